@@ -1,0 +1,5 @@
+"""``python -m roleadvisor``."""
+
+from roleadvisor.cli import main
+
+main()

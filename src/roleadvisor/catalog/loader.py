@@ -1,0 +1,263 @@
+"""Load a catalogue directory, validate it, and report every problem by place.
+
+A broken catalogue yields one line per problem, naming the file and the
+place inside it: ``roles.yaml: roles[3].skills.ml.level: must be 0..5``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from roleadvisor.catalog.models import (
+    Catalog,
+    LifecycleFile,
+    Requirement,
+    Role,
+    RolesFile,
+    Scale,
+    Skill,
+    Stage,
+)
+from roleadvisor.errors import CatalogError, RoleAdvisorError
+from roleadvisor.safeyaml import YamlProblem, load_yaml
+from roleadvisor.textfile import read_text
+
+LIFECYCLE_FILE = "lifecycle.yaml"
+ROLES_FILE = "roles.yaml"
+CATALOG_FILES = (LIFECYCLE_FILE, ROLES_FILE)
+ENV_VAR = "ROLEADVISOR_CATALOG"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def builtin_catalog_dir() -> Path:
+    """The directory of the catalogue shipped with roleadvisor.
+
+    In a wheel the top-level ``data/`` folder is packaged as ``roleadvisor/data``;
+    in a source checkout (editable install) it is read from the repository.
+    """
+    packaged = Path(str(resources.files("roleadvisor"))) / "data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """Render a pydantic location as ``roles[3].skills.ml.level``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _validation_lines(file: str, exc: ValidationError) -> list[str]:
+    lines = []
+    for err in exc.errors(include_url=False):
+        place = format_loc(err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (check its spelling)"
+        elif err["type"] == "string_type" and isinstance(err.get("input"), dict):
+            msg = "expected text, got a mapping (put text containing ': ' in quotes)"
+        elif err["type"] == "string_pattern_mismatch":
+            msg = "must be lowercase letters, digits, '-' or '_', starting with a letter or digit"
+        lines.append(f"{file}: {place}: {msg}" if place else f"{file}: {msg}")
+    return lines
+
+
+def _parse(directory: Path, file: str, model: type[M], problems: list[str]) -> M | None:
+    path = directory / file
+    try:
+        text = read_text(path, what="catalogue file", error=CatalogError)
+    except RoleAdvisorError as exc:
+        problems.append(f"{file}: {exc.message.removeprefix(str(path) + ': ')}")
+        return None
+    try:
+        data: Any = load_yaml(text)
+    except YamlProblem as exc:
+        problems.append(f"{file}: {exc}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{file}: must be a YAML mapping at the top level")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_lines(file, exc))
+        return None
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
+
+
+def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
+    problems: list[str] = []
+    lf, rf = LIFECYCLE_FILE, ROLES_FILE
+    top = lifecycle.scale.max
+    n_levels = top + 1
+    if len(lifecycle.scale.labels) != n_levels:
+        problems.append(
+            f"{lf}: scale.labels: has {len(lifecycle.scale.labels)} labels, "
+            f"needs {n_levels} (one per level 0..{top})"
+        )
+    skill_ids = [s.id for s in lifecycle.skills]
+    stage_ids = [s.id for s in lifecycle.stages]
+    role_ids = [r.id for r in roles.roles]
+    for dup in _duplicates(skill_ids):
+        problems.append(f"{lf}: skills: id {dup!r} is used more than once")
+    for dup in _duplicates(stage_ids):
+        problems.append(f"{lf}: stages: id {dup!r} is used more than once")
+    for dup in _duplicates(role_ids):
+        problems.append(f"{rf}: roles: id {dup!r} is used more than once")
+    known_skills, known_stages, known_roles = set(skill_ids), set(stage_ids), set(role_ids)
+
+    for i, skill in enumerate(lifecycle.skills):
+        if len(skill.levels) != n_levels:
+            problems.append(
+                f"{lf}: skills[{i}].levels: has {len(skill.levels)} descriptors, "
+                f"needs {n_levels} (one per level 0..{top})"
+            )
+    for i, stage in enumerate(lifecycle.stages):
+        where = f"{lf}: stages[{i}]"
+        if not stage.skill_mix:
+            problems.append(f"{where}.skill_mix: must name at least one skill")
+        for skill_id, share in stage.skill_mix.items():
+            if skill_id not in known_skills:
+                problems.append(f"{where}.skill_mix.{skill_id}: unknown skill id")
+            if not share > 0:
+                problems.append(f"{where}.skill_mix.{skill_id}: weight must be positive, got {share}")
+        for j, owner in enumerate(stage.owners):
+            if owner not in known_roles:
+                problems.append(f"{where}.owners[{j}]: unknown role id {owner!r}")
+
+    for i, role in enumerate(roles.roles):
+        where = f"{rf}: roles[{i}]"
+        for j, stage_id in enumerate(role.stages):
+            if stage_id not in known_stages:
+                problems.append(f"{where}.stages[{j}]: unknown stage id {stage_id!r}")
+        for skill_id, req in role.skills.items():
+            if skill_id not in known_skills:
+                problems.append(f"{where}.skills.{skill_id}: unknown skill id")
+                continue
+            if not 0 <= req.level <= top:
+                problems.append(f"{where}.skills.{skill_id}.level: must be 0..{top}, got {req.level}")
+            if not req.weight > 0:
+                problems.append(
+                    f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}"
+                )
+        for skill_id in skill_ids:
+            if skill_id not in role.skills:
+                problems.append(f"{where}.skills: missing skill {skill_id!r} (every role lists every skill)")
+    return problems
+
+
+def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
+    order = [s.id for s in lifecycle.skills]
+    return Catalog(
+        version=lifecycle.catalog_version,
+        scale=Scale(
+            version=lifecycle.scale.version,
+            max=lifecycle.scale.max,
+            labels=tuple(lifecycle.scale.labels),
+        ),
+        skills=tuple(
+            Skill(
+                id=s.id,
+                title=s.title,
+                description=s.description,
+                levels=tuple(s.levels),
+                keywords=tuple(s.keywords),
+            )
+            for s in lifecycle.skills
+        ),
+        stages=tuple(
+            Stage(
+                id=s.id,
+                title=s.title,
+                description=s.description,
+                skill_mix=tuple(s.skill_mix.items()),
+                owners=tuple(s.owners),
+            )
+            for s in lifecycle.stages
+        ),
+        roles=tuple(
+            Role(
+                id=r.id,
+                title=r.title,
+                family=r.family,
+                aliases=tuple(r.aliases),
+                description=r.description,
+                stages=tuple(r.stages),
+                requirements=tuple(
+                    (sid, Requirement(level=r.skills[sid].level, weight=r.skills[sid].weight))
+                    for sid in order
+                ),
+                keywords=tuple(r.keywords),
+            )
+            for r in roles.roles
+        ),
+        source=source,
+    )
+
+
+def validate_catalog_dir(directory: Path) -> tuple[Catalog | None, list[str]]:
+    """Load ``directory`` and return the catalogue, or ``None`` and every problem found."""
+    problems: list[str] = []
+    if not directory.is_dir():
+        what = "does not exist" if not directory.exists() else "is not a directory"
+        return None, [f"{directory}: catalogue directory {what}"]
+    lifecycle = _parse(directory, LIFECYCLE_FILE, LifecycleFile, problems)
+    roles = _parse(directory, ROLES_FILE, RolesFile, problems)
+    if lifecycle is None or roles is None:
+        return None, problems
+    problems.extend(_check(lifecycle, roles))
+    if problems:
+        return None, problems
+    return _build(lifecycle, roles, str(directory)), []
+
+
+def resolve_catalog_dir(directory: Path | None = None) -> tuple[Path, bool]:
+    """The directory to load: the argument, else ``$ROLEADVISOR_CATALOG``, else the built-in."""
+    if directory is not None:
+        return directory, False
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env), False
+    return builtin_catalog_dir(), True
+
+
+def load_catalog(directory: Path | str | None = None) -> Catalog:
+    """Load and validate a catalogue; raise ``CatalogError`` listing every problem.
+
+    ``directory`` defaults to ``$ROLEADVISOR_CATALOG`` and then to the built-in
+    catalogue.
+    """
+    path, builtin = resolve_catalog_dir(Path(directory) if directory is not None else None)
+    catalog, problems = validate_catalog_dir(path)
+    if catalog is None:
+        count = len(problems)
+        raise CatalogError(
+            f"catalogue {path} has {count} problem{'s' if count != 1 else ''}:",
+            details=problems,
+        )
+    if builtin:
+        return Catalog(
+            version=catalog.version,
+            scale=catalog.scale,
+            skills=catalog.skills,
+            stages=catalog.stages,
+            roles=catalog.roles,
+            source="built-in",
+        )
+    return catalog

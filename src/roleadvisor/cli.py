@@ -1,0 +1,210 @@
+"""The ``roleadvisor`` command line: parse options, call the library, render the result.
+
+Every command converts ``RoleAdvisorError`` into a one-line message on stderr
+and its documented exit code; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from roleadvisor import __version__
+from roleadvisor.catalog.loader import ENV_VAR, load_catalog
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import EXIT_USAGE, RoleAdvisorError, UsageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="roleadvisor",
+    help=(
+        "Which ML role am I, and what do I learn next? Rate your skills, see how you fit "
+        "the roles of the ML production cycle, and what separates you from each.\n\n"
+        "Example: roleadvisor assess --rate systems=4 --rate ml=3 ... --format json"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+class Format(str, Enum):
+    """Report formats of ``assess``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+EXTENSION_FORMATS = {
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".txt": Format.table,
+}
+
+
+def report_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn ``RoleAdvisorError`` into stderr lines and the error's exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except RoleAdvisorError as exc:
+            print_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\nroleadvisor: interrupted\n")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def print_error(exc: RoleAdvisorError) -> None:
+    """One ``error:`` line, then one indented line per detail."""
+    sys.stderr.write(f"error: {exc.message}\n")
+    for line in exc.details:
+        sys.stderr.write(f"  {line}\n")
+    sys.stderr.flush()
+
+
+def get_catalog(ctx: typer.Context) -> Catalog:
+    """The catalogue chosen by ``--catalog`` / ``$ROLEADVISOR_CATALOG``, loaded once."""
+    root = ctx.find_root()
+    obj = root.obj if isinstance(root.obj, dict) else {}
+    if "catalog" not in obj:
+        obj["catalog"] = load_catalog(obj.get("catalog_dir"))
+        root.obj = obj
+    catalog: Catalog = obj["catalog"]
+    return catalog
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"roleadvisor {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            envvar=ENV_VAR,
+            help="Directory holding lifecycle.yaml and roles.yaml to use instead of the "
+            f"built-in catalogue (also ${ENV_VAR}).",
+            show_envvar=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Global options shared by every command."""
+    ctx.obj = {"catalog_dir": catalog}
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  roleadvisor assess                       # asks for each skill on a terminal\n\n"
+        "  roleadvisor assess --profile me.yaml --top 5\n\n"
+        "  roleadvisor assess -r systems=4 -r databases=3 -r ml=4 -r algorithms=3 "
+        "-r stats=2 -r sme=2 -r product=1 -r communication=3 --format json\n\n"
+        "  roleadvisor assess --profile me.yaml --rate ml=4 --output report.md"
+    )
+)
+@report_errors
+def assess(
+    ctx: typer.Context,
+    rate: Annotated[
+        list[str] | None,
+        typer.Option("--rate", "-r", metavar="SKILL=LEVEL",
+                     help="Rate one skill (repeatable); overrides the profile file."),
+    ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option("--profile", "-p", metavar="FILE",
+                     help="YAML or JSON file with 'name' and 'ratings: {skill: level}'; '-' reads stdin."),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", "-n", min=1, help="Show only the N best-fitting roles.")
+    ] = None,
+    output_format: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Report format [default: table, or from --output's extension]."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the report to FILE (atomically) instead of stdout."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; missing ratings are an error.")
+    ] = False,
+) -> None:
+    """Rate your skills and rank the ML roles by how well you fit them."""
+    from roleadvisor.commands.assess import AssessOptions, run_assess
+
+    fmt = _resolve_format(output_format, output)
+    run_assess(
+        get_catalog(ctx),
+        AssessOptions(
+            rates=tuple(rate or ()),
+            profile=profile,
+            top=top,
+            fmt=fmt.value,
+            output=output,
+            interactive=not no_input and sys.stdin.isatty(),
+        ),
+    )
+
+
+def _resolve_format(explicit: Format | None, output: Path | None) -> Format:
+    if explicit is not None:
+        return explicit
+    if output is None:
+        return Format.table
+    fmt = EXTENSION_FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        known = ", ".join(EXTENSION_FORMATS)
+        raise UsageError(
+            f"--output {output}: cannot tell the format from the extension "
+            f"{output.suffix or '(none)'!r}; use one of {known} or pass --format"
+        )
+    return fmt
+
+
+@app.command(epilog="Example:\n\n  roleadvisor schema > assess-report.schema.json")
+@report_errors
+def schema() -> None:
+    """Print the JSON Schema of the 'assess --format json' report."""
+    import json
+
+    from roleadvisor.output import write_stdout
+    from roleadvisor.report import report_json_schema
+
+    write_stdout(json.dumps(report_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except RoleAdvisorError as exc:  # raised outside a command (should not happen)
+        print_error(exc)
+        sys.exit(exc.exit_code if exc.exit_code else EXIT_USAGE)

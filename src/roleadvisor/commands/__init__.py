@@ -1,0 +1,1 @@
+"""One module per command: the glue between parsed options, the library and a renderer."""

@@ -1,0 +1,104 @@
+"""``roleadvisor assess``: gather ratings, score them, render the report."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.engine import Assessment, Matrices, assess, flat_profile
+from roleadvisor.errors import RatingError
+from roleadvisor.output import stderr_console, stdout_console, write_atomic, write_stdout
+from roleadvisor.profile import (
+    PROFILE_MAX_BYTES,
+    Profile,
+    load_profile,
+    parse_profile_text,
+    parse_rate_options,
+)
+from roleadvisor.report import AssessReport, build_report
+from roleadvisor.textfile import decode_text
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    """What the command line asked for."""
+
+    rates: tuple[str, ...]
+    profile: Path | None
+    top: int | None
+    fmt: str
+    output: Path | None
+    interactive: bool
+
+
+def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
+    """Ratings from the profile file, overridden by --rate, completed by prompting."""
+    name: str | None = None
+    ratings: dict[str, int] = {}
+    reads_stdin = options.profile is not None and str(options.profile) == "-"
+    if options.profile is not None:
+        if reads_stdin:
+            data = sys.stdin.buffer.read(PROFILE_MAX_BYTES + 1)
+            text = decode_text(data, name="<stdin>", what="profile", max_bytes=PROFILE_MAX_BYTES)
+            loaded = parse_profile_text(text, catalog, source="<stdin>", as_json=False)
+        else:
+            loaded = load_profile(options.profile, catalog)
+        name = loaded.name
+        ratings.update(loaded.ratings)
+    ratings.update(parse_rate_options(options.rates, catalog))
+    missing = [skill for skill in catalog.skill_ids if skill not in ratings]
+    if missing and options.interactive and not reads_stdin:
+        from roleadvisor.interactive import ask_ratings
+
+        ratings.update(ask_ratings(catalog, missing, stderr_console()))
+        missing = []
+    if missing:
+        example = " ".join(f"--rate {skill}=N" for skill in missing[:3])
+        raise RatingError(
+            f"missing rating{'s' if len(missing) > 1 else ''} for {', '.join(missing)}; "
+            f"pass {example}{' ...' if len(missing) > 3 else ''} or a --profile file "
+            "(prompting only happens on a terminal)"
+        )
+    return Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
+
+
+def render(report: AssessReport, assessment: Assessment, catalog: Catalog, fmt: str,
+           *, to_file: bool) -> str | None:
+    """The report as text, or ``None`` when it was printed straight to the terminal."""
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt == "markdown":
+        from roleadvisor.render.markdown import render_markdown
+
+        return render_markdown(report, assessment, catalog)
+    from roleadvisor.render.table import render_assessment, render_to_text
+
+    renderable = render_assessment(report, assessment, catalog)
+    if to_file:
+        return render_to_text(renderable)
+    stdout_console().print(renderable)
+    return None
+
+
+def run_assess(catalog: Catalog, options: AssessOptions) -> None:
+    """Score the profile the options describe and write the report."""
+    profile = gather_profile(catalog, options)
+    flat = flat_profile(profile.ratings)
+    if flat is not None:
+        level, count = flat
+        stderr_console().print(
+            f"[yellow]warning:[/] {count} of {len(profile.ratings)} skills are rated {level}; "
+            "a profile this flat fits many roles alike, so the ranking is unreliable. "
+            "Rate each skill against its level descriptions ('roleadvisor skills')."
+        )
+    assessment = assess(Matrices.from_catalog(catalog), profile.ratings)
+    report = build_report(assessment, catalog, name=profile.name, top=options.top)
+    text = render(report, assessment, catalog, options.fmt, to_file=options.output is not None)
+    if options.output is not None:
+        assert text is not None  # noqa: S101 - render returns text whenever to_file is set
+        write_atomic(options.output, text)
+        stderr_console().print(f"Wrote {options.fmt} report to {options.output}", highlight=False)
+    elif text is not None:
+        write_stdout(text)

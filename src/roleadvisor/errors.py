@@ -1,0 +1,61 @@
+"""Errors the user can act on, each tied to a documented exit code.
+
+The CLI catches ``RoleAdvisorError`` at its boundary and prints one line per
+problem; anything else is a bug and should surface as one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+EXIT_OK = 0
+EXIT_IO = 1  # a file that exists could not be read, or the output could not be written
+EXIT_USAGE = 2  # bad flags, ratings, profile or catalogue content: fix the input
+EXIT_PARTIAL = 3  # batch: some records failed, the rest were scored
+
+
+class RoleAdvisorError(Exception):
+    """A problem with the user's input or environment, reported without a traceback."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = tuple(details)
+
+    def lines(self) -> list[str]:
+        """The message followed by one line per detail."""
+        return [self.message, *self.details]
+
+
+class UsageError(RoleAdvisorError):
+    """A flag or argument value is not acceptable."""
+
+
+class RatingError(RoleAdvisorError):
+    """A skill rating is missing, unknown or out of range."""
+
+
+class ProfileError(RoleAdvisorError):
+    """A profile file cannot be parsed into ratings."""
+
+
+class CatalogError(RoleAdvisorError):
+    """The catalogue files are missing or inconsistent."""
+
+
+class LookupFailed(RoleAdvisorError):
+    """A typed role or skill name matches nothing, or several things equally."""
+
+
+class InputIOError(RoleAdvisorError):
+    """A file exists but could not be read."""
+
+    exit_code = EXIT_IO
+
+
+class OutputIOError(RoleAdvisorError):
+    """The output could not be written."""
+
+    exit_code = EXIT_IO

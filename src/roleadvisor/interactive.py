@@ -1,0 +1,62 @@
+"""Asking for missing ratings on a terminal, each skill shown with its level descriptors.
+
+Only used when stdin is a terminal; everything is written to stderr so that
+stdout carries nothing but the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import RatingError
+from roleadvisor.profile import parse_level
+
+
+def ask_ratings(catalog: Catalog, missing: Sequence[str], console: Console) -> dict[str, int]:
+    """Prompt for each skill in ``missing``, re-asking until the answer is a valid level."""
+    top = catalog.scale.max
+    console.print(
+        f"[bold]Rate yourself in {len(missing)} skill area{'s' if len(missing) != 1 else ''}.[/] "
+        "Pick the highest level whose description is true of you today."
+    )
+    answers: dict[str, int] = {}
+    for number, skill_id in enumerate(missing, start=1):
+        skill = catalog.skill(skill_id)
+        console.print()
+        console.print(
+            f"[bold cyan]{number}/{len(missing)} {escape(skill.title)}[/] ({escape(skill.id)}): "
+            f"{escape(skill.description)}"
+        )
+        levels = Table(show_header=False, box=None, padding=(0, 1))
+        levels.add_column(justify="right", style="bold")
+        levels.add_column(style="dim")
+        levels.add_column()
+        for level in catalog.scale.levels:
+            levels.add_row(
+                str(level), escape(catalog.scale.labels[level]), escape(skill.descriptor(level))
+            )
+        console.print(levels)
+        while True:
+            try:
+                answer = console.input(f"Your level for {escape(skill.title)} [0-{top}]: ")
+            except EOFError:
+                console.print()
+                raise RatingError(
+                    f"input ended before every skill was rated (still missing: "
+                    f"{', '.join(missing[number - 1:])})"
+                ) from None
+            try:
+                answers[skill_id] = parse_level(answer, skill=skill_id, top=top)
+                break
+            except RatingError:
+                console.print(
+                    f"[red]'{escape(answer.strip())}' is not a level.[/] "
+                    f"Type a whole number from 0 to {top}."
+                )
+    console.print()
+    return answers
