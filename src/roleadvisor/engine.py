@@ -72,7 +72,9 @@ class Matrices:
             denominator=(weight * need).sum(axis=1),
             mix=mix,
             max_level=catalog.scale.max,
-            id_order=np.array(sorted(range(len(role_ids)), key=role_ids.__getitem__), dtype=np.intp),
+            id_order=np.array(
+                sorted(range(len(role_ids)), key=role_ids.__getitem__), dtype=np.intp
+            ),
         )
 
 
@@ -90,13 +92,18 @@ def score_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
         covered += m.weight[:, j] * np.minimum(have[:, j, None], m.need[:, j])
     safe = np.where(m.denominator > 0, m.denominator, 1.0)
     fits = np.where(m.denominator > 0, covered / safe, 1.0)
-    return np.round(np.clip(fits, 0.0, 1.0), FIT_DECIMALS)
+    return _rounded(fits)
 
 
 def stage_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
     """Stage fits for many profiles: (profiles, skills) -> (profiles, stages)."""
     have = np.clip(np.asarray(ratings, dtype=np.float64), 0, m.max_level) / m.max_level
-    return np.round(np.clip(have @ m.mix.T, 0.0, 1.0), FIT_DECIMALS)
+    return _rounded(have @ m.mix.T)
+
+
+def _rounded(values: NDArray[np.float64]) -> FloatArray:
+    out: FloatArray = np.round(np.clip(values, 0.0, 1.0), FIT_DECIMALS).astype(np.float64)
+    return out
 
 
 def rank_roles(m: Matrices, fits: FloatArray) -> NDArray[np.intp]:

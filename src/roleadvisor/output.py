@@ -57,7 +57,7 @@ def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
         if path.is_dir():
             raise OutputIOError(f"{path}: cannot write: is a directory")
         _keep_mode(path, tmp)
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None

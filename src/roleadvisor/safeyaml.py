@@ -31,8 +31,8 @@ def _check_graph(root: yaml.Node) -> None:
         if id(node) in seen:
             mark = node.start_mark
             raise YamlProblem(
-                f"line {mark.line + 1}: YAML anchors and aliases (&name / *name) are not allowed; "
-                "write the value out in full"
+                f"line {mark.line + 1}: this value is anchored (&name) and reused through an "
+                "alias (*name); YAML anchors and aliases are not allowed, write the value out in full"
             )
         seen.add(id(node))
         if len(seen) > MAX_NODES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roleadvisor.errors import InputIOError, ProfileError, UsageError
+from roleadvisor.errors import InputIOError, RoleAdvisorError, UsageError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -19,7 +19,7 @@ def read_text(
     *,
     what: str = "file",
     max_bytes: int = DEFAULT_MAX_BYTES,
-    error: type[ProfileError] | type[UsageError] = UsageError,
+    error: type[RoleAdvisorError] = UsageError,
 ) -> str:
     """Return the UTF-8 text of ``path`` or raise a one-line error naming it.
 
@@ -45,7 +45,7 @@ def decode_text(
     name: str,
     what: str = "file",
     max_bytes: int = DEFAULT_MAX_BYTES,
-    error: type[ProfileError] | type[UsageError] = UsageError,
+    error: type[RoleAdvisorError] = UsageError,
 ) -> str:
     """Decode bytes read from a file or stdin, refusing binary and oversized input."""
     if len(data) > max_bytes:

@@ -97,7 +97,7 @@ def run_assess(catalog: Catalog, options: AssessOptions) -> None:
     report = build_report(assessment, catalog, name=profile.name, top=options.top)
     text = render(report, assessment, catalog, options.fmt, to_file=options.output is not None)
     if options.output is not None:
-        assert text is not None  # noqa: S101 - render returns text whenever to_file is set
+        assert text is not None
         write_atomic(options.output, text)
         stderr_console().print(f"Wrote {options.fmt} report to {options.output}", highlight=False)
     elif text is not None:

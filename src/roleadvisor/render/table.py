@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
@@ -63,15 +65,7 @@ def render_assessment(report: AssessReport, assessment: Assessment, catalog: Cat
 
 def render_to_text(renderable: RenderableType, *, width: int = 100) -> str:
     """Plain text (no colour codes) of a renderable, for ``--output report.txt``."""
-    console = Console(width=width, record=True, color_system=None, force_terminal=False,
-                      file=_NullFile())
+    buffer = io.StringIO()
+    console = Console(width=width, color_system=None, force_terminal=False, file=buffer)
     console.print(renderable)
-    return console.export_text()
-
-
-class _NullFile:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        return None
+    return buffer.getvalue()

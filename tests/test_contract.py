@@ -1,0 +1,55 @@
+"""The JSON report is a contract: pinned keys, valid against `roleadvisor schema`."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roleadvisor.report import SCHEMA_VERSION, report_json_schema
+
+from .conftest import MLE, Invoke, rate_args
+
+
+def test_report_keys_are_pinned(invoke: Invoke) -> None:
+    report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
+    assert list(report) == ["schema_version", "profile", "roles", "stages", "catalog"]
+    assert report["schema_version"] == SCHEMA_VERSION == 1
+    assert list(report["profile"]) == ["name", "ratings"]
+    assert list(report["roles"][0]) == ["id", "title", "family", "fit", "gaps"]
+    assert list(report["roles"][0]["gaps"][0]) == ["skill", "have", "need"]
+    assert list(report["stages"][0]) == ["id", "title", "fit"]
+    assert list(report["catalog"]) == ["version", "scale_version", "source"]
+    assert len(report["roles"]) == 13 and len(report["stages"]) == 6
+    for role in report["roles"]:
+        assert isinstance(role["fit"], float)
+        have_need = [(g["have"], g["need"]) for g in role["gaps"]]
+        assert all(have < need for have, need in have_need)
+        # every skill below the requirement is listed
+        assert len(role["gaps"]) == sum(
+            1 for g in role["gaps"] if report["profile"]["ratings"][g["skill"]] < g["need"]
+        )
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.fixed_dictionaries({skill: st.integers(0, 5) for skill in MLE}))
+def test_real_reports_validate_against_the_schema(ratings: dict[str, int]) -> None:
+    from typer.testing import CliRunner
+
+    from roleadvisor.cli import app
+
+    result = CliRunner().invoke(app, ["assess", *rate_args(ratings), "-f", "json"])
+    assert result.exit_code == 0
+    jsonschema.validate(json.loads(result.stdout), report_json_schema())
+
+
+def test_schema_rejects_a_broken_report(invoke: Invoke) -> None:
+    report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
+    report["roles"][0]["fit"] = 1.5
+    try:
+        jsonschema.validate(report, report_json_schema())
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("a fit of 1.5 passed the schema")
