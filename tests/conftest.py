@@ -18,8 +18,14 @@ from roleadvisor.cli import app
 from roleadvisor.engine import Matrices
 
 MLE = {
-    "systems": 4, "databases": 3, "ml": 4, "algorithms": 3,
-    "stats": 2, "sme": 2, "product": 1, "communication": 3,
+    "systems": 4,
+    "databases": 3,
+    "ml": 4,
+    "algorithms": 3,
+    "stats": 2,
+    "sme": 2,
+    "product": 1,
+    "communication": 3,
 }
 
 

@@ -18,13 +18,27 @@ from roleadvisor.errors import CatalogError
 
 SKILLS = ("systems", "databases", "ml", "algorithms", "stats", "sme", "product", "communication")
 STAGES = (
-    "project-scoping", "data-management", "model-development",
-    "deployment", "monitoring", "business-analysis",
+    "project-scoping",
+    "data-management",
+    "model-development",
+    "deployment",
+    "monitoring",
+    "business-analysis",
 )
 ROLES = (
-    "data-scientist", "ml-engineer", "mlops-engineer", "data-engineer", "ml-product-manager",
-    "data-analyst", "research-scientist", "research-engineer", "ml-infrastructure-engineer",
-    "framework-engineer", "ml-hardware-engineer", "ml-solutions-architect", "developer-advocate",
+    "data-scientist",
+    "ml-engineer",
+    "mlops-engineer",
+    "data-engineer",
+    "ml-product-manager",
+    "data-analyst",
+    "research-scientist",
+    "research-engineer",
+    "ml-infrastructure-engineer",
+    "framework-engineer",
+    "ml-hardware-engineer",
+    "ml-solutions-architect",
+    "developer-advocate",
 )
 
 
@@ -76,9 +90,7 @@ def test_orderings_stated_by_the_brief(catalog: Catalog) -> None:
     assert level(c, "data-engineer", "databases") == 5
     assert level(c, "data-engineer", "ml") < level(c, "data-scientist", "ml")
     # Product managers are defined by product and SME.
-    assert level(c, "ml-product-manager", "product") == max(
-        level(c, r, "product") for r in c.role_ids
-    )
+    assert level(c, "ml-product-manager", "product") == max(level(c, r, "product") for r in c.role_ids)
     # Research scientists need the most ML; research engineers more systems than scientists.
     assert level(c, "research-scientist", "ml") == max(level(c, r, "ml") for r in c.role_ids)
     assert level(c, "research-engineer", "systems") > level(c, "research-scientist", "systems")
@@ -104,8 +116,9 @@ def test_orderings_stated_by_the_brief(catalog: Catalog) -> None:
 Edit = Callable[[dict[str, Any]], None]
 
 
-def _problems(catalog_copy: Callable[..., Path], lifecycle: Edit | None = None,
-              roles: Edit | None = None) -> list[str]:
+def _problems(
+    catalog_copy: Callable[..., Path], lifecycle: Edit | None = None, roles: Edit | None = None
+) -> list[str]:
     directory = catalog_copy(lifecycle, roles)
     result, problems = validate_catalog_dir(directory)
     assert result is None
@@ -172,13 +185,14 @@ def test_type_errors_and_unknown_fields(catalog_copy: Callable[..., Path]) -> No
         (b"roles: [\n", "roles.yaml: line 2, column 1: "),
         (b"- a\n- b\n", "roles.yaml: must be a YAML mapping at the top level"),
         (b"\x00\x01binary", "roles.yaml: is a binary file, expected a text catalogue file"),
-        (b"roles: !!python/object/apply:os.system ['true']\n",
-         "roles.yaml: line 1: YAML tag !!python/object/apply:os.system is not allowed"),
+        (
+            b"roles: !!python/object/apply:os.system ['true']\n",
+            "roles.yaml: line 1: YAML tag !!python/object/apply:os.system is not allowed",
+        ),
         (b"a: &x [1]\nb: *x\n", "roles.yaml: line 1: this value is anchored (&name)"),
     ],
 )
-def test_unreadable_roles_file(catalog_copy: Callable[..., Path], content: bytes,
-                               expected: str) -> None:
+def test_unreadable_roles_file(catalog_copy: Callable[..., Path], content: bytes, expected: str) -> None:
     directory = catalog_copy()
     (directory / "roles.yaml").write_bytes(content)
     _, problems = validate_catalog_dir(directory)
@@ -192,9 +206,7 @@ def test_missing_directory_and_file(tmp_path: Path, catalog_copy: Callable[..., 
     ]
     directory = catalog_copy()
     (directory / "lifecycle.yaml").unlink()
-    assert validate_catalog_dir(directory)[1] == [
-        "lifecycle.yaml: no such catalogue file"
-    ]
+    assert validate_catalog_dir(directory)[1] == ["lifecycle.yaml: no such catalogue file"]
 
 
 def test_load_catalog_raises_with_every_problem(catalog_copy: Callable[..., Path]) -> None:
@@ -213,9 +225,19 @@ def test_load_catalog_raises_with_every_problem(catalog_copy: Callable[..., Path
 def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-w", str(tmp_path), str(root)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
     )
     wheel = next(tmp_path.glob("roleadvisor-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -20,9 +20,7 @@ def test_json_report_on_stdout(invoke: Invoke) -> None:
     ok(result)
     report = json.loads(result.stdout)
     assert report["roles"][0]["id"] == "ml-engineer"
-    assert [r["fit"] for r in report["roles"]] == sorted(
-        (r["fit"] for r in report["roles"]), reverse=True
-    )
+    assert [r["fit"] for r in report["roles"]] == sorted((r["fit"] for r in report["roles"]), reverse=True)
     assert result.stderr == ""
 
 
@@ -87,10 +85,19 @@ def test_flat_profile_warns_on_stderr(invoke: Invoke) -> None:
     [
         (["--rate", "ml=7"], "error: --rate: rating for 'ml' is 7, outside the scale 0-5"),
         (["--rate", "ml=-1"], "error: --rate: rating for 'ml' is -1, outside the scale 0-5"),
-        (["--rate", "ml=abc"], "error: --rate: rating for 'ml' is 'abc', not a number; use a whole number 0-5"),
+        (
+            ["--rate", "ml=abc"],
+            "error: --rate: rating for 'ml' is 'abc', not a number; use a whole number 0-5",
+        ),
         (["--rate", "ml"], "error: --rate 'ml': expected SKILL=LEVEL, for example --rate ml=3"),
-        (["--rate", "mll=3"], "error: --rate: unknown skill 'mll'; did you mean 'ml'? (skills: systems, databases, ml, algorithms, stats, sme, product, communication)"),
-        (["--output", "report.pdf"], "error: --output report.pdf: cannot tell the format from the extension '.pdf'; use one of .json, .md, .markdown, .txt or pass --format"),
+        (
+            ["--rate", "mll=3"],
+            "error: --rate: unknown skill 'mll'; did you mean 'ml'? (skills: systems, databases, ml, algorithms, stats, sme, product, communication)",
+        ),
+        (
+            ["--output", "report.pdf"],
+            "error: --output report.pdf: cannot tell the format from the extension '.pdf'; use one of .json, .md, .markdown, .txt or pass --format",
+        ),
     ],
 )
 def test_bad_rating_and_flag_values(invoke: Invoke, args: list[str], message: str) -> None:
@@ -124,11 +131,17 @@ def test_unknown_format_is_a_usage_error(invoke: Invoke) -> None:
         ("p.json", b'{"ratings": {"ml": 3,}}', "p.json: line 1, column 22: Expecting property name"),
         ("p.yaml", b"\x89PNG\r\n\x1a\n\x00\x00", "p.yaml: is a binary file, expected a text profile"),
         ("p.yaml", b"\xff\xfeml: 3\n", "p.yaml: is not UTF-8 text (invalid byte at offset 0)"),
-        ("p.yaml", b"!!python/object/apply:os.system ['touch pwned']\n",
-         "p.yaml: line 1: YAML tag !!python/object/apply:os.system is not allowed"),
-        ("p.yaml", b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a]\n"
-                   b"c: &c [*b, *b, *b, *b, *b, *b, *b]\nratings: [*c, *c, *c, *c, *c]\n",
-         "p.yaml: line 1: this value is anchored (&name)"),
+        (
+            "p.yaml",
+            b"!!python/object/apply:os.system ['touch pwned']\n",
+            "p.yaml: line 1: YAML tag !!python/object/apply:os.system is not allowed",
+        ),
+        (
+            "p.yaml",
+            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a]\n"
+            b"c: &c [*b, *b, *b, *b, *b, *b, *b]\nratings: [*c, *c, *c, *c, *c]\n",
+            "p.yaml: line 1: this value is anchored (&name)",
+        ),
         ("p.yaml", b"ratings:\n  ml: 3\n  cooking: 4\n", "p.yaml: unknown skill 'cooking'"),
         ("p.yaml", b"rating:\n  ml: 3\n", "p.yaml: unknown key 'rating'; a profile has 'name' and 'ratings'"),
         ("p.yaml", b"ratings: 3\n", "p.yaml: ratings must be a mapping of skill to level"),
@@ -138,8 +151,7 @@ def test_unknown_format_is_a_usage_error(invoke: Invoke) -> None:
         ("p.yaml", b"ratings:\n  ml: 2.5\n", "p.yaml: rating for 'ml' is 2.5; levels are whole numbers 0-5"),
     ],
 )
-def test_bad_profile_files(invoke: Invoke, tmp_path: Path, name: str, content: bytes,
-                           message: str) -> None:
+def test_bad_profile_files(invoke: Invoke, tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     result = invoke("assess", "--profile", str(path), *rate_args(MLE), "-f", "json")
@@ -164,9 +176,7 @@ def test_unwritable_output_keeps_nothing(invoke: Invoke, tmp_path: Path) -> None
     target = tmp_path / "missing-dir" / "r.json"
     result = invoke("assess", *rate_args(MLE), "-o", str(target))
     assert result.exit_code == 1
-    assert result.stderr == (
-        f"error: {target}: cannot write: directory {target.parent} does not exist\n"
-    )
+    assert result.stderr == (f"error: {target}: cannot write: directory {target.parent} does not exist\n")
 
 
 def test_failed_run_leaves_existing_output_untouched(invoke: Invoke, tmp_path: Path) -> None:
@@ -178,8 +188,9 @@ def test_failed_run_leaves_existing_output_untouched(invoke: Invoke, tmp_path: P
     assert list(tmp_path.iterdir()) == [target]
 
 
-def test_broken_catalogue_is_reported_per_problem(invoke: Invoke, tmp_path: Path,
-                                                  catalog_copy: object) -> None:
+def test_broken_catalogue_is_reported_per_problem(
+    invoke: Invoke, tmp_path: Path, catalog_copy: object
+) -> None:
     directory = catalog_copy()  # type: ignore[operator]
     text = (directory / "roles.yaml").read_text()
     (directory / "roles.yaml").write_text(text.replace("{level: 5, weight: 3}", "{level: 8, weight: 3}", 1))

@@ -97,9 +97,7 @@ def test_meeting_every_requirement_gives_one(
     matrices: Matrices, catalog: Catalog, data: st.DataObject
 ) -> None:
     role = data.draw(st.sampled_from(catalog.roles))
-    ratings = {
-        skill: data.draw(st.integers(req.level, 5)) for skill, req in role.requirements
-    }
+    ratings = {skill: data.draw(st.integers(req.level, 5)) for skill, req in role.requirements}
     result = assess(matrices, ratings).role(role.id)
     assert result.fit == 1.0
     assert result.gaps == ()

@@ -11,24 +11,38 @@ import sys
 from .conftest import MLE, installed_command, rate_args
 
 
-def run(*args: str, stdin: int | None = subprocess.DEVNULL, input: str | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    stdin: int | None = subprocess.DEVNULL,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "COLUMNS"}}
     full_env.update(env or {})
     return subprocess.run(
-        [*installed_command(), *args], stdin=None if input is not None else stdin, input=input,
-        capture_output=True, text=True, env=full_env, timeout=60, check=False,
+        [*installed_command(), *args],
+        stdin=None if input is not None else stdin,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+        check=False,
     )
 
 
 def test_json_through_a_pipe_to_json_tool() -> None:
     producer = subprocess.Popen(
         [*installed_command(), "assess", *rate_args(MLE), "--format", "json"],
-        stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
     )
     checked = subprocess.run(
-        [sys.executable, "-m", "json.tool"], stdin=producer.stdout, capture_output=True,
-        text=True, check=False,
+        [sys.executable, "-m", "json.tool"],
+        stdin=producer.stdout,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert producer.wait(timeout=60) == 0
     assert checked.returncode == 0
@@ -67,8 +81,11 @@ def test_no_color_and_colour_when_forced() -> None:
 
 def test_python_dash_m() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "roleadvisor", "--version"], capture_output=True, text=True,
-        check=False, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "roleadvisor", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0
     assert result.stdout.startswith("roleadvisor ")
@@ -76,8 +93,12 @@ def test_python_dash_m() -> None:
 
 def test_runs_from_another_directory(tmp_path: object) -> None:
     result = subprocess.run(
-        [*installed_command(), "assess", *rate_args(MLE), "-f", "json"], cwd=str(tmp_path),
-        capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
+        [*installed_command(), "assess", *rate_args(MLE), "-f", "json"],
+        cwd=str(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["catalog"]["source"] == "built-in"

@@ -16,9 +16,26 @@ def test_prompts_for_missing_skills_and_reasks_on_bad_input(tmp_path: Path) -> N
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     child = pexpect.spawn(
         installed_command()[0],
-        ["assess", "--rate", "systems=4", "--rate", "databases=3", "--rate", "ml=4",
-         "--rate", "algorithms=3", "--rate", "stats=2", "--rate", "sme=2", "--output", report],
-        env=env, encoding="utf-8", timeout=30,
+        [
+            "assess",
+            "--rate",
+            "systems=4",
+            "--rate",
+            "databases=3",
+            "--rate",
+            "ml=4",
+            "--rate",
+            "algorithms=3",
+            "--rate",
+            "stats=2",
+            "--rate",
+            "sme=2",
+            "--output",
+            report,
+        ],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect("Rate yourself in 2 skill areas")
     child.expect("1/2 Product")
@@ -43,8 +60,11 @@ def test_prompts_for_missing_skills_and_reasks_on_bad_input(tmp_path: Path) -> N
 
 def test_end_of_input_while_prompting_is_an_error() -> None:
     child = pexpect.spawn(
-        installed_command()[0], ["assess", "--rate", "ml=3"],
-        env={**os.environ, "NO_COLOR": "1"}, encoding="utf-8", timeout=30,
+        installed_command()[0],
+        ["assess", "--rate", "ml=3"],
+        env={**os.environ, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect(r"Your level for Systems \[0-5\]: ")
     child.sendeof()
@@ -56,8 +76,11 @@ def test_end_of_input_while_prompting_is_an_error() -> None:
 
 def test_no_input_flag_never_prompts_even_on_a_terminal() -> None:
     child = pexpect.spawn(
-        installed_command()[0], ["assess", "--no-input", "--rate", "ml=3"],
-        env={**os.environ, "NO_COLOR": "1"}, encoding="utf-8", timeout=30,
+        installed_command()[0],
+        ["assess", "--no-input", "--rate", "ml=3"],
+        env={**os.environ, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect("missing ratings for systems")
     child.expect(pexpect.EOF)

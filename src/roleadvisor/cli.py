@@ -7,6 +7,7 @@ and its documented exit code; no traceback reaches the user.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -18,7 +19,7 @@ import typer
 from roleadvisor import __version__
 from roleadvisor.catalog.loader import ENV_VAR, load_catalog
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_USAGE, RoleAdvisorError, UsageError
+from roleadvisor.errors import EXIT_IO, EXIT_USAGE, RoleAdvisorError, UsageError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,6 +68,11 @@ def report_errors(func: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             sys.stderr.write("\nroleadvisor: interrupted\n")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader of stdout went away (e.g. `| head`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_IO) from None
 
     return wrapper
 
@@ -133,13 +139,21 @@ def assess(
     ctx: typer.Context,
     rate: Annotated[
         list[str] | None,
-        typer.Option("--rate", "-r", metavar="SKILL=LEVEL",
-                     help="Rate one skill (repeatable); overrides the profile file."),
+        typer.Option(
+            "--rate",
+            "-r",
+            metavar="SKILL=LEVEL",
+            help="Rate one skill (repeatable); overrides the profile file.",
+        ),
     ] = None,
     profile: Annotated[
         Path | None,
-        typer.Option("--profile", "-p", metavar="FILE",
-                     help="YAML or JSON file with 'name' and 'ratings: {skill: level}'; '-' reads stdin."),
+        typer.Option(
+            "--profile",
+            "-p",
+            metavar="FILE",
+            help="YAML or JSON file with 'name' and 'ratings: {skill: level}'; '-' reads stdin.",
+        ),
     ] = None,
     top: Annotated[
         int | None, typer.Option("--top", "-n", min=1, help="Show only the N best-fitting roles.")
@@ -150,8 +164,9 @@ def assess(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE",
-                     help="Write the report to FILE (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
+        ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; missing ratings are an error.")
@@ -187,6 +202,90 @@ def _resolve_format(explicit: Format | None, output: Path | None) -> Format:
             f"{output.suffix or '(none)'!r}; use one of {known} or pass --format"
         )
     return fmt
+
+
+class InputFormat(str, Enum):
+    """Batch input formats."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    yaml = "yaml"
+    json = "json"
+
+
+class OutputFormat(str, Enum):
+    """Batch output formats."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  roleadvisor batch people.csv -o results.jsonl\n\n"
+        "  cat people.jsonl | roleadvisor batch - | jq .top_role\n\n"
+        "  roleadvisor batch people.csv --output-format csv -o results.csv\n\n"
+        "  roleadvisor batch people.yaml --top 3 --with-gaps --strict\n\n"
+        "Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
+        "2 the input as a whole cannot be read, 1 a file could not be read or written."
+    )
+)
+@report_errors
+def batch(
+    ctx: typer.Context,
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT", help="CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin."
+        ),
+    ],
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format", "-I", help="Input format [default: from the extension, else sniffed]."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write results to FILE atomically instead of stdout."
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output-format", "-O", help="jsonl or csv [default: csv for a .csv --output, else jsonl]."
+        ),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", "-n", min=1, help="Keep only the N best roles in 'fits'.")
+    ] = None,
+    with_gaps: Annotated[
+        bool, typer.Option("--with-gaps", help="Add each role's gaps, as in the assess report (slower).")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Stop at the first bad record instead of reporting it and going on."),
+    ] = False,
+) -> None:
+    """Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."""
+    from roleadvisor.commands.batch import BatchOptions, run_batch_command
+
+    code = run_batch_command(
+        get_catalog(ctx),
+        BatchOptions(
+            input=input_path,
+            input_format=None if input_format is None else input_format.value,
+            output=output,
+            output_format=None if output_format is None else output_format.value,
+            top=top,
+            with_gaps=with_gaps,
+            strict=strict,
+        ),
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(epilog="Example:\n\n  roleadvisor schema > assess-report.schema.json")

@@ -72,9 +72,7 @@ class Matrices:
             denominator=(weight * need).sum(axis=1),
             mix=mix,
             max_level=catalog.scale.max,
-            id_order=np.array(
-                sorted(range(len(role_ids)), key=role_ids.__getitem__), dtype=np.intp
-            ),
+            id_order=np.array(sorted(range(len(role_ids)), key=role_ids.__getitem__), dtype=np.intp),
         )
 
 
@@ -205,9 +203,7 @@ def assess(m: Matrices, ratings: Mapping[str, int]) -> Assessment:
             RoleFit(role_id=m.role_ids[i], fit=float(fits[0, i]), gaps=role_gaps(m, have, int(i)))
             for i in order
         ),
-        stages=tuple(
-            StageFit(stage_id=m.stage_ids[t], fit=float(stage_fits[t])) for t in stage_order
-        ),
+        stages=tuple(StageFit(stage_id=m.stage_ids[t], fit=float(stage_fits[t])) for t in stage_order),
     )
 
 

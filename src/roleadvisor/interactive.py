@@ -37,9 +37,7 @@ def ask_ratings(catalog: Catalog, missing: Sequence[str], console: Console) -> d
         levels.add_column(style="dim")
         levels.add_column()
         for level in catalog.scale.levels:
-            levels.add_row(
-                str(level), escape(catalog.scale.labels[level]), escape(skill.descriptor(level))
-            )
+            levels.add_row(str(level), escape(catalog.scale.labels[level]), escape(skill.descriptor(level)))
         console.print(levels)
         while True:
             try:
@@ -48,15 +46,14 @@ def ask_ratings(catalog: Catalog, missing: Sequence[str], console: Console) -> d
                 console.print()
                 raise RatingError(
                     f"input ended before every skill was rated (still missing: "
-                    f"{', '.join(missing[number - 1:])})"
+                    f"{', '.join(missing[number - 1 :])})"
                 ) from None
             try:
                 answers[skill_id] = parse_level(answer, skill=skill_id, top=top)
                 break
             except RatingError:
                 console.print(
-                    f"[red]'{escape(answer.strip())}' is not a level.[/] "
-                    f"Type a whole number from 0 to {top}."
+                    f"[red]'{escape(answer.strip())}' is not a level.[/] Type a whole number from 0 to {top}."
                 )
     console.print()
     return answers

@@ -31,7 +31,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     if not options:
         return None
     best = process.extractOne(
-        word, options, scorer=fuzz.WRatio, processor=utils.default_process,
+        word,
+        options,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
         score_cutoff=SUGGEST_CUTOFF,
     )
     return None if best is None else str(best[0])
@@ -45,9 +48,7 @@ def resolve_skill(name: str, catalog: Catalog, *, source: str = "") -> str:
     prefix = f"{source}: " if source else ""
     hint = did_you_mean(name, catalog.skill_ids)
     suggestion = f"; did you mean {hint!r}?" if hint else ""
-    raise RatingError(
-        f"{prefix}unknown skill {name!r}{suggestion} (skills: {', '.join(catalog.skill_ids)})"
-    )
+    raise RatingError(f"{prefix}unknown skill {name!r}{suggestion} (skills: {', '.join(catalog.skill_ids)})")
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,7 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int
             try:
                 number = float(text)
             except ValueError:
-                raise RatingError(
-                    f"{what} is {value!r}, not a number; use a whole number 0-{top}"
-                ) from None
+                raise RatingError(f"{what} is {value!r}, not a number; use a whole number 0-{top}") from None
     elif isinstance(value, int | float):
         number = value
     else:
@@ -119,6 +117,4 @@ def _reject_constant(name: str) -> Any:  # noqa: ANN401
 def load_profile(path: Path, catalog: Catalog) -> Profile:
     """Read and validate a YAML or JSON profile file."""
     text = read_text(path, what="profile", max_bytes=PROFILE_MAX_BYTES, error=ProfileError)
-    return parse_profile_text(
-        text, catalog, source=str(path), as_json=path.suffix.lower() == ".json"
-    )
+    return parse_profile_text(text, catalog, source=str(path), as_json=path.suffix.lower() == ".json")

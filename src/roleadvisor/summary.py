@@ -37,14 +37,13 @@ def summary_sentences(assessment: Assessment, catalog: Catalog) -> list[str]:
     if len(roles) > 1 and roles[1].fit >= best.fit - 0.02:
         out.append(
             f"{best_role.title} and {catalog.role(roles[1].role_id).title} are nearly tied: "
-            "read both descriptions ('roleadvisor role ID') before choosing."
+            "weigh what each role does day to day before choosing."
         )
     if assessment.stages:
         strong = catalog.stage(assessment.stages[0].stage_id).title
         weak = catalog.stage(assessment.stages[-1].stage_id).title
         out.append(
-            f"In the production cycle you are strongest in {strong.lower()} "
-            f"and weakest in {weak.lower()}."
+            f"In the production cycle you are strongest in {strong.lower()} and weakest in {weak.lower()}."
         )
     return out
 

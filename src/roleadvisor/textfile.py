@@ -56,6 +56,5 @@ def decode_text(
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            f"{name}: is not UTF-8 text (invalid byte at offset {exc.start}); "
-            f"save the {what} as UTF-8"
+            f"{name}: is not UTF-8 text (invalid byte at offset {exc.start}); save the {what} as UTF-8"
         ) from None

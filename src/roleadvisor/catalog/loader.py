@@ -153,9 +153,7 @@ def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
             if not 0 <= req.level <= top:
                 problems.append(f"{where}.skills.{skill_id}.level: must be 0..{top}, got {req.level}")
             if not req.weight > 0:
-                problems.append(
-                    f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}"
-                )
+                problems.append(f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}")
         for skill_id in skill_ids:
             if skill_id not in role.skills:
                 problems.append(f"{where}.skills: missing skill {skill_id!r} (every role lists every skill)")

@@ -64,8 +64,9 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
     return Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
 
 
-def render(report: AssessReport, assessment: Assessment, catalog: Catalog, fmt: str,
-           *, to_file: bool) -> str | None:
+def render(
+    report: AssessReport, assessment: Assessment, catalog: Catalog, fmt: str, *, to_file: bool
+) -> str | None:
     """The report as text, or ``None`` when it was printed straight to the terminal."""
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
@@ -91,7 +92,7 @@ def run_assess(catalog: Catalog, options: AssessOptions) -> None:
         stderr_console().print(
             f"[yellow]warning:[/] {count} of {len(profile.ratings)} skills are rated {level}; "
             "a profile this flat fits many roles alike, so the ranking is unreliable. "
-            "Rate each skill against its level descriptions ('roleadvisor skills')."
+            "Rate each skill against its level descriptions (run without --rate on a terminal to see them)."
         )
     assessment = assess(Matrices.from_catalog(catalog), profile.ratings)
     report = build_report(assessment, catalog, name=profile.name, top=options.top)

@@ -1,0 +1,92 @@
+"""The unit that flows through a batch run: a chunk of records, validated column-wise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import RatingError
+from roleadvisor.profile import parse_level
+
+CHUNK_ROWS = 32_768
+
+
+@dataclass
+class Chunk:
+    """Records in input order: JSON-encoded ids, ratings in catalogue skill order, errors.
+
+    A record in ``errors`` (row index -> message) is not scored; its ratings row is zeros.
+    ``id_json[i]`` is ``b""`` when the record has no usable id (then ``lines[i]`` names it).
+    """
+
+    id_json: list[bytes]
+    lines: NDArray[np.int64]
+    ratings: NDArray[np.int16]
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.id_json)
+
+
+def level_or_error(value: object, skill: str, top: int) -> int | str:
+    """A valid level, or the message saying why ``value`` is not one."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f"missing rating for {skill!r}"
+    try:
+        return parse_level(value, skill=skill, top=top)
+    except RatingError as exc:
+        return exc.message
+
+
+class ChunkBuilder:
+    """Collects records one at a time (the slow paths) into a ``Chunk``."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.skills = catalog.skill_ids
+        self.top = catalog.scale.max
+        self.id_json: list[bytes] = []
+        self.lines: list[int] = []
+        self.rows: list[list[int]] = []
+        self.errors: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.id_json)
+
+    def add(
+        self, id_json: bytes, line: int, values: dict[str, object] | None, error: str | None = None
+    ) -> None:
+        """Add a record; ``values`` maps skill id to the raw value read for it."""
+        index = len(self.id_json)
+        self.id_json.append(id_json)
+        self.lines.append(line)
+        row = [0] * len(self.skills)
+        problems: list[str] = [] if error is None else [error]
+        if values is not None and error is None:
+            for j, skill in enumerate(self.skills):
+                if skill not in values:
+                    problems.append(f"missing rating for {skill!r}")
+                    continue
+                level = level_or_error(values[skill], skill, self.top)
+                if isinstance(level, str):
+                    problems.append(level)
+                else:
+                    row[j] = level
+        if not id_json and not problems:
+            problems.append("missing id")
+        if problems:
+            self.errors[index] = "; ".join(problems)
+        self.rows.append(row)
+
+    def build(self) -> Chunk:
+        """The collected records as a chunk; the builder starts empty again."""
+        chunk = Chunk(
+            id_json=self.id_json,
+            lines=np.array(self.lines, dtype=np.int64),
+            ratings=np.array(self.rows, dtype=np.int16).reshape(len(self.rows), len(self.skills)),
+            errors=self.errors,
+        )
+        self.id_json, self.lines, self.rows, self.errors = [], [], [], {}
+        return chunk

@@ -1,0 +1,106 @@
+"""A batch run: stream chunks in, mark duplicates, score, write, count.
+
+No printing here: bad records are handed to ``on_error`` and progress to
+``on_progress``; the command decides what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import IO
+
+import numpy as np
+
+from roleadvisor.batch.readers import CountingReader, read_chunks
+from roleadvisor.batch.records import Chunk
+from roleadvisor.batch.writers import WriteOptions, Writer
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.engine import Matrices, score_matrix
+from roleadvisor.errors import EXIT_PARTIAL, RoleAdvisorError
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """How many records were scored and how many failed."""
+
+    scored: int
+    failed: int
+
+
+class StrictStop(RoleAdvisorError):
+    """``--strict``: the first bad record ends the run."""
+
+    exit_code = EXIT_PARTIAL
+
+
+def describe(chunk: Chunk, i: int) -> str:
+    """``line 7 (id "p7"): <message>`` for stderr."""
+    ident = f" (id {chunk.id_json[i].decode()})" if chunk.id_json[i] else ""
+    return f"line {chunk.lines[i]}{ident}: {chunk.errors[i]}"
+
+
+def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
+    """Make every repeated id after its first appearance an error record."""
+    keys = (
+        chunk.id_json
+        if not chunk.errors
+        else [key for i, key in enumerate(chunk.id_json) if i not in chunk.errors]
+    )
+    fresh = set(keys)
+    fresh.discard(b"")
+    if len(fresh) == len(keys) and seen.isdisjoint(fresh):
+        seen |= fresh  # the common case, checked in C: no repeats here
+        return
+    for i, key in enumerate(chunk.id_json):
+        if not key or i in chunk.errors:
+            continue
+        if key in seen:
+            chunk.errors[i] = f"duplicate id {key.decode()} (an earlier record has it)"
+        else:
+            seen.add(key)
+
+
+def run_batch(
+    stream: IO[bytes],
+    sink: IO[bytes],
+    catalog: Catalog,
+    *,
+    input_format: str,
+    name: str,
+    write: WriteOptions,
+    strict: bool = False,
+    on_error: Callable[[str], None] = lambda _line: None,
+    on_progress: Callable[[int], None] = lambda _bytes: None,
+) -> BatchSummary:
+    """Score every record of ``stream`` into ``sink``; see the README for formats."""
+    m = Matrices.from_catalog(catalog)
+    counter = CountingReader(stream)
+    writer = Writer(m, write, sink)
+    seen: set[bytes] = set()
+    scored = failed = 0
+    chunks: Iterator[Chunk] = read_chunks(counter, catalog, input_format, name)
+    for chunk in chunks:
+        mark_duplicates(chunk, seen)
+        if strict and chunk.errors:
+            first = min(chunk.errors)
+            head = _prefix(chunk, first)
+            writer.write(head, score_matrix(m, head.ratings))
+            raise StrictStop(f"--strict: stopped at the first bad record: {describe(chunk, first)}")
+        fits = score_matrix(m, chunk.ratings)
+        writer.write(chunk, fits)
+        for i in sorted(chunk.errors):
+            on_error(describe(chunk, i))
+        failed += len(chunk.errors)
+        scored += len(chunk) - len(chunk.errors)
+        on_progress(counter.bytes_read)
+    return BatchSummary(scored=scored, failed=failed)
+
+
+def _prefix(chunk: Chunk, end: int) -> Chunk:
+    return Chunk(
+        id_json=chunk.id_json[:end],
+        lines=chunk.lines[:end],
+        ratings=np.ascontiguousarray(chunk.ratings[:end]),
+        errors={},
+    )

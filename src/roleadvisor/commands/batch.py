@@ -1,0 +1,185 @@
+"""``roleadvisor batch``: open the input and output, run the batch, report on stderr."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BatchInputError
+from roleadvisor.batch.run import BatchSummary, run_batch
+from roleadvisor.batch.writers import WriteOptions
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, InputIOError, UsageError
+from roleadvisor.output import atomic_binary, stderr_console
+
+MAX_ERROR_LINES = 20
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What the command line asked for."""
+
+    input: str
+    input_format: str | None
+    output: Path | None
+    output_format: str | None
+    top: int | None
+    with_gaps: bool
+    strict: bool
+
+
+class _Prefixed:
+    """A binary stream whose first bytes were already read (for sniffing the format)."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self.prefix = prefix
+        self.rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self.prefix:
+            if size < 0:
+                data, self.prefix = self.prefix + self.rest.read(), b""
+                return data
+            data, self.prefix = self.prefix[:size], self.prefix[size:]
+            return data
+        return self.rest.read(size)
+
+
+def sniff(prefix: bytes) -> str:
+    """Guess the input format from its first bytes: ``{`` JSON Lines, ``[`` JSON, else CSV."""
+    text = prefix.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith(b"["):
+        return "json"
+    if text.startswith((b"- ", b"-\n", b"---", b"profiles:")):
+        return "yaml"
+    return "csv"
+
+
+class _Reporter:
+    """Bad-record lines on stderr (the first few), and a progress bar on a terminal."""
+
+    def __init__(self, total: int | None) -> None:
+        self.console = stderr_console()
+        self.total = total
+        self.started = time.monotonic()
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.shown = 0
+        self.hidden = 0
+
+    def error(self, line: str) -> None:
+        if self.shown < MAX_ERROR_LINES:
+            self.shown += 1
+            self.console.print(f"bad record: {line}", markup=False, highlight=False)
+        else:
+            self.hidden += 1
+
+    def advance(self, bytes_read: int) -> None:
+        if not self.console.is_terminal:
+            return
+        if self.progress is None:
+            if time.monotonic() - self.started < 0.5:
+                return
+            self.progress = Progress(
+                TextColumn("scoring"),
+                BarColumn(),
+                DownloadColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("batch", total=self.total)
+        assert self.task is not None
+        self.progress.update(self.task, completed=bytes_read)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@contextmanager
+def _open_input(spec: str) -> Iterator[tuple[IO[bytes], str, int | None]]:
+    if spec == "-":
+        yield sys.stdin.buffer, "<stdin>", None
+        return
+    path = Path(spec)
+    if not path.exists():
+        raise UsageError(f"{spec}: no such file")
+    if path.is_dir():
+        raise InputIOError(f"{spec}: is a directory, expected a file of profiles")
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputIOError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+    with handle:
+        yield handle, spec, path.stat().st_size
+
+
+def _output_format(options: BatchOptions) -> str:
+    if options.output_format is not None:
+        return options.output_format
+    if options.output is not None and options.output.suffix.lower() == ".csv":
+        return "csv"
+    return "jsonl"
+
+
+def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
+    """Run the batch; return the exit code (0 all scored, 3 some failed)."""
+    out_fmt = _output_format(options)
+    if options.top is not None and out_fmt == "csv":
+        raise UsageError("--top applies to JSON Lines output; CSV output has one column per role")
+    if options.with_gaps and out_fmt == "csv":
+        raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
+    with ExitStack() as stack:
+        stream, name, size = stack.enter_context(_open_input(options.input))
+        fmt = options.input_format
+        if fmt is None:
+            suffix = Path(name).suffix.lower() if name != "<stdin>" else ""
+            fmt = EXTENSIONS.get(suffix)
+        if fmt is None:
+            prefix = stream.read(SNIFF_BYTES)
+            fmt = sniff(prefix)
+            stream = _Prefixed(prefix, stream)  # type: ignore[assignment]
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown input format {fmt!r}")
+        reporter = _Reporter(size)
+        stack.callback(reporter.close)
+        sink = stack.enter_context(atomic_binary(options.output)) if options.output else sys.stdout.buffer
+        summary: BatchSummary = run_batch(
+            stream,
+            sink,
+            catalog,
+            input_format=fmt,
+            name=name,
+            write=WriteOptions(fmt=out_fmt, top=options.top, with_gaps=options.with_gaps),
+            strict=options.strict,
+            on_error=reporter.error,
+            on_progress=reporter.advance,
+        )
+        if sink is sys.stdout.buffer:
+            sink.flush()
+    if reporter.hidden:
+        reporter.console.print(
+            f"... and {reporter.hidden} more bad records (see the error records in the output)"
+        )
+    total = summary.scored + summary.failed
+    where = f" to {options.output}" if options.output else ""
+    reporter.console.print(
+        f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}",
+        markup=False,
+        highlight=False,
+    )
+    if total == 0:
+        raise BatchInputError(f"{name}: no profiles found")
+    return EXIT_PARTIAL if summary.failed else EXIT_OK
