@@ -1,0 +1,150 @@
+"""The Python API: score many profiles at once and get a table back.
+
+    from roleadvisor import load_catalog, score_profiles
+    table = score_profiles([{"id": "a", "ratings": {...}}, ...])
+    table.top_role, table.top_fit, table.fits      # NumPy arrays
+    table.to_pandas()                               # when pandas is installed
+
+Input may be a sequence of records, a dict of columns, a NumPy array of shape
+(n, skills) in catalogue skill order, or a DataFrame (pandas, polars, or anything
+whose columns can be read with ``frame[name].to_numpy()``). Validation is done a
+column at a time; bad values raise ``RatingError`` naming the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from roleadvisor.catalog.loader import load_catalog
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.engine import FloatArray, Matrices, score_matrix
+from roleadvisor.errors import RatingError
+
+MAX_REPORTED = 5
+
+
+@dataclass(frozen=True)
+class FitTable:
+    """Fits of n profiles against every role: ``fits[i, j]`` is profile i, role ``role_ids[j]``."""
+
+    role_ids: tuple[str, ...]
+    ids: tuple[object, ...] | None
+    fits: FloatArray
+    top_role: NDArray[np.str_]
+    top_fit: FloatArray
+
+    def __len__(self) -> int:
+        return int(self.fits.shape[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Columns: ``id`` (when given), ``top_role``, ``top_fit``, then one per role."""
+        out: dict[str, Any] = {} if self.ids is None else {"id": list(self.ids)}
+        out["top_role"] = self.top_role
+        out["top_fit"] = self.top_fit
+        for j, role in enumerate(self.role_ids):
+            out[role] = self.fits[:, j]
+        return out
+
+    def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional, so no pandas types here
+        """A pandas DataFrame of ``to_dict()`` (requires pandas)."""
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+        return pd.DataFrame(self.to_dict())
+
+
+def _columns_from(data: object, skills: Sequence[str]) -> tuple[list[Any], tuple[object, ...] | None]:
+    if isinstance(data, np.ndarray):
+        if data.ndim != 2 or data.shape[1] != len(skills):
+            raise RatingError(
+                f"a NumPy array of ratings must have shape (n, {len(skills)}) in the order "
+                f"{', '.join(skills)}; got {data.shape}"
+            )
+        return [data[:, j] for j in range(len(skills))], None
+    if isinstance(data, Mapping):
+        return _from_mapping(data, skills, lambda col: col)
+    if hasattr(data, "columns") and hasattr(data, "__getitem__"):  # a DataFrame
+        return _from_mapping({str(c): c for c in data.columns}, skills, lambda name: data[name].to_numpy())
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        return _from_records(data, skills)
+    raise RatingError(f"cannot score a {type(data).__name__}; pass records, columns, an array or a DataFrame")
+
+
+def _from_mapping(
+    columns: Mapping[str, Any], skills: Sequence[str], read: Callable[[Any], Any]
+) -> tuple[list[Any], tuple[object, ...] | None]:
+    missing = [s for s in skills if s not in columns]
+    if missing:
+        raise RatingError(f"missing skill column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+    ids = tuple(read(columns["id"])) if "id" in columns else None
+    return [read(columns[s]) for s in skills], ids
+
+
+def _from_records(
+    records: Sequence[Any], skills: Sequence[str]
+) -> tuple[list[Any], tuple[object, ...] | None]:
+    rows = []
+    ids: list[object] = []
+    for i, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            raise RatingError(f"record {i}: expected a mapping, got {type(record).__name__}")
+        ratings = record.get("ratings", record)
+        if not isinstance(ratings, Mapping):
+            raise RatingError(f"record {i}: ratings must be a mapping of skill to level")
+        unknown = [k for k in ratings if k not in skills and k not in ("id", "name")]
+        if unknown:
+            raise RatingError(f"record {i}: unknown skill {', '.join(map(repr, unknown))}")
+        rows.append([ratings.get(s) for s in skills])
+        ids.append(record.get("id", i))
+    columns = [[row[j] for row in rows] for j in range(len(skills))]
+    return columns, tuple(ids)
+
+
+def _validate(columns: list[Any], skills: Sequence[str], top: int) -> NDArray[np.int16]:
+    n = len(columns[0]) if columns else 0
+    out = np.zeros((n, len(skills)), dtype=np.int16)
+    problems: list[str] = []
+    for j, (skill, column) in enumerate(zip(skills, columns, strict=True)):
+        try:
+            values = np.asarray(column, dtype=np.float64)
+        except (TypeError, ValueError):
+            values = np.array([_number(v) for v in column], dtype=np.float64)
+        bad = ~np.isfinite(values) | (values != np.round(values)) | (values < 0) | (values > top)
+        for i in np.flatnonzero(bad)[:MAX_REPORTED].tolist():
+            problems.append(
+                f"row {i}: rating for {skill!r} is {list(column)[i]!r}; use a whole number 0-{top}"
+            )
+        out[:, j] = np.where(bad, 0, values).astype(np.int16)
+    if problems:
+        raise RatingError(f"{len(problems)} invalid rating(s)", details=problems)
+    return out
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or value is None:
+        return float("nan")
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def score_profiles(data: object, catalog: Catalog | None = None) -> FitTable:
+    """Score every profile in ``data`` with the same engine as ``assess`` and ``batch``."""
+    cat = catalog if catalog is not None else load_catalog()
+    m = Matrices.from_catalog(cat)
+    columns, ids = _columns_from(data, m.skill_ids)
+    ratings = _validate(columns, m.skill_ids, cat.scale.max)
+    fits = score_matrix(m, ratings)
+    best = m.id_order[np.argmax(fits[:, m.id_order], axis=1)] if len(fits) else np.zeros(0, dtype=np.intp)
+    return FitTable(
+        role_ids=m.role_ids,
+        ids=ids,
+        fits=fits,
+        top_role=np.array(m.role_ids, dtype=np.str_)[best],
+        top_fit=fits[np.arange(len(fits)), best],
+    )
