@@ -28,6 +28,17 @@ MLE = {
     "communication": 3,
 }
 
+DS = {
+    "systems": 2,
+    "databases": 3,
+    "ml": 3,
+    "algorithms": 2,
+    "stats": 4,
+    "sme": 4,
+    "product": 2,
+    "communication": 3,
+}
+
 
 def rate_args(ratings: dict[str, int]) -> list[str]:
     """``--rate`` options for a ratings mapping."""

@@ -10,18 +10,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.engine import Matrices, assess
 from roleadvisor.errors import RatingError
 
-from .conftest import MLE
-
-DS = {
-    "systems": 2,
-    "databases": 3,
-    "ml": 3,
-    "algorithms": 2,
-    "stats": 4,
-    "sme": 4,
-    "product": 2,
-    "communication": 3,
-}
+from .conftest import DS, MLE
 
 
 def check(table: FitTable, matrices: Matrices) -> None:

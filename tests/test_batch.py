@@ -13,20 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .conftest import MLE, Invoke, installed_command, rate_args
+from .conftest import DS, MLE, Invoke, installed_command, rate_args
 
 SKILLS = list(MLE)
 HEADER = "id," + ",".join(SKILLS) + "\n"
-DS = {
-    "systems": 2,
-    "databases": 3,
-    "ml": 3,
-    "algorithms": 2,
-    "stats": 4,
-    "sme": 4,
-    "product": 2,
-    "communication": 3,
-}
 
 
 def csv_text(rows: list[tuple[str, dict[str, int]]]) -> str:

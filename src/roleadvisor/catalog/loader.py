@@ -6,6 +6,7 @@ place inside it: ``roles.yaml: roles[3].skills.ml.level: must be 0..5``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -249,13 +250,4 @@ def load_catalog(directory: Path | str | None = None) -> Catalog:
             f"catalogue {path} has {count} problem{'s' if count != 1 else ''}:",
             details=problems,
         )
-    if builtin:
-        return Catalog(
-            version=catalog.version,
-            scale=catalog.scale,
-            skills=catalog.skills,
-            stages=catalog.stages,
-            roles=catalog.roles,
-            source="built-in",
-        )
-    return catalog
+    return dataclasses.replace(catalog, source="built-in") if builtin else catalog
