@@ -86,3 +86,38 @@ def test_no_input_flag_never_prompts_even_on_a_terminal() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
+
+
+def test_batch_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import subprocess
+
+    import numpy as np
+
+    skills = ["systems", "databases", "ml", "algorithms", "stats", "sme", "product", "communication"]
+    levels = np.random.default_rng(5).integers(0, 6, size=(600_000, len(skills)))
+    source = tmp_path / "many.csv"
+    body = "\n".join(f"p{i}," + ",".join(map(str, row)) for i, row in enumerate(levels.tolist()))
+    source.write_text("id," + ",".join(skills) + "\n" + body + "\n")
+    target = tmp_path / "out.jsonl"
+    child = pexpect.spawn(
+        installed_command()[0],
+        ["batch", str(source), "-o", str(target)],
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"},
+        encoding="utf-8",
+        timeout=120,
+    )
+    child.expect("scoring")  # the progress bar, drawn on stderr once the run takes a moment
+    child.expect("batch: 600,000 records, 600,000 scored, 0 failed")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    piped = subprocess.run(
+        [*installed_command(), "batch", str(source), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert piped.returncode == 0
+    assert piped.stderr == f"batch: 600,000 records, 600,000 scored, 0 failed to {target}\n"
