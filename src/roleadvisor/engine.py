@@ -134,11 +134,6 @@ class RoleFit:
     fit: float
     gaps: tuple[Gap, ...]
 
-    @property
-    def total_gap(self) -> float:
-        """The sum of weighted gaps: how much learning the role still asks for."""
-        return sum(gap.weighted for gap in self.gaps)
-
 
 @dataclass(frozen=True)
 class StageFit:

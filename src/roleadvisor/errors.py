@@ -45,10 +45,6 @@ class CatalogError(RoleAdvisorError):
     """The catalogue files are missing or inconsistent."""
 
 
-class LookupFailed(RoleAdvisorError):
-    """A typed role or skill name matches nothing, or several things equally."""
-
-
 class InputIOError(RoleAdvisorError):
     """A file exists but could not be read."""
 

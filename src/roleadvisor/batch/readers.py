@@ -11,7 +11,7 @@ import csv
 import io
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 import numpy as np
 import orjson
@@ -39,10 +39,16 @@ class BatchInputError(RoleAdvisorError):
     """The batch input as a whole cannot be read."""
 
 
+class BinaryReadable(Protocol):
+    """Anything with ``read(size) -> bytes``: a file, stdin's buffer, a wrapped stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class CountingReader:
     """Wraps a binary stream and counts the bytes read (for the progress bar)."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: BinaryReadable) -> None:
         self.raw = raw
         self.bytes_read = 0
 

@@ -12,7 +12,7 @@ from typing import IO
 
 import numpy as np
 
-from roleadvisor.batch.readers import CountingReader, read_chunks
+from roleadvisor.batch.readers import BinaryReadable, CountingReader, read_chunks
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
@@ -62,7 +62,7 @@ def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
 
 
 def run_batch(
-    stream: IO[bytes],
+    stream: BinaryReadable,
     sink: IO[bytes],
     catalog: Catalog,
     *,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -181,25 +180,3 @@ def _csv_id(id_json: bytes) -> bytes:
     if any(ch in text for ch in ',"\r\n'):
         text = '"' + text.replace('"', '""') + '"'
     return text.encode()
-
-
-def plain_records(
-    m: Matrices, chunks: Iterator[tuple[Chunk, NDArray[np.float64]]], emit: Callable[[bytes], object]
-) -> None:
-    """Reference writer (one dict per record, orjson) used by tests to check ``Writer``."""
-    for chunk, fits in chunks:
-        for i in range(len(chunk)):
-            if i in chunk.errors:
-                continue
-            best = int(top_roles(m, fits[i][None, :])[0])
-            emit(
-                orjson.dumps(
-                    {
-                        "id": orjson.Fragment(chunk.id_json[i]),
-                        "top_role": m.role_ids[best],
-                        "top_fit": float(fits[i, best]),
-                        "fits": {r: float(f) for r, f in zip(m.role_ids, fits[i], strict=True)},
-                    }
-                )
-                + b"\n"
-            )

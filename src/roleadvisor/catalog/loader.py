@@ -176,7 +176,6 @@ def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
                 title=s.title,
                 description=s.description,
                 levels=tuple(s.levels),
-                keywords=tuple(s.keywords),
             )
             for s in lifecycle.skills
         ),
@@ -202,7 +201,6 @@ def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
                     (sid, Requirement(level=r.skills[sid].level, weight=r.skills[sid].weight))
                     for sid in order
                 ),
-                keywords=tuple(r.keywords),
             )
             for r in roles.roles
         ),

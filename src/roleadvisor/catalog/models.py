@@ -34,7 +34,6 @@ class SkillSpec(_Strict):
     title: Text
     description: Text
     levels: list[Text]
-    keywords: list[Text] = Field(default_factory=list)
 
 
 class StageSpec(_Strict):
@@ -65,7 +64,6 @@ class RoleSpec(_Strict):
     description: Text
     stages: list[str] = Field(default_factory=list)
     skills: dict[str, RequirementSpec]
-    keywords: list[Text] = Field(default_factory=list)
 
 
 class RolesFile(_Strict):
@@ -80,7 +78,6 @@ class Skill:
     title: str
     description: str
     levels: tuple[str, ...]
-    keywords: tuple[str, ...] = ()
 
     def descriptor(self, level: int) -> str:
         """What a person at ``level`` can do in this skill."""
@@ -117,7 +114,6 @@ class Role:
     description: str
     stages: tuple[str, ...]
     requirements: tuple[tuple[str, Requirement], ...]
-    keywords: tuple[str, ...] = ()
 
     def requirement(self, skill_id: str) -> Requirement:
         """The requirement for ``skill_id`` (every role lists every skill)."""

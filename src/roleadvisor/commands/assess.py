@@ -64,10 +64,8 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
     return Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
 
 
-def render(
-    report: AssessReport, assessment: Assessment, catalog: Catalog, fmt: str, *, to_file: bool
-) -> str | None:
-    """The report as text, or ``None`` when it was printed straight to the terminal."""
+def render_text(report: AssessReport, assessment: Assessment, catalog: Catalog, fmt: str) -> str:
+    """The report as text in ``fmt``; a table becomes plain text without colour."""
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "markdown":
@@ -76,11 +74,7 @@ def render(
         return render_markdown(report, assessment, catalog)
     from roleadvisor.render.table import render_assessment, render_to_text
 
-    renderable = render_assessment(report, assessment, catalog)
-    if to_file:
-        return render_to_text(renderable)
-    stdout_console().print(renderable)
-    return None
+    return render_to_text(render_assessment(report, assessment, catalog))
 
 
 def run_assess(catalog: Catalog, options: AssessOptions) -> None:
@@ -96,10 +90,12 @@ def run_assess(catalog: Catalog, options: AssessOptions) -> None:
         )
     assessment = assess(Matrices.from_catalog(catalog), profile.ratings)
     report = build_report(assessment, catalog, name=profile.name, top=options.top)
-    text = render(report, assessment, catalog, options.fmt, to_file=options.output is not None)
     if options.output is not None:
-        assert text is not None
-        write_atomic(options.output, text)
+        write_atomic(options.output, render_text(report, assessment, catalog, options.fmt))
         stderr_console().print(f"Wrote {options.fmt} report to {options.output}", highlight=False)
-    elif text is not None:
-        write_stdout(text)
+    elif options.fmt == "table":
+        from roleadvisor.render.table import render_assessment
+
+        stdout_console().print(render_assessment(report, assessment, catalog))
+    else:
+        write_stdout(render_text(report, assessment, catalog, options.fmt))

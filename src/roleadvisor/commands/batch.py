@@ -12,7 +12,7 @@ from typing import IO
 
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BatchInputError
+from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BatchInputError, BinaryReadable
 from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.writers import WriteOptions
 from roleadvisor.catalog.models import Catalog
@@ -39,7 +39,7 @@ class BatchOptions:
 class _Prefixed:
     """A binary stream whose first bytes were already read (for sniffing the format)."""
 
-    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, prefix: bytes, rest: BinaryReadable) -> None:
         self.prefix = prefix
         self.rest = rest
 
@@ -100,8 +100,8 @@ class _Reporter:
             )
             self.progress.start()
             self.task = self.progress.add_task("batch", total=self.total)
-        assert self.task is not None
-        self.progress.update(self.task, completed=bytes_read)
+        if self.task is not None:
+            self.progress.update(self.task, completed=bytes_read)
 
     def close(self) -> None:
         if self.progress is not None:
@@ -142,7 +142,8 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
     if options.with_gaps and out_fmt == "csv":
         raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
     with ExitStack() as stack:
-        stream, name, size = stack.enter_context(_open_input(options.input))
+        opened, name, size = stack.enter_context(_open_input(options.input))
+        stream: BinaryReadable = opened
         fmt = options.input_format
         if fmt is None:
             suffix = Path(name).suffix.lower() if name != "<stdin>" else ""
@@ -150,7 +151,7 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
         if fmt is None:
             prefix = stream.read(SNIFF_BYTES)
             fmt = sniff(prefix)
-            stream = _Prefixed(prefix, stream)  # type: ignore[assignment]
+            stream = _Prefixed(prefix, stream)
         if fmt not in FORMATS:
             raise UsageError(f"unknown input format {fmt!r}")
         reporter = _Reporter(size)
