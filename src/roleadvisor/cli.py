@@ -300,6 +300,199 @@ def schema() -> None:
     write_stdout(json.dumps(report_json_schema(), indent=2))
 
 
+class ViewFormat(str, Enum):
+    """Formats of the browsing commands."""
+
+    table = "table"
+    json = "json"
+
+
+FORMAT_HELP = "table for people, json for programs (a stable shape)."
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  roleadvisor roles\n\n"
+        "  roleadvisor roles --family adjacent\n\n"
+        "  roleadvisor roles --format json | jq -r '.roles[].id'"
+    )
+)
+@report_errors
+def roles(
+    ctx: typer.Context,
+    family: Annotated[
+        str | None,
+        typer.Option("--family", help="Only roles of this family (e.g. core, research, adjacent)."),
+    ] = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """List the roles: family, stages and the skills that matter most to each."""
+    from roleadvisor.commands.explore import run_roles
+
+    run_roles(get_catalog(ctx), family, output_format.value)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  roleadvisor role devrel\n\n"
+        '  roleadvisor role "ML eng"\n\n'
+        "  roleadvisor role mlops --format json | jq .requirements"
+    )
+)
+@report_errors
+def role(
+    ctx: typer.Context,
+    query: Annotated[
+        str, typer.Argument(metavar="ROLE", help="Role id, title or alias; typos are forgiven.")
+    ],
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """Explain one role: what it does, what each skill level it needs means, its closest roles."""
+    from roleadvisor.commands.explore import run_role
+
+    run_role(get_catalog(ctx), query, output_format.value)
+
+
+@app.command(
+    epilog="Examples:\n\n  roleadvisor lifecycle\n\n  roleadvisor lifecycle --format json | jq '.stages[].id'"
+)
+@report_errors
+def lifecycle(
+    ctx: typer.Context,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """Show the stages of the ML production cycle, their skill mix and who owns each."""
+    from roleadvisor.commands.explore import run_lifecycle
+
+    run_lifecycle(get_catalog(ctx), output_format.value)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  roleadvisor skills\n\n  roleadvisor skills stats\n\n"
+        "  roleadvisor skills --format json"
+    )
+)
+@report_errors
+def skills(
+    ctx: typer.Context,
+    query: Annotated[
+        str | None, typer.Argument(metavar="[SKILL]", help="Show only this skill area (id or title).")
+    ] = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """Show each skill area with what every level of the scale means in it."""
+    from roleadvisor.commands.explore import run_skills
+
+    run_skills(get_catalog(ctx), query, output_format.value)
+
+
+class DecodeFormat(str, Enum):
+    """Formats of ``decode``."""
+
+    table = "table"
+    json = "json"
+    profile = "profile"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        '  roleadvisor decode "Staff ML Platform Engineer"\n\n'
+        "  roleadvisor decode --file advert.txt --format json\n\n"
+        "  pbpaste | roleadvisor decode\n\n"
+        '  roleadvisor decode "Senior Data Scientist" --format profile > job.json\n\n'
+        "  roleadvisor assess --profile job.json   # what the job asks, scored like a person"
+    )
+)
+@report_errors
+def decode(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar="[TEXT]", help="A job title or advert; omit to read --file or stdin."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="Read the advert from FILE ('-' for stdin)."),
+    ] = None,
+    output_format: Annotated[
+        DecodeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, or profile (just the profile, for 'assess --profile').",
+        ),
+    ] = DecodeFormat.table,
+) -> None:
+    """Map a job title or advert to the roles it most likely is and the skill levels it asks for."""
+    from roleadvisor.commands.explore import read_advert, run_decode
+
+    catalog = get_catalog(ctx)
+    run_decode(catalog, read_advert(text, file, sys.stdin.isatty()), output_format.value)
+
+
+catalog_app = typer.Typer(
+    name="catalog",
+    help="Start, and check, a catalogue of your own (your career framework).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command(
+    "init",
+    epilog=(
+        "Example:\n\n"
+        "  roleadvisor catalog init my-framework\n\n"
+        "  roleadvisor --catalog my-framework assess --profile me.yaml"
+    ),
+)
+@report_errors
+def catalog_init(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to create (or fill).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite catalogue files already in DIR.")] = False,
+) -> None:
+    """Write a copy of the built-in catalogue into DIR to edit."""
+    from roleadvisor.commands.catalogs import run_init
+
+    run_init(directory, force)
+
+
+@catalog_app.command(
+    "validate",
+    epilog=(
+        "Exit codes: 0 valid, 2 problems found (each listed with its file and place).\n\n"
+        "Examples:\n\n"
+        "  roleadvisor catalog validate my-framework\n\n"
+        "  roleadvisor --catalog my-framework catalog validate --format json"
+    ),
+)
+@report_errors
+def catalog_validate(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]", help="Catalogue directory [default: --catalog, $ROLEADVISOR_CATALOG, built-in]."
+        ),
+    ] = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """Check a catalogue and list every problem with its file and place."""
+    from roleadvisor.commands.catalogs import run_validate
+
+    root = ctx.find_root()
+    global_dir = root.obj.get("catalog_dir") if isinstance(root.obj, dict) else None
+    code = run_validate(directory, global_dir, output_format.value)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

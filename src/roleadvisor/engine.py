@@ -215,3 +215,46 @@ def flat_profile(ratings: Mapping[str, int]) -> tuple[int, int] | None:
         counts[value] = counts.get(value, 0) + 1
     level, count = max(counts.items(), key=lambda item: (item[1], item[0]))
     return (level, count) if count >= len(values) - 1 else None
+
+
+@dataclass(frozen=True)
+class RoleSimilarity:
+    """How close another role's requirements are to a given role's (1.0 = identical)."""
+
+    role_id: str
+    similarity: float
+    differences: tuple[tuple[str, int, int], ...]  # (skill, this role's level, other's), largest first
+
+
+def similar_roles(m: Matrices, role_id: str) -> list[RoleSimilarity]:
+    """Every other role, closest requirement profile first.
+
+    Distance is the mean level difference weighted by how much each skill
+    matters to ``role_id``, as a share of the scale; similarity is one minus it.
+    Ties go to the role id that sorts first.
+    """
+    i = m.role_ids.index(role_id)
+    weights = m.weight[i]
+    total = weights.sum()
+    diff = np.abs(m.need - m.need[i])  # (roles, skills)
+    if total > 0 and m.max_level > 0:
+        distance = (diff * weights).sum(axis=1) / (total * m.max_level)
+    else:
+        distance = np.zeros(len(m.role_ids))
+    similarity = np.round(1.0 - distance, FIT_DECIMALS)
+    out: list[RoleSimilarity] = []
+    for j in sorted(range(len(m.role_ids)), key=lambda r: (-similarity[r], m.role_ids[r])):
+        if j == i:
+            continue
+        order = sorted(
+            (k for k in range(len(m.skill_ids)) if diff[j, k] > 0),
+            key=lambda k: (-diff[j, k] * weights[k], k),
+        )
+        out.append(
+            RoleSimilarity(
+                role_id=m.role_ids[j],
+                similarity=float(similarity[j]),
+                differences=tuple((m.skill_ids[k], int(m.need[i, k]), int(m.need[j, k])) for k in order),
+            )
+        )
+    return out

@@ -45,6 +45,10 @@ class CatalogError(RoleAdvisorError):
     """The catalogue files are missing or inconsistent."""
 
 
+class LookupFailed(RoleAdvisorError):
+    """A role or skill name matches nothing, or more than one thing."""
+
+
 class InputIOError(RoleAdvisorError):
     """A file exists but could not be read."""
 

@@ -1,19 +1,41 @@
-"""Matching what people type against catalogue ids.
+"""Matching what people type against the catalogue.
 
-Skills in ratings are never guessed: an unknown name is an error with a
-did-you-mean.
+Roles and skills named on their own (``roleadvisor role "ML eng"``) are matched
+fuzzily on id, title and aliases, ignoring case and punctuation: a clear winner
+is used, a close call is an error listing the candidates, and nothing close is
+an error with a did-you-mean.
+
+Skills in ratings are never guessed: ``--rate mll=3`` is an error with a
+did-you-mean, because a silently substituted skill would corrupt the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import RatingError
+from roleadvisor.catalog.models import Catalog, Role, Skill
+from roleadvisor.errors import LookupFailed, RatingError
 
-SUGGEST_CUTOFF = 60.0
+SUGGEST_CUTOFF = 60.0  # below this WRatio score nothing is suggested
+MATCH_CUTOFF = 75.0  # a name scoring at least this is a match
+CLEAR_MARGIN = 8.0  # a runner-up within this many points makes the call ambiguous
+PREFIX_SCORE = 95.0  # the query is the start of a name: "ml eng" -> "ml engineer"
+SUBSET_SCORE = 90.0  # every word of the query is in a name
+MAX_LISTED = 5
+
+_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, punctuation to single spaces: ``"ML-Eng."`` -> ``"ml eng"``.
+
+    ``+`` and ``#`` are kept so that ``C++`` and ``C#`` stay words.
+    """
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -32,11 +54,118 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 
 def resolve_skill(name: str, catalog: Catalog, *, source: str = "") -> str:
-    """The skill id ``name`` denotes (exact id, any case), or a ``RatingError``."""
-    key = name.strip().lower()
-    if key in catalog.skill_ids:
-        return key
+    """The skill id a rating names: its id or title in any case, never a guess.
+
+    Anything else is a ``RatingError`` with a did-you-mean.
+    """
+    key = normalise(name)
+    for skill in catalog.skills:
+        if key in (normalise(skill.id), normalise(skill.title)):
+            return skill.id
     prefix = f"{source}: " if source else ""
     hint = did_you_mean(name, catalog.skill_ids)
     suggestion = f"; did you mean {hint!r}?" if hint else ""
     raise RatingError(f"{prefix}unknown skill {name!r}{suggestion} (skills: {', '.join(catalog.skill_ids)})")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A catalogue entry scored against a query (0-100), with the name that matched best."""
+
+    id: str
+    score: float
+    matched: str
+
+
+def _name_score(query: str, name: str) -> float:
+    if query == name:
+        return 100.0
+    if len(query) >= 3 and name.startswith(query):
+        return PREFIX_SCORE
+    if set(query.split()) <= set(name.split()):
+        return SUBSET_SCORE  # every word typed is in the name: "platform" -> "ml platform engineer"
+    return max(float(fuzz.ratio(query, name)), float(fuzz.token_sort_ratio(query, name)))
+
+
+def rank_names(query: str, entries: Sequence[tuple[str, Sequence[str]]]) -> list[Candidate]:
+    """Entries ``(id, names)`` scored against ``query`` by their best name, best first."""
+    q = normalise(query)
+    out: list[Candidate] = []
+    for entry_id, names in entries:
+        best = Candidate(entry_id, 0.0, entry_id)
+        for name in names:
+            score = _name_score(q, normalise(name))
+            if score > best.score:
+                best = Candidate(entry_id, score, name)
+        out.append(best)
+    return sorted(out, key=lambda c: (-c.score, c.id))
+
+
+def _resolve(
+    query: str,
+    kind: str,
+    entries: Sequence[tuple[str, Sequence[str]]],
+    browse: str,
+    *,
+    shown: str | None = None,
+) -> str:
+    """Resolve ``query``; messages quote ``shown`` (what the person typed) if given."""
+    typed = query if shown is None else shown
+    if not normalise(query):
+        raise LookupFailed(f"{kind} name {typed!r} has no letters or digits")
+    candidates = rank_names(query, entries)
+    if not candidates:
+        raise LookupFailed(f"the catalogue has no {kind}s")
+    top = candidates[0]
+    if top.score >= MATCH_CUTOFF:
+        close = [c for c in candidates[1:] if c.score >= top.score - CLEAR_MARGIN]
+        if top.score == 100.0 or not close:
+            return top.id
+        listed = [top, *close][:MAX_LISTED]
+        raise LookupFailed(
+            f"{kind} {typed!r} is ambiguous; it could be:",
+            details=[_describe(c, entries) for c in listed]
+            + [f"name one of them more fully, or see '{browse}'"],
+        )
+    suggestion = ""
+    if top.score >= SUGGEST_CUTOFF:
+        also = f" ({top.matched})" if top.matched != top.id else ""
+        suggestion = f"; did you mean {top.id!r}{also}?"
+    raise LookupFailed(f"no {kind} matches {typed!r}{suggestion} (see '{browse}')")
+
+
+def _describe(candidate: Candidate, entries: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """``research-engineer  Research Engineer`` (plus the alias that matched, if another)."""
+    names = dict(entries)[candidate.id]
+    title = names[1] if len(names) > 1 else candidate.id
+    line = f"{candidate.id}  {title}"
+    if normalise(candidate.matched) not in (normalise(candidate.id), normalise(title)):
+        line += f" (as {candidate.matched!r})"
+    return line
+
+
+def strip_words(text: str, words: Iterable[str]) -> str:
+    """``text`` normalised, without the given words or phrases (``"staff"``, ``"head of"``)."""
+    padded = f" {normalise(text)} "
+    for word in sorted((normalise(w) for w in words), key=len, reverse=True):
+        if word:
+            while f" {word} " in padded:
+                padded = padded.replace(f" {word} ", " ")
+    return padded.strip()
+
+
+def resolve_role(query: str, catalog: Catalog) -> Role:
+    """The role ``query`` names (id, title or alias, fuzzily), or ``LookupFailed``."""
+    entries = [(role.id, role.names) for role in catalog.roles]
+    seniority = [word for group in catalog.seniority for word in group.words]
+    bare = strip_words(query, seniority) or query  # "Staff ML Platform Engineer" -> "ml platform engineer"
+    return catalog.role(_resolve(bare, "role", entries, "roleadvisor roles", shown=query))
+
+
+def resolve_skill_query(query: str, catalog: Catalog) -> Skill:
+    """The skill area ``query`` names (id or title, fuzzily), or ``LookupFailed``.
+
+    For browsing only; ratings use the strict ``resolve_skill``.
+    """
+    entries = [(skill.id, (skill.id, skill.title)) for skill in catalog.skills]
+    return catalog.skill(_resolve(query, "skill", entries, "roleadvisor skills"))

@@ -23,10 +23,12 @@ from roleadvisor.catalog.models import (
     Role,
     RolesFile,
     Scale,
+    Seniority,
     Skill,
     Stage,
 )
 from roleadvisor.errors import CatalogError, RoleAdvisorError
+from roleadvisor.lookup import normalise
 from roleadvisor.safeyaml import YamlProblem, load_yaml
 from roleadvisor.textfile import read_text
 
@@ -158,6 +160,55 @@ def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
         for skill_id in skill_ids:
             if skill_id not in role.skills:
                 problems.append(f"{where}.skills: missing skill {skill_id!r} (every role lists every skill)")
+    problems.extend(_check_words(lifecycle, roles))
+    return problems
+
+
+def _keyword_problems(where: str, words: list[str]) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for j, word in enumerate(words):
+        key = normalise(word)
+        if not key:
+            problems.append(f"{where}[{j}]: {word!r} has no letters or digits to match")
+        elif key in seen:
+            problems.append(f"{where}[{j}]: {word!r} is listed twice")
+        seen.add(key)
+    return problems
+
+
+def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
+    """Keywords, seniority words and role names: matchable, and no name for two roles."""
+    problems: list[str] = []
+    lf, rf = LIFECYCLE_FILE, ROLES_FILE
+    for i, skill in enumerate(lifecycle.skills):
+        problems.extend(_keyword_problems(f"{lf}: skills[{i}].keywords", skill.keywords))
+    owner_of_name: dict[str, str] = {}
+    for i, role in enumerate(roles.roles):
+        where = f"{rf}: roles[{i}]"
+        problems.extend(_keyword_problems(f"{where}.keywords", role.keywords))
+        for j, alias in enumerate(role.aliases):
+            if not normalise(alias):
+                problems.append(f"{where}.aliases[{j}]: {alias!r} has no letters or digits to match")
+        names = {normalise(n) for n in (role.id, role.title, *role.aliases)} - {""}
+        for name in sorted(names):
+            other = owner_of_name.setdefault(name, role.id)
+            if other != role.id:
+                problems.append(
+                    f"{where}: the name {name!r} also names role {other!r}; "
+                    "a title or alias may belong to one role only"
+                )
+    top = lifecycle.scale.max
+    word_group: dict[str, int] = {}
+    for i, group in enumerate(roles.seniority):
+        where = f"{rf}: seniority[{i}]"
+        if not -top <= group.shift <= top:
+            problems.append(f"{where}.shift: must be -{top}..{top}, got {group.shift}")
+        problems.extend(_keyword_problems(f"{where}.words", group.words))
+        for word in group.words:
+            key = normalise(word)
+            if key and word_group.setdefault(key, i) != i:
+                problems.append(f"{where}.words: {word!r} is also in seniority[{word_group[key]}]")
     return problems
 
 
@@ -176,6 +227,7 @@ def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
                 title=s.title,
                 description=s.description,
                 levels=tuple(s.levels),
+                keywords=tuple(s.keywords),
             )
             for s in lifecycle.skills
         ),
@@ -201,9 +253,11 @@ def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
                     (sid, Requirement(level=r.skills[sid].level, weight=r.skills[sid].weight))
                     for sid in order
                 ),
+                keywords=tuple(r.keywords),
             )
             for r in roles.roles
         ),
+        seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
         source=source,
     )
 

@@ -29,11 +29,15 @@ class ScaleSpec(_Strict):
     labels: list[Text]
 
 
+Keyword = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
+
+
 class SkillSpec(_Strict):
     id: Id
     title: Text
     description: Text
     levels: list[Text]
+    keywords: list[Keyword] = Field(default_factory=list)
 
 
 class StageSpec(_Strict):
@@ -64,10 +68,17 @@ class RoleSpec(_Strict):
     description: Text
     stages: list[str] = Field(default_factory=list)
     skills: dict[str, RequirementSpec]
+    keywords: list[Keyword] = Field(default_factory=list)
+
+
+class SenioritySpec(_Strict):
+    shift: int
+    words: list[Keyword] = Field(min_length=1)
 
 
 class RolesFile(_Strict):
     roles: list[RoleSpec] = Field(min_length=1)
+    seniority: list[SenioritySpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class Skill:
     title: str
     description: str
     levels: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
 
     def descriptor(self, level: int) -> str:
         """What a person at ``level`` can do in this skill."""
@@ -114,6 +126,12 @@ class Role:
     description: str
     stages: tuple[str, ...]
     requirements: tuple[tuple[str, Requirement], ...]
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the role goes by: id, title and aliases."""
+        return (self.id, self.title, *self.aliases)
 
     def requirement(self, skill_id: str) -> Requirement:
         """The requirement for ``skill_id`` (every role lists every skill)."""
@@ -135,6 +153,14 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Seniority:
+    """Words that mark a seniority (``"staff"``) and how far they shift required levels."""
+
+    shift: int
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Catalog:
     """A validated catalogue: skills, scale, stages and roles, in file order."""
 
@@ -143,6 +169,7 @@ class Catalog:
     skills: tuple[Skill, ...]
     stages: tuple[Stage, ...]
     roles: tuple[Role, ...]
+    seniority: tuple[Seniority, ...] = ()
     source: str = "built-in"
     _skill_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
