@@ -165,6 +165,30 @@ def test_every_kind_of_reference_error_is_reported(catalog_copy: Callable[..., P
     ]
 
 
+def test_every_kind_of_word_list_error_is_reported(catalog_copy: Callable[..., Path]) -> None:
+    def edit_lifecycle(data: dict[str, Any]) -> None:
+        data["skills"][0]["keywords"] += ["Docker", "!!"]
+
+    def edit_roles(data: dict[str, Any]) -> None:
+        data["roles"][1]["aliases"].append("Data Science")  # already a data scientist alias
+        data["roles"][2]["keywords"].append("MLflow")  # already listed, other case
+        data["roles"][3]["aliases"].append("---")
+        data["seniority"][0]["shift"] = -9
+        data["seniority"][1]["words"].append("junior")  # already in seniority[0]
+
+    problems = _problems(catalog_copy, edit_lifecycle, edit_roles)
+    assert problems == [
+        "lifecycle.yaml: skills[0].keywords[30]: 'Docker' is listed twice",
+        "lifecycle.yaml: skills[0].keywords[31]: '!!' has no letters or digits to match",
+        "roles.yaml: roles[1]: the name 'data science' also names role 'data-scientist'; "
+        "a title or alias may belong to one role only",
+        "roles.yaml: roles[2].keywords[14]: 'MLflow' is listed twice",
+        "roles.yaml: roles[3].aliases[6]: '---' has no letters or digits to match",
+        "roles.yaml: seniority[0].shift: must be -5..5, got -9",
+        "roles.yaml: seniority[1].words: 'junior' is also in seniority[0]",
+    ]
+
+
 def test_type_errors_and_unknown_fields(catalog_copy: Callable[..., Path]) -> None:
     def edit(data: dict[str, Any]) -> None:
         data["roles"][0]["skills"]["ml"]["level"] = "high"

@@ -121,3 +121,13 @@ def test_batch_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     )
     assert piped.returncode == 0
     assert piped.stderr == f"batch: 600,000 records, 600,000 scored, 0 failed to {target}\n"
+
+
+def test_decode_on_a_terminal_without_text_does_not_wait_for_input() -> None:
+    child = pexpect.spawn(
+        installed_command()[0], ["decode"], env={**os.environ, "NO_COLOR": "1"}, encoding="utf-8", timeout=15
+    )
+    child.expect("error: nothing to decode: give a job title")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
