@@ -96,7 +96,7 @@ def test_flat_profile_warns_on_stderr(invoke: Invoke) -> None:
         ),
         (
             ["--output", "report.pdf"],
-            "error: --output report.pdf: cannot tell the format from the extension '.pdf'; use one of .json, .md, .markdown, .txt or pass --format",
+            "error: --output report.pdf: cannot tell the format from the extension '.pdf'; use one of .json, .md, .markdown, .txt, .html, .htm, .svg or pass --format",
         ),
     ],
 )

@@ -15,7 +15,13 @@ from .conftest import MLE, Invoke, rate_args
 
 def test_report_keys_are_pinned(invoke: Invoke) -> None:
     report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
-    assert list(report) == ["schema_version", "profile", "roles", "stages", "catalog"]
+    assert list(report) == [
+        "schema_version", "profile", "roles", "stages", "target", "next_step", "moves", "catalog",
+    ]  # fmt: skip
+    assert report["target"] is None  # only with --target
+    assert list(report["next_step"]) == ["skill", "have", "to", "gain", "roles", "descriptor", "resources"]
+    assert list(report["moves"]) == ["best", "adjacent", "use_what_you_have", "highest_ceiling", "tradeoffs"]
+    assert list(report["moves"]["best"]) == ["id", "title", "fit", "similarity", "learning"]
     assert report["schema_version"] == SCHEMA_VERSION == 1
     assert list(report["profile"]) == ["name", "ratings"]
     assert list(report["roles"][0]) == ["id", "title", "family", "fit", "gaps"]

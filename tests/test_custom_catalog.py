@@ -223,9 +223,10 @@ def test_init_copies_the_builtin_files(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert f"roleadvisor catalog validate {target}" in result.stderr
-    for name in ("lifecycle.yaml", "roles.yaml"):
+    for name in ("lifecycle.yaml", "roles.yaml", "resources.yaml"):
         assert filecmp.cmp(target / name, builtin_catalog_dir() / name, shallow=False)
     assert load_catalog(target).role_ids == load_catalog().role_ids
+    assert load_catalog(target).resources == load_catalog().resources
 
 
 def test_init_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path) -> None:
@@ -235,7 +236,7 @@ def test_init_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path)
     again = invoke("catalog", "init", str(target))
     assert again.exit_code == 2
     assert again.stderr == (
-        f"error: {target} already has lifecycle.yaml and roles.yaml; "
+        f"error: {target} already has lifecycle.yaml, roles.yaml and resources.yaml; "
         "pass --force to overwrite, or choose another directory\n"
     )
     assert (target / "roles.yaml").read_text(encoding="utf-8") == "edited\n"

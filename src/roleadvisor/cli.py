@@ -45,6 +45,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
+    svg = "svg"
 
 
 EXTENSION_FORMATS = {
@@ -52,6 +54,9 @@ EXTENSION_FORMATS = {
     ".md": Format.markdown,
     ".markdown": Format.markdown,
     ".txt": Format.table,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".svg": Format.svg,
 }
 
 
@@ -131,7 +136,9 @@ def main_options(
         "  roleadvisor assess --profile me.yaml --top 5\n\n"
         "  roleadvisor assess -r systems=4 -r databases=3 -r ml=4 -r algorithms=3 "
         "-r stats=2 -r sme=2 -r product=1 -r communication=3 --format json\n\n"
-        "  roleadvisor assess --profile me.yaml --rate ml=4 --output report.md"
+        "  roleadvisor assess --profile me.yaml --rate ml=4 --output report.md\n\n"
+        "  roleadvisor assess --profile me.yaml --target mlops --prefer video,course\n\n"
+        "  roleadvisor assess --profile me.yaml --target mlops --output me.html   # page with radar chart"
     )
 )
 @report_errors
@@ -171,8 +178,25 @@ def assess(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; missing ratings are an error.")
     ] = False,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            "-t",
+            metavar="ROLE",
+            help="Plan the steps to this role (id, title or alias), best step first.",
+        ),
+    ] = None,
+    prefer: Annotated[
+        str | None,
+        typer.Option(
+            "--prefer",
+            metavar="KIND[,KIND]",
+            help="Order resources by these kinds: book, course, video, community, practice, article.",
+        ),
+    ] = None,
 ) -> None:
-    """Rate your skills and rank the ML roles by how well you fit them."""
+    """Rate your skills, rank the ML roles by fit, and get a plan for what to learn next."""
     from roleadvisor.commands.assess import AssessOptions, run_assess
 
     fmt = _resolve_format(output_format, output)
@@ -185,6 +209,8 @@ def assess(
             fmt=fmt.value,
             output=output,
             interactive=not no_input and sys.stdin.isatty(),
+            target=target,
+            prefer=prefer,
         ),
     )
 
@@ -432,6 +458,28 @@ def decode(
 
     catalog = get_catalog(ctx)
     run_decode(catalog, read_advert(text, file, sys.stdin.isatty()), output_format.value)
+
+
+@app.command(
+    epilog=(
+        "OLD and NEW are reports saved with 'assess --format json' (or 'decode --format json'), "
+        "or profile files; both are re-scored with the current catalogue.\n\n"
+        "Examples:\n\n"
+        "  roleadvisor compare march.json november.json\n\n"
+        "  roleadvisor compare march.json me.yaml --format json"
+    )
+)
+@report_errors
+def compare(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="Earlier report or profile.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later report or profile.")],
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
+) -> None:
+    """Show what changed between two saved reports (or a report and a profile)."""
+    from roleadvisor.commands.compare import run_compare
+
+    run_compare(get_catalog(ctx), old, new, output_format.value)
 
 
 catalog_app = typer.Typer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roleadvisor.advice import Moves
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.engine import Assessment
 
@@ -50,3 +51,29 @@ def summary_sentences(assessment: Assessment, catalog: Catalog) -> list[str]:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
+
+
+def _points(value: float) -> str:
+    return f"{value:g} point{'s' if value != 1 else ''}"
+
+
+def tradeoff_sentences(moves: Moves, catalog: Catalog) -> list[str]:
+    """One sentence for *use what you have* and one for *highest ceiling*."""
+    use, ceiling = moves.use_what_you_have, moves.highest_ceiling
+    use_title = catalog.role(use.role_id).title
+    first = (
+        f"Use what you have: {use_title} fits you best ({percent(use.fit)}) with "
+        f"{_points(use.learning)} of new learning, so you can do it now and deepen strengths you already use."
+    )
+    if ceiling.role_id == use.role_id:
+        second = (
+            f"Highest ceiling: no other role is within reach of {use_title}, "
+            "so grow in it before exploring a new area."
+        )
+    else:
+        second = (
+            f"Highest ceiling: {catalog.role(ceiling.role_id).title} ({percent(ceiling.fit)}) asks for "
+            f"{_points(ceiling.learning)} of new learning, a bigger stretch that builds new strengths "
+            "at the cost of time before you are fully productive."
+        )
+    return [first, second]

@@ -17,9 +17,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from roleadvisor.catalog.models import (
+    RESOURCE_KINDS,
     Catalog,
     LifecycleFile,
     Requirement,
+    Resource,
+    ResourcesFile,
     Role,
     RolesFile,
     Scale,
@@ -34,6 +37,7 @@ from roleadvisor.textfile import read_text
 
 LIFECYCLE_FILE = "lifecycle.yaml"
 ROLES_FILE = "roles.yaml"
+RESOURCES_FILE = "resources.yaml"  # optional
 CATALOG_FILES = (LIFECYCLE_FILE, ROLES_FILE)
 ENV_VAR = "ROLEADVISOR_CATALOG"
 
@@ -212,7 +216,30 @@ def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
     return problems
 
 
-def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
+def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list[str]:
+    problems: list[str] = []
+    known = {s.id for s in lifecycle.skills}
+    top = lifecycle.scale.max
+    for i, res in enumerate(resources.resources):
+        where = f"{RESOURCES_FILE}: resources[{i}]"
+        if res.kind not in RESOURCE_KINDS:
+            problems.append(f"{where}.kind: {res.kind!r} is not one of {', '.join(RESOURCE_KINDS)}")
+        for j, skill_id in enumerate(res.skills):
+            if skill_id not in known:
+                problems.append(f"{where}.skills[{j}]: unknown skill id {skill_id!r}")
+        low, high = res.levels
+        if not 0 <= low <= high <= top:
+            problems.append(
+                f"{where}.levels: must be [low, high] with 0 <= low <= high <= {top}, got {res.levels}"
+            )
+        if res.url is not None and not res.url.startswith(("https://", "http://")):
+            problems.append(f"{where}.url: must start with https:// or http://")
+    return problems
+
+
+def _build(
+    lifecycle: LifecycleFile, roles: RolesFile, source: str, resources: ResourcesFile | None = None
+) -> Catalog:
     order = [s.id for s in lifecycle.skills]
     return Catalog(
         version=lifecycle.catalog_version,
@@ -258,6 +285,18 @@ def _build(lifecycle: LifecycleFile, roles: RolesFile, source: str) -> Catalog:
             for r in roles.roles
         ),
         seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
+        resources=tuple(
+            Resource(
+                title=r.title,
+                kind=r.kind,
+                skills=tuple(r.skills),
+                low=r.levels[0],
+                high=r.levels[1],
+                url=r.url,
+                note=r.note,
+            )
+            for r in (resources.resources if resources is not None else ())
+        ),
         source=source,
     )
 
@@ -270,12 +309,17 @@ def validate_catalog_dir(directory: Path) -> tuple[Catalog | None, list[str]]:
         return None, [f"{directory}: catalogue directory {what}"]
     lifecycle = _parse(directory, LIFECYCLE_FILE, LifecycleFile, problems)
     roles = _parse(directory, ROLES_FILE, RolesFile, problems)
+    resources = None
+    if (directory / RESOURCES_FILE).exists():
+        resources = _parse(directory, RESOURCES_FILE, ResourcesFile, problems)
     if lifecycle is None or roles is None:
         return None, problems
     problems.extend(_check(lifecycle, roles))
+    if resources is not None:
+        problems.extend(_check_resources(lifecycle, resources))
     if problems:
         return None, problems
-    return _build(lifecycle, roles, str(directory)), []
+    return _build(lifecycle, roles, str(directory), resources), []
 
 
 def resolve_catalog_dir(directory: Path | None = None) -> tuple[Path, bool]:

@@ -81,6 +81,35 @@ class RolesFile(_Strict):
     seniority: list[SenioritySpec] = Field(default_factory=list)
 
 
+RESOURCE_KINDS = ("book", "course", "video", "community", "practice", "article")
+
+
+class ResourceSpec(_Strict):
+    title: Text
+    kind: str
+    skills: list[str] = Field(min_length=1)
+    levels: list[int] = Field(min_length=2, max_length=2)
+    url: str | None = None
+    note: Text | None = None
+
+
+class ResourcesFile(_Strict):
+    resources: list[ResourceSpec] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A learning resource for some skill areas, suited to levels ``low``..``high``."""
+
+    title: str
+    kind: str
+    skills: tuple[str, ...]
+    low: int
+    high: int
+    url: str | None = None
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class Skill:
     """A skill area with one behavioural descriptor per scale level."""
@@ -170,6 +199,7 @@ class Catalog:
     stages: tuple[Stage, ...]
     roles: tuple[Role, ...]
     seniority: tuple[Seniority, ...] = ()
+    resources: tuple[Resource, ...] = ()
     source: str = "built-in"
     _skill_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

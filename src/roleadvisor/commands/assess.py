@@ -6,9 +6,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from roleadvisor.catalog.models import Catalog
+from roleadvisor.advice import advise
+from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
 from roleadvisor.engine import Assessment, Matrices, assess, flat_profile
-from roleadvisor.errors import RatingError
+from roleadvisor.errors import RatingError, UsageError
+from roleadvisor.lookup import did_you_mean, resolve_role
 from roleadvisor.output import stderr_console, stdout_console, write_atomic, write_stdout
 from roleadvisor.profile import (
     PROFILE_MAX_BYTES,
@@ -31,6 +33,29 @@ class AssessOptions:
     fmt: str
     output: Path | None
     interactive: bool
+    target: str | None = None
+    prefer: str | None = None
+
+
+def parse_prefer(value: str | None) -> tuple[str, ...]:
+    """``"video,book"`` -> ``("video", "book")``; unknown kinds are an error with a suggestion."""
+    if value is None:
+        return ()
+    kinds: list[str] = []
+    for part in value.split(","):
+        kind = part.strip().lower()
+        if not kind:
+            continue
+        if kind not in RESOURCE_KINDS:
+            hint = did_you_mean(kind, RESOURCE_KINDS)
+            suggestion = f"; did you mean {hint!r}?" if hint else ""
+            kinds_list = ", ".join(RESOURCE_KINDS)
+            raise UsageError(
+                f"--prefer: unknown resource kind {part.strip()!r}{suggestion} (kinds: {kinds_list})"
+            )
+        if kind not in kinds:
+            kinds.append(kind)
+    return tuple(kinds)
 
 
 def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
@@ -72,6 +97,14 @@ def render_text(report: AssessReport, assessment: Assessment, catalog: Catalog, 
         from roleadvisor.render.markdown import render_markdown
 
         return render_markdown(report, assessment, catalog)
+    if fmt == "html":
+        from roleadvisor.render.html import render_html
+
+        return render_html(report, catalog)
+    if fmt == "svg":
+        from roleadvisor.render.svg import radar_for_report
+
+        return radar_for_report(report, catalog)
     from roleadvisor.render.table import render_assessment, render_to_text
 
     return render_to_text(render_assessment(report, assessment, catalog))
@@ -79,6 +112,8 @@ def render_text(report: AssessReport, assessment: Assessment, catalog: Catalog, 
 
 def run_assess(catalog: Catalog, options: AssessOptions) -> None:
     """Score the profile the options describe and write the report."""
+    target = resolve_role(options.target, catalog).id if options.target is not None else None
+    prefer = parse_prefer(options.prefer)
     profile = gather_profile(catalog, options)
     flat = flat_profile(profile.ratings)
     if flat is not None:
@@ -88,8 +123,10 @@ def run_assess(catalog: Catalog, options: AssessOptions) -> None:
             "a profile this flat fits many roles alike, so the ranking is unreliable. "
             "Rate each skill against its level descriptions (run without --rate on a terminal to see them)."
         )
-    assessment = assess(Matrices.from_catalog(catalog), profile.ratings)
-    report = build_report(assessment, catalog, name=profile.name, top=options.top)
+    matrices = Matrices.from_catalog(catalog)
+    assessment = assess(matrices, profile.ratings)
+    advice = advise(matrices, catalog, profile.ratings, target=target, prefer=prefer)
+    report = build_report(assessment, catalog, name=profile.name, top=options.top, advice=advice)
     if options.output is not None:
         write_atomic(options.output, render_text(report, assessment, catalog, options.fmt))
         stderr_console().print(f"Wrote {options.fmt} report to {options.output}", highlight=False)

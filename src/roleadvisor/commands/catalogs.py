@@ -7,6 +7,7 @@ from pathlib import Path
 
 from roleadvisor.catalog.loader import (
     CATALOG_FILES,
+    RESOURCES_FILE,
     builtin_catalog_dir,
     resolve_catalog_dir,
     validate_catalog_dir,
@@ -19,15 +20,19 @@ def run_init(directory: Path, force: bool) -> None:
     """Copy the built-in catalogue files into ``directory`` to start a custom one."""
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: exists and is not a directory")
-    existing = [name for name in CATALOG_FILES if (directory / name).exists()]
+    names = (*CATALOG_FILES, RESOURCES_FILE)
+    existing = [name for name in names if (directory / name).exists()]
     if existing and not force:
+        listed = ", ".join(existing[:-1]) + (" and " if len(existing) > 1 else "") + existing[-1]
         raise UsageError(
-            f"{directory} already has {' and '.join(existing)}; "
+            f"{directory} already has {listed}; "
             "pass --force to overwrite, or choose another directory"
         )
     source = builtin_catalog_dir()
     texts: dict[str, str] = {}
-    for name in CATALOG_FILES:
+    for name in names:
+        if name not in CATALOG_FILES and not (source / name).exists():
+            continue
         try:
             texts[name] = (source / name).read_text(encoding="utf-8")
         except OSError as exc:
@@ -39,7 +44,7 @@ def run_init(directory: Path, force: bool) -> None:
     for name, text in texts.items():
         write_atomic(directory / name, text)
     stderr_console().print(
-        f"Wrote {directory / CATALOG_FILES[0]} and {directory / CATALOG_FILES[1]}.\n"
+        f"Wrote {', '.join(str(directory / name) for name in texts)}.\n"
         f"Edit them, check them with: roleadvisor catalog validate {directory}\n"
         f"and use them with:          roleadvisor --catalog {directory} assess",
         highlight=False,

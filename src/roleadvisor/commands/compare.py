@@ -1,0 +1,207 @@
+"""``roleadvisor compare OLD NEW``: what changed between two reports or profiles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.compare import Comparison, compare
+from roleadvisor.engine import Matrices
+from roleadvisor.errors import ProfileError
+from roleadvisor.output import stderr_console, stdout_console, write_stdout
+from roleadvisor.profile import PROFILE_MAX_BYTES, Profile, profile_from_data
+from roleadvisor.report import CatalogOut
+from roleadvisor.safeyaml import YamlProblem, load_yaml
+from roleadvisor.summary import percent
+from roleadvisor.textfile import read_text
+from roleadvisor.views import catalog_out
+
+REPORT_MAX_BYTES = 16 * PROFILE_MAX_BYTES
+
+
+def load_side(path: Path, catalog: Catalog) -> tuple[Profile, str | None]:
+    """The profile in a saved ``assess``/``decode`` JSON report or a profile file.
+
+    Returns the profile and, for a report, the catalogue version it was made with.
+    """
+    text = read_text(path, what="report or profile", max_bytes=REPORT_MAX_BYTES, error=ProfileError)
+    try:
+        data: Any = load_yaml(text)  # YAML is a superset of JSON
+    except YamlProblem as exc:
+        raise ProfileError(f"{path}: not a JSON report or a YAML/JSON profile: {exc}") from None
+    if isinstance(data, dict) and "ratings" in data:
+        return profile_from_data(data, catalog, source=str(path)), None
+    inner = data.get("profile") if isinstance(data, dict) else None
+    if isinstance(inner, dict) and "ratings" in inner:
+        version = None
+        meta = data.get("catalog")
+        if isinstance(meta, dict) and isinstance(meta.get("version"), str):
+            version = meta["version"]
+        picked = {k: inner[k] for k in ("name", "ratings") if k in inner}
+        profile = profile_from_data(picked, catalog, source=f"{path}: profile")
+        return profile, version
+    raise ProfileError(
+        f"{path}: neither a report (a JSON object with profile.ratings, from 'assess --format json' "
+        "or 'decode --format json') nor a profile (with ratings)"
+    )
+
+
+def _complete(profile: Profile, catalog: Catalog, path: Path) -> dict[str, int]:
+    missing = [s for s in catalog.skill_ids if s not in profile.ratings]
+    if missing:
+        raise ProfileError(
+            f"{path}: no rating for {', '.join(missing)}; was it made with another catalogue? "
+            "(pass that catalogue with --catalog)"
+        )
+    return dict(profile.ratings)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SideOut(_Out):
+    """One side of the comparison."""
+
+    file: str
+    name: str | None
+    catalog_version: str | None
+
+
+class RatingOut(_Out):
+    """A skill's rating before and after."""
+
+    skill: str
+    old: int
+    new: int
+    change: int
+
+
+class RoleChangeOut(_Out):
+    """A role's fit and rank before and after (rank 1 = best fit)."""
+
+    id: str
+    title: str
+    old_fit: float
+    new_fit: float
+    change: float
+    old_rank: int
+    new_rank: int
+
+
+class GapOut(_Out):
+    """A gap closed (or opened) between the two profiles."""
+
+    role: str
+    skill: str
+    old: int
+    need: int
+
+
+class CompareReport(_Out):
+    """``roleadvisor compare --format json``."""
+
+    old: SideOut
+    new: SideOut
+    ratings: list[RatingOut]
+    roles: list[RoleChangeOut]
+    gaps_closed: list[GapOut]
+    gaps_opened: list[GapOut]
+    catalog: CatalogOut
+
+
+def build(comparison: Comparison, catalog: Catalog, old: SideOut, new: SideOut) -> CompareReport:
+    """The JSON shape of a comparison."""
+    return CompareReport(
+        old=old,
+        new=new,
+        ratings=[
+            RatingOut(skill=r.skill, old=r.old, new=r.new, change=r.new - r.old) for r in comparison.ratings
+        ],
+        roles=[
+            RoleChangeOut(
+                id=r.role_id,
+                title=catalog.role(r.role_id).title,
+                old_fit=r.old_fit,
+                new_fit=r.new_fit,
+                change=r.change,
+                old_rank=r.old_rank,
+                new_rank=r.new_rank,
+            )
+            for r in comparison.roles
+        ],
+        gaps_closed=[
+            GapOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.closed
+        ],
+        gaps_opened=[
+            GapOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.opened
+        ],
+        catalog=catalog_out(catalog),
+    )
+
+
+def render(report: CompareReport) -> RenderableType:
+    """Tables of rating and fit changes, and the gaps closed."""
+    ratings = Table(title="Ratings", title_justify="left")
+    for col in ("Skill", "Old", "New", "Change"):
+        ratings.add_column(col, justify="left" if col == "Skill" else "right")
+    for r in report.ratings:
+        style = "green" if r.change > 0 else ("red" if r.change < 0 else "dim")
+        ratings.add_row(
+            r.skill, str(r.old), str(r.new), Text(f"{r.change:+d}" if r.change else "·", style=style)
+        )
+    roles = Table(title="Fit by role (new ranking)", title_justify="left")
+    for col in ("Rank", "Role", "Old fit", "New fit", "Change (pts)"):
+        roles.add_column(col, justify="left" if col == "Role" else "right")
+    for role in report.roles:
+        moved = role.old_rank - role.new_rank
+        rank = f"{role.new_rank}" + (f" (↑{moved})" if moved > 0 else f" (↓{-moved})" if moved < 0 else "")
+        tone = "green" if role.change > 0 else ("red" if role.change < 0 else "dim")
+        change = Text(f"{role.change * 100:+.1f}" if role.change else "·", style=tone)
+        roles.add_row(rank, Text(role.title), percent(role.old_fit), percent(role.new_fit), change)
+    parts: list[RenderableType] = [ratings, Text(), roles, Text()]
+    if report.gaps_closed:
+        by_role: dict[str, list[str]] = {}
+        for g in report.gaps_closed:
+            by_role.setdefault(g.role, []).append(f"{g.skill} (was {g.old}, needs {g.need})")
+        lines = [f"  {role}: {', '.join(items)}" for role, items in by_role.items()]
+        parts.append(Text(f"Gaps closed ({len(report.gaps_closed)}):\n" + "\n".join(lines)))
+    else:
+        parts.append(Text("No gap closed."))
+    if report.gaps_opened:
+        parts.append(Text(f"Gaps opened ({len(report.gaps_opened)}): a rating went down.", style="yellow"))
+    parts.append(Text(f"Both sides scored with catalogue {report.catalog.version}.", style="dim"))
+    return Group(*parts)
+
+
+def run_compare(catalog: Catalog, old_path: Path, new_path: Path, fmt: str) -> None:
+    """Load both sides, compare them and print the result."""
+    sides = []
+    for path in (old_path, new_path):
+        profile, version = load_side(path, catalog)
+        if version is not None and version != catalog.version:
+            stderr_console().print(
+                f"note: {path} was made with catalogue {version}; both sides are re-scored with "
+                f"{catalog.version}, so its fits may differ from the saved ones",
+                highlight=False,
+                markup=False,
+            )
+        sides.append(
+            (
+                _complete(profile, catalog, path),
+                SideOut(file=str(path), name=profile.name, catalog_version=version),
+            )
+        )
+    (old, old_side), (new, new_side) = sides
+    report = build(compare(Matrices.from_catalog(catalog), old, new), catalog, old_side, new_side)
+    if fmt == "json":
+        write_stdout(json.dumps(report.model_dump(), indent=2) + "\n")
+    else:
+        stdout_console().print(render(report))

@@ -1,0 +1,113 @@
+"""The assessment as one self-contained HTML page: inline CSS and SVG, no scripts, no network."""
+
+from __future__ import annotations
+
+from html import escape
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.render.svg import radar_for_report
+from roleadvisor.report import AssessReport, ResourceOut
+from roleadvisor.summary import percent
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto;
+       max-width: 60rem; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.muted { color: #6e7781; } table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
+.fit { white-space: nowrap; } .bar { display: inline-block; height: .7rem; background: #2da44e;
+       border-radius: 2px; vertical-align: middle; margin-left: .4rem; }
+.bar.low { background: #d4a72c; } .chart { text-align: center; margin: 1rem 0; }
+.callout { background: #f6f8fa; border-left: 4px solid #1f6feb; padding: .6rem 1rem; }
+ul.resources { margin: 0; padding-left: 1.1rem; } .kind { color: #6e7781; font-size: .85em; }
+@media print { body { margin: 0; } }
+"""
+
+
+def _fit(fit: float) -> str:
+    low = " low" if fit < 0.75 else ""
+    width = f"{fit * 8:.2f}rem"
+    return f'<span class="fit">{percent(fit)}<span class="bar{low}" style="width:{width}"></span></span>'
+
+
+def _resources(items: list[ResourceOut]) -> str:
+    if not items:
+        return '<span class="muted">no resource in the catalogue</span>'
+    lines = []
+    for r in items:
+        title = escape(r.title)
+        if r.url:
+            title = f'<a href="{escape(r.url, quote=True)}" rel="noopener">{title}</a>'
+        lines.append(f'<li>{title} <span class="kind">{escape(r.kind)}</span></li>')
+    return '<ul class="resources">' + "".join(lines) + "</ul>"
+
+
+def render_html(report: AssessReport, catalog: Catalog) -> str:
+    """A page a person would keep: chart, ranked roles, stages, plan and resources."""
+    who = report.profile.name or "your profile"
+    body: list[str] = [
+        f"<h1>roleadvisor report for {escape(who)}</h1>",
+        f'<p class="muted">Catalogue {escape(report.catalog.version)} ({escape(report.catalog.source)}). '
+        "Fit is the importance-weighted share of a role's required levels you cover.</p>",
+        f'<div class="chart">{radar_for_report(report, catalog)}</div>',
+    ]
+    if report.next_step is not None:
+        ns = report.next_step
+        skill = catalog.skill(ns.skill).title.lower()
+        body.append(
+            f'<p class="callout"><strong>Next best step:</strong> raise {escape(skill)} from {ns.have} to '
+            f"{ns.to} (+{ns.gain * 100:.1f} points of fit on average for your top roles). "
+            f"At level {ns.to} a person {escape(ns.descriptor[:1].lower() + ns.descriptor[1:])}</p>"
+            + _resources(ns.resources)
+        )
+    if report.target is not None:
+        t = report.target
+        rows = (
+            "".join(
+                f"<tr><td>{i}</td><td>{escape(catalog.skill(s.skill).title)} {s.have}&#8594;{s.need}</td>"
+                f"<td>{_fit(s.fit_after)}</td><td>{escape(s.descriptor)}</td>"
+            f"<td>{_resources(s.resources)}</td></tr>"
+                for i, s in enumerate(t.plan, start=1)
+            )
+            or '<tr><td colspan="5">You meet every requirement of this role.</td></tr>'
+        )
+        body.append(
+            f"<h2>Plan for {escape(t.title)} (now {percent(t.fit)})</h2>"
+            "<table><thead><tr><th>#</th><th>Step</th><th>Fit after</th><th>At that level a person…</th>"
+            f"<th>Learn from</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+    if report.moves is not None:
+        mv = report.moves
+        rows = "".join(
+            f"<tr><td>{escape(m.title)}</td><td>{_fit(m.fit)}</td><td>{percent(m.similarity)}</td>"
+            f"<td>{m.learning:g}</td></tr>"
+            for m in mv.adjacent
+        )
+        body.append(
+            f"<h2>Moves from {escape(mv.best.title)}, your best fit</h2>"
+            "<table><thead><tr><th>Closest role</th><th>Fit</th><th>Similar</th>"
+            "<th>To learn</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>" + "".join(f"<p>{escape(line)}</p>" for line in mv.tradeoffs)
+        )
+    role_rows = "".join(
+        f"<tr><td>{rank}</td><td><strong>{escape(r.title)}</strong><br>"
+        f'<span class="muted">{escape(r.id)} · {escape(r.family)}</span></td><td>{_fit(r.fit)}</td>'
+        f"<td>{escape(', '.join(f'{g.skill} {g.have}→{g.need}' for g in r.gaps[:3]) or 'none')}</td></tr>"
+        for rank, r in enumerate(report.roles, start=1)
+    )
+    body.append(
+        "<h2>Roles ranked by fit</h2><table><thead><tr><th>#</th><th>Role</th><th>Fit</th>"
+        f"<th>Largest gaps (have→need)</th></tr></thead><tbody>{role_rows}</tbody></table>"
+    )
+    stage_rows = "".join(f"<tr><td>{escape(s.title)}</td><td>{_fit(s.fit)}</td></tr>" for s in report.stages)
+    body.append(
+        "<h2>Production-cycle stages</h2><table><thead><tr><th>Stage</th><th>Fit</th></tr></thead>"
+        f"<tbody>{stage_rows}</tbody></table>"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>roleadvisor report for {escape(who)}</title><style>{CSS}</style></head>\n"
+        "<body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )

@@ -1,0 +1,256 @@
+"""Target plans, the next best step, adjacent moves and resources, on hand-worked examples."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roleadvisor.advice import moves, next_best_step, pick_resources, plan_for
+from roleadvisor.catalog.loader import validate_catalog_dir
+from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
+from roleadvisor.engine import Matrices, assess
+from roleadvisor.report import report_json_schema
+from tests.conftest import DS, MLE, Invoke, rate_args
+
+
+def test_plan_for_mlops_hand_worked(matrices: Matrices) -> None:
+    # MLOps: sum(w * need) = 5*3 + 4*2 + 2 + 3 + 1 + 1 + 1 + 2*1 = 33.
+    # MLE profile misses systems 4->5 (w3, worth 3/33) and databases 3->4 (w2, worth 2/33).
+    plan = plan_for(matrices, MLE, "mlops-engineer")
+    assert plan.fit == round(28 / 33, 4)
+    assert [(s.skill, s.have, s.need) for s in plan.steps] == [("systems", 4, 5), ("databases", 3, 4)]
+    assert [s.fit_after for s in plan.steps] == [round(31 / 33, 4), 1.0]
+    assert plan.steps[0].gain == round(3 / 33, 4)
+
+
+def _tiny() -> Matrices:
+    """Skills a, b, c; target T needs a2 b2 c1 (all weight 1); O needs only b3."""
+    need = np.array([[2.0, 2.0, 1.0], [0.0, 3.0, 0.0]])
+    weight = np.ones_like(need)
+    return Matrices(
+        skill_ids=("a", "b", "c"),
+        role_ids=("t", "o"),
+        stage_ids=(),
+        need=need,
+        weight=weight,
+        denominator=(need * weight).sum(axis=1),
+        mix=np.zeros((0, 3)),
+        max_level=5,
+        id_order=np.array([1, 0], dtype=np.intp),
+    )
+
+
+def test_plan_ties_go_to_the_step_that_helps_other_roles() -> None:
+    m = _tiny()
+    # gaps a 1->2 and b 1->2 are worth the same to T; b also helps O, so b comes first
+    plan = plan_for(m, {"a": 1, "b": 1, "c": 0}, "t")
+    assert [s.skill for s in plan.steps] == ["b", "a", "c"]
+    assert plan.steps[0].helps_others > 0 and plan.steps[1].helps_others == 0
+    assert [s.fit_after for s in plan.steps] == [0.6, 0.8, 1.0]
+
+
+def test_plan_ties_that_help_nobody_keep_skill_order() -> None:
+    m = _tiny()
+    plan = plan_for(m, {"a": 1, "b": 3, "c": 0}, "t")
+    assert [s.skill for s in plan.steps] == ["a", "c"]  # equal gains, neither helps O
+
+
+def test_no_gaps_no_steps(matrices: Matrices) -> None:
+    plan = plan_for(matrices, dict.fromkeys(MLE, 5), "developer-advocate")
+    assert plan.fit == 1.0 and plan.steps == ()
+
+
+def test_next_best_step_hand_worked(matrices: Matrices) -> None:
+    # top roles for MLE: ml-engineer, research-engineer, ml-infrastructure-engineer.
+    # algorithms 3->4 adds 2/47, 3/41 and 2/36 to them: mean 0.0571, the best single +1.
+    step = next_best_step(matrices, MLE)
+    assert step is not None
+    assert step.roles == ("ml-engineer", "research-engineer", "ml-infrastructure-engineer")
+    assert (step.skill, step.have, step.to) == ("algorithms", 3, 4)
+    assert step.gain == round((2 / 47 + 3 / 41 + 2 / 36) / 3, 4)
+
+
+def test_next_best_step_is_none_at_the_top(matrices: Matrices) -> None:
+    assert next_best_step(matrices, dict.fromkeys(MLE, 5)) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fixed_dictionaries({skill: st.integers(0, 5) for skill in MLE}))
+def test_plan_and_next_step_properties(ratings: dict[str, int]) -> None:
+    from roleadvisor.catalog.loader import load_catalog
+
+    m = Matrices.from_catalog(load_catalog())
+    now = {r.role_id: r.fit for r in assess(m, ratings).roles}
+    for role_id in m.role_ids:
+        plan = plan_for(m, ratings, role_id)
+        fits = [plan.fit, *(s.fit_after for s in plan.steps)]
+        assert fits == sorted(fits)  # every step helps
+        assert fits[-1] == 1.0  # closing every gap meets the role
+        assert {s.skill for s in plan.steps} == {g.skill for g in assess(m, ratings).role(role_id).gaps}
+        gains = [s.gain for s in plan.steps]
+        assert gains == sorted(gains, reverse=True)
+    step = next_best_step(m, ratings)
+    top = sorted(now, key=lambda r: (-now[r], r))[:3]
+    best_mean = 0.0
+    for skill in m.skill_ids:
+        if ratings[skill] < 5:
+            after = {r.role_id: r.fit for r in assess(m, {**ratings, skill: ratings[skill] + 1}).roles}
+            best_mean = max(best_mean, sum(after[r] - now[r] for r in top) / 3)
+    if step is None:
+        assert best_mean <= 0
+    else:
+        assert step.gain == pytest.approx(best_mean, abs=1e-4)
+
+
+def _learning(catalog: Catalog, ratings: dict[str, int], role_id: str) -> float:
+    role = catalog.role(role_id)
+    return sum(req.weight * max(0, req.level - ratings[s]) for s, req in role.requirements)
+
+
+def test_moves_hand_worked(catalog: Catalog, matrices: Matrices) -> None:
+    mv = moves(matrices, MLE)
+    assert mv.use_what_you_have.role_id == mv.best.role_id == "ml-engineer"
+    assert mv.best.learning == _learning(catalog, MLE, "ml-engineer") == 4
+    # within reach: fit >= 0.9149 - 0.15; the one of those needing the most learning
+    fits = {r.role_id: r.fit for r in assess(matrices, MLE).roles}
+    reach = [r for r in fits if fits[r] >= fits["ml-engineer"] - 0.15]
+    expected = max(reach, key=lambda r: _learning(catalog, MLE, r))
+    assert mv.highest_ceiling.role_id == expected == "research-scientist"
+    assert mv.highest_ceiling.learning == 11
+    assert [m.role_id for m in mv.adjacent] == ["research-engineer", "ml-hardware-engineer", "ml-infrastructure-engineer"]
+
+
+def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, matrices: Matrices) -> None:
+    mv = moves(matrices, DS)
+    assert mv.best.role_id == "data-analyst"
+    assert mv.highest_ceiling.role_id == "data-scientist"
+
+
+# --- resources ------------------------------------------------------------------------------
+
+
+def test_builtin_resources_cover_every_skill_and_level(catalog: Catalog) -> None:
+    assert len(catalog.resources) >= 60
+    for skill in catalog.skill_ids:
+        for level in range(1, catalog.scale.max + 1):
+            assert pick_resources(catalog, skill, level - 1, level), (skill, level)
+    assert {r.kind for r in catalog.resources} == set(RESOURCE_KINDS)
+    assert all(r.url is None or r.url.startswith("https://") for r in catalog.resources)
+
+
+def test_prefer_orders_by_kind(catalog: Catalog) -> None:
+    plain = pick_resources(catalog, "ml", 1, 2)
+    videos = pick_resources(catalog, "ml", 1, 2, prefer=("video",))
+    assert videos[0].kind == "video"
+    assert plain[0].kind != "video"
+    mixed = pick_resources(catalog, "ml", 1, 2, prefer=("community", "course"), limit=10)
+    kinds = [r.kind for r in mixed]
+    ranks = [("community", "course").index(k) if k in ("community", "course") else 2 for k in kinds]
+    assert ranks == sorted(ranks)
+    # only resources whose levels meet the step
+    for r in pick_resources(catalog, "ml", 4, 5, limit=50):
+        assert r.high >= 5 and "ml" in r.skills
+
+
+def test_resource_errors_are_reported(catalog_copy: Callable[..., Path]) -> None:
+    directory = catalog_copy()
+    (directory / "resources.yaml").write_text(
+        "resources:\n"
+        "  - {title: A, kind: podcast, skills: [ml], levels: [1, 2]}\n"
+        "  - {title: B, kind: book, skills: [cooking], levels: [1, 2]}\n"
+        "  - {title: C, kind: book, skills: [ml], levels: [4, 2], url: 'ftp://x'}\n"
+        "  - {title: D, kind: book, skills: [ml], levels: [1, 2], year: 2020}\n",
+        encoding="utf-8",
+    )
+    catalog, problems = validate_catalog_dir(directory)
+    assert catalog is None
+    assert problems == [
+        "resources.yaml: resources[3].year: unknown field (check its spelling)",
+    ]
+    (directory / "resources.yaml").write_text(
+        "resources:\n"
+        "  - {title: A, kind: podcast, skills: [ml], levels: [1, 2]}\n"
+        "  - {title: B, kind: book, skills: [cooking], levels: [1, 2]}\n"
+        "  - {title: C, kind: book, skills: [ml], levels: [4, 2], url: 'ftp://x'}\n",
+        encoding="utf-8",
+    )
+    catalog, problems = validate_catalog_dir(directory)
+    assert problems == [
+        "resources.yaml: resources[0].kind: 'podcast' is not one of book, course, video, community, practice, article",
+        "resources.yaml: resources[1].skills[0]: unknown skill id 'cooking'",
+        "resources.yaml: resources[2].levels: must be [low, high] with 0 <= low <= high <= 5, got [4, 2]",
+        "resources.yaml: resources[2].url: must start with https:// or http://",
+    ]
+
+
+def test_custom_catalogue_brings_its_own_resources(invoke: Invoke, catalog_copy: Callable[..., Path]) -> None:
+    directory = catalog_copy()
+    (directory / "resources.yaml").write_text(
+        "resources:\n  - {title: Our internal SRE academy, kind: course, skills: [systems], levels: [4, 5]}\n",
+        encoding="utf-8",
+    )
+    result = invoke("--catalog", str(directory), "assess", *rate_args(MLE), "--target", "mlops", "-f", "json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["target"]["plan"]
+    assert plan[0]["resources"] == [{"title": "Our internal SRE academy", "kind": "course", "url": None}]
+    assert plan[1]["resources"] == []
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def test_target_json(invoke: Invoke, catalog: Catalog) -> None:
+    result = invoke("assess", *rate_args(MLE), "--target", "MLOps", "--prefer", "video,book", "-f", "json")
+    assert result.exit_code == 0, result.output
+    report: dict[str, Any] = json.loads(result.stdout)
+    jsonschema.validate(report, report_json_schema())
+    target = report["target"]
+    assert (target["id"], target["title"], target["fit"]) == ("mlops-engineer", "MLOps Engineer", 0.8485)
+    assert [list(step) for step in target["plan"]] == [
+        ["skill", "have", "need", "fit_after", "descriptor", "resources"]
+    ] * 2
+    first = target["plan"][0]
+    assert (first["skill"], first["have"], first["need"], first["fit_after"]) == ("systems", 4, 5, 0.9394)
+    assert first["descriptor"] == catalog.skill("systems").descriptor(5)
+    assert first["resources"][0]["kind"] == "book"  # no systems video reaches level 5
+    assert all(set(r) == {"title", "kind", "url"} for r in first["resources"])
+
+
+def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
+    result = invoke("assess", *rate_args(MLE), "--target", "mlops")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "You against MLOps Engineer, skill by skill" in out
+    assert "Plan for MLOps Engineer (now 85%)" in out
+    assert out.index("systems 4→5") < out.index("databases 3→4")
+    assert "Kleppmann" in out  # a resource for the first step
+    assert "Next best step: raise algorithms from 3 to 4" in out
+    assert "Use what you have: Machine Learning Engineer" in out
+    assert "Highest ceiling: Research Scientist" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--target", "research"], "error: role 'research' is ambiguous; it could be:"),
+        (["--target", "astronaut"], "error: no role matches 'astronaut' (see 'roleadvisor roles')"),
+        (
+            ["--prefer", "vidoe"],
+            "error: --prefer: unknown resource kind 'vidoe'; did you mean 'video'? "
+            "(kinds: book, course, video, community, practice, article)",
+        ),
+    ],
+)
+def test_target_and_prefer_errors(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("assess", *rate_args(MLE), *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == message
+    assert result.stdout == ""
