@@ -265,6 +265,8 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
     )
     wheel = next(tmp_path.glob("roleadvisor-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for data_file in sorted(p.name for p in (root / "data").glob("*.yaml")):
+    data_files = sorted(p.name for p in (root / "data").glob("*.yaml"))
+    assert data_files == ["lifecycle.yaml", "resources.yaml", "roles.yaml"]
+    for data_file in data_files:
         assert f"roleadvisor/data/{data_file}" in names
     assert "roleadvisor/cli.py" in names
