@@ -87,14 +87,17 @@ def test_page_loads_in_headless_chromium(page: Path, tmp_path: Path) -> None:
     chromium = _chromium()
     profile = tmp_path / "chromium-profile"
     common = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"]
-    dom = subprocess.run(
-        [*common, "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*common, *args, page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+
+    dom = run("--dump-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
     for problem in ("Uncaught", "net::ERR_", "Failed to load resource", "CONSOLE"):
         assert problem not in dom.stderr, dom.stderr[-2000:]
@@ -102,14 +105,7 @@ def test_page_loads_in_headless_chromium(page: Path, tmp_path: Path) -> None:
     assert dom.stdout.count('class="series"') == 2  # the person and the target
     assert "Plan for MLOps Engineer" in dom.stdout
     shot = tmp_path / "me.png"
-    run = subprocess.run(
-        [*common, f"--screenshot={shot}", "--window-size=1000,1800", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
+    taken = run(f"--screenshot={shot}", "--window-size=1000,1800")
+    assert taken.returncode == 0, taken.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
