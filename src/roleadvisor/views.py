@@ -1,4 +1,4 @@
-"""What the browsing commands and ``decode`` report, as versioned JSON shapes.
+"""What the browsing commands, ``decode`` and ``compare`` report, as versioned JSON shapes.
 
 Each ``*_view`` function turns the catalogue (and, for ``decode``, a
 ``Decoded``) into a pydantic model; the table renderers and ``--format json``
@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from roleadvisor.catalog.models import Catalog, Role
+from roleadvisor.compare import Comparison
 from roleadvisor.decode import Decoded
 from roleadvisor.engine import Matrices, similar_roles
 from roleadvisor.report import CatalogOut, ProfileOut
@@ -342,5 +343,85 @@ def decode_view(decoded: Decoded, catalog: Catalog) -> DecodeView:
             for ask in decoded.skills
         ],
         seniority=Seniority(shift=decoded.seniority_shift, words=list(decoded.seniority_words)),
+        catalog=catalog_out(catalog),
+    )
+
+
+class SideOut(_Out):
+    """One side of the comparison."""
+
+    file: str
+    name: str | None
+    catalog_version: str | None
+
+
+class RatingOut(_Out):
+    """A skill's rating before and after."""
+
+    skill: str
+    old: int
+    new: int
+    change: int
+
+
+class RoleChangeOut(_Out):
+    """A role's fit and rank before and after (rank 1 = best fit)."""
+
+    id: str
+    title: str
+    old_fit: float
+    new_fit: float
+    change: float
+    old_rank: int
+    new_rank: int
+
+
+class GapChangeOut(_Out):
+    """A gap closed (or opened) between the two profiles."""
+
+    role: str
+    skill: str
+    old: int
+    need: int
+
+
+class CompareReport(_Out):
+    """``roleadvisor compare --format json``."""
+
+    old: SideOut
+    new: SideOut
+    ratings: list[RatingOut]
+    roles: list[RoleChangeOut]
+    gaps_closed: list[GapChangeOut]
+    gaps_opened: list[GapChangeOut]
+    catalog: CatalogOut
+
+
+def compare_view(comparison: Comparison, catalog: Catalog, old: SideOut, new: SideOut) -> CompareReport:
+    """The JSON shape of a comparison."""
+    return CompareReport(
+        old=old,
+        new=new,
+        ratings=[
+            RatingOut(skill=r.skill, old=r.old, new=r.new, change=r.new - r.old) for r in comparison.ratings
+        ],
+        roles=[
+            RoleChangeOut(
+                id=r.role_id,
+                title=catalog.role(r.role_id).title,
+                old_fit=r.old_fit,
+                new_fit=r.new_fit,
+                change=r.change,
+                old_rank=r.old_rank,
+                new_rank=r.new_rank,
+            )
+            for r in comparison.roles
+        ],
+        gaps_closed=[
+            GapChangeOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.closed
+        ],
+        gaps_opened=[
+            GapChangeOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.opened
+        ],
         catalog=catalog_out(catalog),
     )

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.compare import Comparison, compare
+from roleadvisor.compare import compare
 from roleadvisor.engine import Matrices
 from roleadvisor.errors import ProfileError
 from roleadvisor.output import stderr_console, stdout_console, write_stdout
 from roleadvisor.profile import PROFILE_MAX_BYTES, Profile, profile_from_data
-from roleadvisor.report import CatalogOut
 from roleadvisor.safeyaml import YamlProblem, load_yaml
 from roleadvisor.textfile import read_text
-from roleadvisor.views import catalog_out
+from roleadvisor.views import SideOut, compare_view
 
 REPORT_MAX_BYTES = 16 * PROFILE_MAX_BYTES
 
@@ -59,90 +55,6 @@ def _complete(profile: Profile, catalog: Catalog, path: Path) -> dict[str, int]:
     return dict(profile.ratings)
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SideOut(_Out):
-    """One side of the comparison."""
-
-    file: str
-    name: str | None
-    catalog_version: str | None
-
-
-class RatingOut(_Out):
-    """A skill's rating before and after."""
-
-    skill: str
-    old: int
-    new: int
-    change: int
-
-
-class RoleChangeOut(_Out):
-    """A role's fit and rank before and after (rank 1 = best fit)."""
-
-    id: str
-    title: str
-    old_fit: float
-    new_fit: float
-    change: float
-    old_rank: int
-    new_rank: int
-
-
-class GapOut(_Out):
-    """A gap closed (or opened) between the two profiles."""
-
-    role: str
-    skill: str
-    old: int
-    need: int
-
-
-class CompareReport(_Out):
-    """``roleadvisor compare --format json``."""
-
-    old: SideOut
-    new: SideOut
-    ratings: list[RatingOut]
-    roles: list[RoleChangeOut]
-    gaps_closed: list[GapOut]
-    gaps_opened: list[GapOut]
-    catalog: CatalogOut
-
-
-def build(comparison: Comparison, catalog: Catalog, old: SideOut, new: SideOut) -> CompareReport:
-    """The JSON shape of a comparison."""
-    return CompareReport(
-        old=old,
-        new=new,
-        ratings=[
-            RatingOut(skill=r.skill, old=r.old, new=r.new, change=r.new - r.old) for r in comparison.ratings
-        ],
-        roles=[
-            RoleChangeOut(
-                id=r.role_id,
-                title=catalog.role(r.role_id).title,
-                old_fit=r.old_fit,
-                new_fit=r.new_fit,
-                change=r.change,
-                old_rank=r.old_rank,
-                new_rank=r.new_rank,
-            )
-            for r in comparison.roles
-        ],
-        gaps_closed=[
-            GapOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.closed
-        ],
-        gaps_opened=[
-            GapOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.opened
-        ],
-        catalog=catalog_out(catalog),
-    )
-
-
 def run_compare(catalog: Catalog, old_path: Path, new_path: Path, fmt: str) -> None:
     """Load both sides, compare them and print the result."""
     sides = []
@@ -162,9 +74,9 @@ def run_compare(catalog: Catalog, old_path: Path, new_path: Path, fmt: str) -> N
             )
         )
     (old, old_side), (new, new_side) = sides
-    report = build(compare(Matrices.from_catalog(catalog), old, new), catalog, old_side, new_side)
+    report = compare_view(compare(Matrices.from_catalog(catalog), old, new), catalog, old_side, new_side)
     if fmt == "json":
-        write_stdout(json.dumps(report.model_dump(), indent=2) + "\n")
+        write_stdout(report.model_dump_json(indent=2) + "\n")
     else:
         from roleadvisor.render.compare import render_compare
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -21,15 +21,18 @@ from roleadvisor.views import decode_view, lifecycle_view, role_view, roles_view
 ADVERT_MAX_BYTES = MAX_TEXT_CHARS * 4
 
 
-def _emit(model: BaseModel, fmt: str, renderable: RenderableType | None = None) -> None:
+def _emit(model: BaseModel, fmt: str, render: Callable[[], RenderableType]) -> None:
+    """JSON of the view model, or its table (rendered only when needed)."""
     if fmt == "json":
         write_stdout(model.model_dump_json(indent=2) + "\n")
     else:
-        stdout_console().print(renderable)
+        stdout_console().print(render())
 
 
 def run_roles(catalog: Catalog, family: str | None, fmt: str) -> None:
     """List the roles, optionally of one family."""
+    from roleadvisor.render.browse import render_roles
+
     if family is not None:
         families = list(dict.fromkeys(role.family for role in catalog.roles))
         key = family.strip().lower()
@@ -39,46 +42,32 @@ def run_roles(catalog: Catalog, family: str | None, fmt: str) -> None:
             raise UsageError(f"no role family {family!r}{suggestion} (families: {', '.join(families)})")
         family = key
     view = roles_view(catalog, family)
-    if fmt == "json":
-        _emit(view, fmt)
-        return
-    from roleadvisor.render.browse import render_roles
-
-    _emit(view, fmt, render_roles(view))
+    _emit(view, fmt, lambda: render_roles(view))
 
 
 def run_role(catalog: Catalog, query: str, fmt: str) -> None:
     """Show one role, looked up by id, title or alias."""
-    view = role_view(catalog, resolve_role(query, catalog))
-    if fmt == "json":
-        _emit(view, fmt)
-        return
     from roleadvisor.render.browse import render_role
 
-    _emit(view, fmt, render_role(view, catalog.scale.max))
+    view = role_view(catalog, resolve_role(query, catalog))
+    _emit(view, fmt, lambda: render_role(view, catalog.scale.max))
 
 
 def run_lifecycle(catalog: Catalog, fmt: str) -> None:
     """Show the production cycle's stages."""
-    view = lifecycle_view(catalog)
-    if fmt == "json":
-        _emit(view, fmt)
-        return
     from roleadvisor.render.browse import render_lifecycle
 
-    _emit(view, fmt, render_lifecycle(view))
+    view = lifecycle_view(catalog)
+    _emit(view, fmt, lambda: render_lifecycle(view))
 
 
 def run_skills(catalog: Catalog, query: str | None, fmt: str) -> None:
     """Show every skill area (or the one ``query`` names) with its level descriptors."""
-    only = None if query is None else resolve_skill_query(query, catalog).id
-    view = skills_view(catalog, only)
-    if fmt == "json":
-        _emit(view, fmt)
-        return
     from roleadvisor.render.browse import render_skills
 
-    _emit(view, fmt, render_skills(view))
+    only = None if query is None else resolve_skill_query(query, catalog).id
+    view = skills_view(catalog, only)
+    _emit(view, fmt, lambda: render_skills(view))
 
 
 def read_advert(text: str | None, file: Path | None, stdin_is_terminal: bool) -> str:
@@ -102,12 +91,10 @@ def run_decode(catalog: Catalog, text: str, fmt: str) -> None:
     """Decode a title or advert and print the likely roles and the profile it asks for."""
     if not text.strip():
         raise UsageError("the text to decode is empty")
-    view = decode_view(decode_text(text, catalog), catalog)
-    if fmt == "json":
-        _emit(view, fmt)
-    elif fmt == "profile":
-        write_stdout(json.dumps(view.profile.model_dump(), indent=2) + "\n")
-    else:
-        from roleadvisor.render.browse import render_decode
+    from roleadvisor.render.browse import render_decode
 
-        _emit(view, fmt, render_decode(view, catalog.scale.max))
+    view = decode_view(decode_text(text, catalog), catalog)
+    if fmt == "profile":
+        write_stdout(view.profile.model_dump_json(indent=2) + "\n")
+    else:
+        _emit(view, fmt, lambda: render_decode(view, catalog.scale.max))

@@ -6,8 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roleadvisor.commands.compare import CompareReport
 from roleadvisor.summary import percent
+from roleadvisor.views import CompareReport
 
 
 def render_compare(report: CompareReport) -> RenderableType:

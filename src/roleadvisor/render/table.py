@@ -86,7 +86,7 @@ def render_levels_chart(report: AssessReport, catalog: Catalog) -> RenderableTyp
         return None
     role = catalog.role(role_id)
     top = catalog.scale.max
-    chart = Table(title=f"You against {role.title}, skill by skill", title_justify="left", box=None)
+    chart = Table(box=None)
     chart.add_column("Skill", no_wrap=True)
     chart.add_column("You", no_wrap=True)
     chart.add_column("Role needs", no_wrap=True)
@@ -97,7 +97,7 @@ def render_levels_chart(report: AssessReport, catalog: Catalog) -> RenderableTyp
             Text("ok", style="green") if have >= req.level else Text(f"gap {req.level - have}", style="red")
         )
         chart.add_row(skill_id, _level_bar(have, top, "cyan"), _level_bar(req.level, top, "magenta"), mark)
-    return chart
+    return Group(Text(f"You against {role.title}, skill by skill", style="italic"), chart)
 
 
 def _resource_line(resources: list[ResourceOut], limit: int = 2) -> str:
