@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,6 +46,15 @@ def rate_args(ratings: dict[str, int]) -> list[str]:
     for skill, level in ratings.items():
         out += ["--rate", f"{skill}={level}"]
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_catalog_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The whole session (and every subprocess it starts) caches catalogues in a temp dir, never ~/.cache."""
+    directory = tmp_path_factory.mktemp("catalog-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ROLEADVISOR_CACHE_DIR", str(directory))
+        yield directory
 
 
 @pytest.fixture(autouse=True)

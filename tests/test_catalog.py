@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
+import tarfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from roleadvisor.catalog.loader import load_catalog, validate_catalog_dir
+import roleadvisor
+from roleadvisor.catalog.loader import builtin_catalog_dir, load_catalog, validate_catalog_dir
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import CatalogError
 
@@ -270,3 +272,37 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
     for data_file in data_files:
         assert f"roleadvisor/data/{data_file}" in names
     assert "roleadvisor/cli.py" in names
+
+
+def test_data_is_the_package_catalogue() -> None:
+    root = Path(__file__).resolve().parents[1]
+    assert (root / "data").is_symlink()
+    assert (root / "data").resolve() == builtin_catalog_dir().resolve()
+    assert builtin_catalog_dir() == Path(roleadvisor.__file__).parent / "data"
+
+
+def _hatch(kind: str, out: Path, cwd: Path) -> Path:
+    """Build an sdist or wheel of the project in ``cwd`` with hatchling; the artifact's path."""
+    code = f"from hatchling.build import build_{kind}; import sys; print(build_{kind}(sys.argv[1]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(out)], cwd=cwd, check=True, capture_output=True, text=True
+    )
+    return out / proc.stdout.strip()
+
+
+@pytest.mark.slow
+def test_sdist_and_a_wheel_built_from_it_carry_the_catalogue(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    sdist = _hatch("sdist", tmp_path, root)
+    top = sdist.name.removesuffix(".tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = set(archive.getnames())
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    yamls = ("lifecycle.yaml", "resources.yaml", "roles.yaml")
+    for name in yamls:
+        assert f"{top}/src/roleadvisor/data/{name}" in names
+        assert f"{top}/data/{name}" in names  # the documented path, as a plain copy
+    wheel = _hatch("wheel", tmp_path, tmp_path / "unpacked" / top)
+    in_wheel = set(zipfile.ZipFile(wheel).namelist())
+    for name in yamls:
+        assert f"roleadvisor/data/{name}" in in_wheel

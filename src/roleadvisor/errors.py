@@ -59,3 +59,11 @@ class OutputIOError(RoleAdvisorError):
     """The output could not be written."""
 
     exit_code = EXIT_IO
+
+
+class YamlProblem(ValueError):
+    """The text is not acceptable YAML; the message is one line without the file name.
+
+    Raised by ``roleadvisor.safeyaml.load_yaml``; callers add the file name and
+    turn it into the ``RoleAdvisorError`` that fits (catalogue, profile...).
+    """

@@ -11,7 +11,6 @@ did-you-mean, because a silently substituted skill would corrupt the result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from rapidfuzz import fuzz, process, utils
 
 from roleadvisor.catalog.models import Catalog, Role, Skill
 from roleadvisor.errors import LookupFailed, RatingError
+from roleadvisor.text import normalise as normalise  # noqa: PLC0414 - re-exported for existing importers
 
 SUGGEST_CUTOFF = 60.0  # below this WRatio score nothing is suggested
 MATCH_CUTOFF = 75.0  # a name scoring at least this is a match
@@ -26,17 +26,6 @@ CLEAR_MARGIN = 8.0  # a runner-up within this many points makes the call ambiguo
 PREFIX_SCORE = 95.0  # the query is the start of a name: "ml eng" -> "ml engineer"
 SUBSET_SCORE = 90.0  # every word of the query is in a name
 MAX_LISTED = 5
-
-_NON_WORD = re.compile(r"[^0-9a-z+#]+")
-
-
-def normalise(text: str) -> str:
-    """Lowercase, punctuation to single spaces: ``"ML-Eng."`` -> ``"ml eng"``.
-
-    ``+`` and ``#`` are kept so that ``C++`` and ``C#`` stay words.
-    """
-    return _NON_WORD.sub(" ", text.lower()).strip()
-
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest choice to ``word`` if any is reasonably close."""

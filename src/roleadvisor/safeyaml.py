@@ -11,16 +11,16 @@ from typing import Any
 
 import yaml
 
+from roleadvisor.errors import YamlProblem
+
+__all__ = ["MAX_NODES", "YamlProblem", "load_yaml"]  # YamlProblem lives in errors; re-exported here
+
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
 except AttributeError:  # pragma: no cover - libyaml missing on this platform
     _Loader = yaml.SafeLoader
 
 MAX_NODES = 200_000
-
-
-class YamlProblem(ValueError):
-    """The text is not acceptable YAML; the message is one line without the file name."""
 
 
 def _check_graph(root: yaml.Node) -> None:

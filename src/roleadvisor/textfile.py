@@ -27,16 +27,25 @@ def read_text(
     cannot be read is an I/O error (exit 1). Binary content, invalid UTF-8 and
     files over ``max_bytes`` are content errors of type ``error``.
     """
+    data = read_bytes(path, what=what, max_bytes=max_bytes)
+    return decode_text(data, name=str(path), what=what, max_bytes=max_bytes, error=error)
+
+
+def read_bytes(path: Path, *, what: str = "file", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of ``path``, at most ``max_bytes + 1`` of them (so that oversize shows).
+
+    Same errors as ``read_text`` for a missing file, a directory or a failed read;
+    the content is not checked (``decode_text`` does that).
+    """
     if not path.exists():
         raise UsageError(f"{path}: no such {what}")
     if path.is_dir():
         raise InputIOError(f"{path}: is a directory, expected a {what}")
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputIOError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
-    return decode_text(data, name=str(path), what=what, max_bytes=max_bytes, error=error)
 
 
 def decode_text(

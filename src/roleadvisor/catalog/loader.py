@@ -1,39 +1,24 @@
-"""Load a catalogue directory, validate it, and report every problem by place.
+"""Find the catalogue directory, load it (from the validated-catalogue cache when its
+files are unchanged) and report every problem of a broken one by place.
 
 A broken catalogue yields one line per problem, naming the file and the
 place inside it: ``roles.yaml: roles[3].skills.ml.level: must be 0..5``.
+
+Importing this module is cheap (stdlib only): the YAML parser and pydantic are
+imported by ``roleadvisor.catalog.validate`` only when the files have to be
+checked, that is when they changed since the last load or on ``catalog validate``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections import Counter
-from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from roleadvisor.catalog.models import (
-    RESOURCE_KINDS,
-    Catalog,
-    LifecycleFile,
-    Requirement,
-    Resource,
-    ResourcesFile,
-    Role,
-    RolesFile,
-    Scale,
-    Seniority,
-    Skill,
-    Stage,
-)
+from roleadvisor.catalog import cache
+from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import CatalogError, RoleAdvisorError
-from roleadvisor.lookup import normalise
-from roleadvisor.safeyaml import YamlProblem, load_yaml
-from roleadvisor.textfile import read_text
+from roleadvisor.textfile import read_bytes
 
 LIFECYCLE_FILE = "lifecycle.yaml"
 ROLES_FILE = "roles.yaml"
@@ -41,285 +26,50 @@ RESOURCES_FILE = "resources.yaml"  # optional
 CATALOG_FILES = (LIFECYCLE_FILE, ROLES_FILE)
 ENV_VAR = "ROLEADVISOR_CATALOG"
 
-M = TypeVar("M", bound=BaseModel)
+BUILTIN_SOURCE = "built-in"
 
 
 def builtin_catalog_dir() -> Path:
-    """The directory of the catalogue shipped with roleadvisor.
+    """The directory of the catalogue shipped with roleadvisor: the package's ``data`` folder."""
+    return Path(__file__).absolute().parent.parent / "data"
 
-    In a wheel the top-level ``data/`` folder is packaged as ``roleadvisor/data``;
-    in a source checkout (editable install) it is read from the repository.
+
+def read_sources(directory: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The bytes of each catalogue file in ``directory``, and a problem line for each unreadable one.
+
+    ``resources.yaml`` is optional: it is left out of both when it does not exist.
     """
-    packaged = Path(str(resources.files("roleadvisor"))) / "data"
-    if (packaged / ROLES_FILE).is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "data"
+    sources: dict[str, bytes] = {}
+    unreadable: dict[str, str] = {}
+    for file in (*CATALOG_FILES, RESOURCES_FILE):
+        path = directory / file
+        if file == RESOURCES_FILE and not path.exists():
+            continue
+        try:
+            sources[file] = read_bytes(path, what="catalogue file")
+        except RoleAdvisorError as exc:
+            unreadable[file] = f"{file}: {exc.message.removeprefix(str(path) + ': ')}"
+    return sources, unreadable
 
 
-def format_loc(loc: Iterable[str | int]) -> str:
-    """Render a pydantic location as ``roles[3].skills.ml.level``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def _validation_lines(file: str, exc: ValidationError) -> list[str]:
-    lines = []
-    for err in exc.errors(include_url=False):
-        place = format_loc(err["loc"])
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field (check its spelling)"
-        elif err["type"] == "string_type" and isinstance(err.get("input"), dict):
-            msg = "expected text, got a mapping (put text containing ': ' in quotes)"
-        elif err["type"] == "string_pattern_mismatch":
-            msg = "must be lowercase letters, digits, '-' or '_', starting with a letter or digit"
-        lines.append(f"{file}: {place}: {msg}" if place else f"{file}: {msg}")
-    return lines
-
-
-def _parse(directory: Path, file: str, model: type[M], problems: list[str]) -> M | None:
-    path = directory / file
-    try:
-        text = read_text(path, what="catalogue file", error=CatalogError)
-    except RoleAdvisorError as exc:
-        problems.append(f"{file}: {exc.message.removeprefix(str(path) + ': ')}")
+def _directory_problem(directory: Path) -> str | None:
+    if directory.is_dir():
         return None
-    try:
-        data: Any = load_yaml(text)
-    except YamlProblem as exc:
-        problems.append(f"{file}: {exc}")
-        return None
-    if not isinstance(data, dict):
-        problems.append(f"{file}: must be a YAML mapping at the top level")
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_validation_lines(file, exc))
-        return None
-
-
-def _duplicates(ids: Iterable[str]) -> list[str]:
-    return [item for item, count in Counter(ids).items() if count > 1]
-
-
-def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
-    problems: list[str] = []
-    lf, rf = LIFECYCLE_FILE, ROLES_FILE
-    top = lifecycle.scale.max
-    n_levels = top + 1
-    if len(lifecycle.scale.labels) != n_levels:
-        problems.append(
-            f"{lf}: scale.labels: has {len(lifecycle.scale.labels)} labels, "
-            f"needs {n_levels} (one per level 0..{top})"
-        )
-    skill_ids = [s.id for s in lifecycle.skills]
-    stage_ids = [s.id for s in lifecycle.stages]
-    role_ids = [r.id for r in roles.roles]
-    for dup in _duplicates(skill_ids):
-        problems.append(f"{lf}: skills: id {dup!r} is used more than once")
-    for dup in _duplicates(stage_ids):
-        problems.append(f"{lf}: stages: id {dup!r} is used more than once")
-    for dup in _duplicates(role_ids):
-        problems.append(f"{rf}: roles: id {dup!r} is used more than once")
-    known_skills, known_stages, known_roles = set(skill_ids), set(stage_ids), set(role_ids)
-
-    for i, skill in enumerate(lifecycle.skills):
-        if len(skill.levels) != n_levels:
-            problems.append(
-                f"{lf}: skills[{i}].levels: has {len(skill.levels)} descriptors, "
-                f"needs {n_levels} (one per level 0..{top})"
-            )
-    for i, stage in enumerate(lifecycle.stages):
-        where = f"{lf}: stages[{i}]"
-        if not stage.skill_mix:
-            problems.append(f"{where}.skill_mix: must name at least one skill")
-        for skill_id, share in stage.skill_mix.items():
-            if skill_id not in known_skills:
-                problems.append(f"{where}.skill_mix.{skill_id}: unknown skill id")
-            if not share > 0:
-                problems.append(f"{where}.skill_mix.{skill_id}: weight must be positive, got {share}")
-        for j, owner in enumerate(stage.owners):
-            if owner not in known_roles:
-                problems.append(f"{where}.owners[{j}]: unknown role id {owner!r}")
-
-    for i, role in enumerate(roles.roles):
-        where = f"{rf}: roles[{i}]"
-        for j, stage_id in enumerate(role.stages):
-            if stage_id not in known_stages:
-                problems.append(f"{where}.stages[{j}]: unknown stage id {stage_id!r}")
-        for skill_id, req in role.skills.items():
-            if skill_id not in known_skills:
-                problems.append(f"{where}.skills.{skill_id}: unknown skill id")
-                continue
-            if not 0 <= req.level <= top:
-                problems.append(f"{where}.skills.{skill_id}.level: must be 0..{top}, got {req.level}")
-            if not req.weight > 0:
-                problems.append(f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}")
-        for skill_id in skill_ids:
-            if skill_id not in role.skills:
-                problems.append(f"{where}.skills: missing skill {skill_id!r} (every role lists every skill)")
-    problems.extend(_check_words(lifecycle, roles))
-    return problems
-
-
-def _keyword_problems(where: str, words: list[str]) -> list[str]:
-    problems: list[str] = []
-    seen: set[str] = set()
-    for j, word in enumerate(words):
-        key = normalise(word)
-        if not key:
-            problems.append(f"{where}[{j}]: {word!r} has no letters or digits to match")
-        elif key in seen:
-            problems.append(f"{where}[{j}]: {word!r} is listed twice")
-        seen.add(key)
-    return problems
-
-
-def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
-    """Keywords, seniority words and role names: matchable, and no name for two roles."""
-    problems: list[str] = []
-    lf, rf = LIFECYCLE_FILE, ROLES_FILE
-    for i, skill in enumerate(lifecycle.skills):
-        problems.extend(_keyword_problems(f"{lf}: skills[{i}].keywords", skill.keywords))
-    owner_of_name: dict[str, str] = {}
-    for i, role in enumerate(roles.roles):
-        where = f"{rf}: roles[{i}]"
-        problems.extend(_keyword_problems(f"{where}.keywords", role.keywords))
-        for j, alias in enumerate(role.aliases):
-            if not normalise(alias):
-                problems.append(f"{where}.aliases[{j}]: {alias!r} has no letters or digits to match")
-        names = {normalise(n) for n in (role.id, role.title, *role.aliases)} - {""}
-        for name in sorted(names):
-            other = owner_of_name.setdefault(name, role.id)
-            if other != role.id:
-                problems.append(
-                    f"{where}: the name {name!r} also names role {other!r}; "
-                    "a title or alias may belong to one role only"
-                )
-    top = lifecycle.scale.max
-    word_group: dict[str, int] = {}
-    for i, group in enumerate(roles.seniority):
-        where = f"{rf}: seniority[{i}]"
-        if not -top <= group.shift <= top:
-            problems.append(f"{where}.shift: must be -{top}..{top}, got {group.shift}")
-        problems.extend(_keyword_problems(f"{where}.words", group.words))
-        for word in group.words:
-            key = normalise(word)
-            if key and word_group.setdefault(key, i) != i:
-                problems.append(f"{where}.words: {word!r} is also in seniority[{word_group[key]}]")
-    return problems
-
-
-def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list[str]:
-    problems: list[str] = []
-    known = {s.id for s in lifecycle.skills}
-    top = lifecycle.scale.max
-    for i, res in enumerate(resources.resources):
-        where = f"{RESOURCES_FILE}: resources[{i}]"
-        if res.kind not in RESOURCE_KINDS:
-            problems.append(f"{where}.kind: {res.kind!r} is not one of {', '.join(RESOURCE_KINDS)}")
-        for j, skill_id in enumerate(res.skills):
-            if skill_id not in known:
-                problems.append(f"{where}.skills[{j}]: unknown skill id {skill_id!r}")
-        low, high = res.levels
-        if not 0 <= low <= high <= top:
-            problems.append(
-                f"{where}.levels: must be [low, high] with 0 <= low <= high <= {top}, got {res.levels}"
-            )
-        if res.url is not None and not res.url.startswith(("https://", "http://")):
-            problems.append(f"{where}.url: must start with https:// or http://")
-    return problems
-
-
-def _build(
-    lifecycle: LifecycleFile, roles: RolesFile, source: str, resources: ResourcesFile | None = None
-) -> Catalog:
-    order = [s.id for s in lifecycle.skills]
-    return Catalog(
-        version=lifecycle.catalog_version,
-        scale=Scale(
-            version=lifecycle.scale.version,
-            max=lifecycle.scale.max,
-            labels=tuple(lifecycle.scale.labels),
-        ),
-        skills=tuple(
-            Skill(
-                id=s.id,
-                title=s.title,
-                description=s.description,
-                levels=tuple(s.levels),
-                keywords=tuple(s.keywords),
-            )
-            for s in lifecycle.skills
-        ),
-        stages=tuple(
-            Stage(
-                id=s.id,
-                title=s.title,
-                description=s.description,
-                skill_mix=tuple(s.skill_mix.items()),
-                owners=tuple(s.owners),
-            )
-            for s in lifecycle.stages
-        ),
-        roles=tuple(
-            Role(
-                id=r.id,
-                title=r.title,
-                family=r.family,
-                aliases=tuple(r.aliases),
-                description=r.description,
-                stages=tuple(r.stages),
-                requirements=tuple(
-                    (sid, Requirement(level=r.skills[sid].level, weight=r.skills[sid].weight))
-                    for sid in order
-                ),
-                keywords=tuple(r.keywords),
-            )
-            for r in roles.roles
-        ),
-        seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
-        resources=tuple(
-            Resource(
-                title=r.title,
-                kind=r.kind,
-                skills=tuple(r.skills),
-                low=r.levels[0],
-                high=r.levels[1],
-                url=r.url,
-                note=r.note,
-            )
-            for r in (resources.resources if resources is not None else ())
-        ),
-        source=source,
-    )
+    what = "does not exist" if not directory.exists() else "is not a directory"
+    return f"{directory}: catalogue directory {what}"
 
 
 def validate_catalog_dir(directory: Path) -> tuple[Catalog | None, list[str]]:
-    """Load ``directory`` and return the catalogue, or ``None`` and every problem found."""
-    problems: list[str] = []
-    if not directory.is_dir():
-        what = "does not exist" if not directory.exists() else "is not a directory"
-        return None, [f"{directory}: catalogue directory {what}"]
-    lifecycle = _parse(directory, LIFECYCLE_FILE, LifecycleFile, problems)
-    roles = _parse(directory, ROLES_FILE, RolesFile, problems)
-    resources = None
-    if (directory / RESOURCES_FILE).exists():
-        resources = _parse(directory, RESOURCES_FILE, ResourcesFile, problems)
-    if lifecycle is None or roles is None:
-        return None, problems
-    problems.extend(_check(lifecycle, roles))
-    if resources is not None:
-        problems.extend(_check_resources(lifecycle, resources))
-    if problems:
-        return None, problems
-    return _build(lifecycle, roles, str(directory), resources), []
+    """Load ``directory`` from its YAML and return the catalogue, or ``None`` and every problem.
+
+    Always checks the files themselves (never the cache): ``catalog validate`` uses it.
+    """
+    problem = _directory_problem(directory)
+    if problem is not None:
+        return None, [problem]
+    from roleadvisor.catalog.validate import validate_sources
+
+    return validate_sources(directory, *read_sources(directory))
 
 
 def resolve_catalog_dir(directory: Path | None = None) -> tuple[Path, bool]:
@@ -332,18 +82,41 @@ def resolve_catalog_dir(directory: Path | None = None) -> tuple[Path, bool]:
     return builtin_catalog_dir(), True
 
 
+def _load(path: Path, source: str) -> tuple[Catalog | None, list[str]]:
+    """The catalogue in ``path`` from the cache if its files are unchanged, else validated and cached."""
+    problem = _directory_problem(path)
+    if problem is not None:
+        return None, [problem]
+    sources, unreadable = read_sources(path)
+    key = cache.catalog_key(sources) if not unreadable else None
+    if key is not None:
+        cached = cache.get(key, source)
+        if cached is not None:
+            return cached, []
+    from roleadvisor.catalog.validate import validate_sources
+
+    catalog, problems = validate_sources(path, sources, unreadable)
+    if catalog is None:
+        return None, problems
+    if key is not None:
+        cache.put(key, catalog)
+    return (catalog if catalog.source == source else dataclasses.replace(catalog, source=source)), []
+
+
 def load_catalog(directory: Path | str | None = None) -> Catalog:
     """Load and validate a catalogue; raise ``CatalogError`` listing every problem.
 
     ``directory`` defaults to ``$ROLEADVISOR_CATALOG`` and then to the built-in
-    catalogue.
+    catalogue. A catalogue whose files are byte for byte those of an earlier
+    successful load comes from the validated-catalogue cache (see
+    ``roleadvisor.catalog.cache``) without parsing any YAML.
     """
     path, builtin = resolve_catalog_dir(Path(directory) if directory is not None else None)
-    catalog, problems = validate_catalog_dir(path)
+    catalog, problems = _load(path, BUILTIN_SOURCE if builtin else str(path))
     if catalog is None:
         count = len(problems)
         raise CatalogError(
             f"catalogue {path} has {count} problem{'s' if count != 1 else ''}:",
             details=problems,
         )
-    return dataclasses.replace(catalog, source="built-in") if builtin else catalog
+    return catalog

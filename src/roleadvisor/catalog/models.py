@@ -1,100 +1,16 @@
-"""The catalogue's file formats (pydantic) and the validated, frozen ``Catalog``.
+"""The validated, frozen ``Catalog`` that the rest of roleadvisor uses. Stdlib only.
 
-The pydantic models describe ``lifecycle.yaml`` and ``roles.yaml`` exactly as
-written; ``Catalog`` is what the rest of roleadvisor uses once every cross
-reference has been checked by ``roleadvisor.catalog.loader``.
+A ``Catalog`` is built by ``roleadvisor.catalog.loader`` once every cross
+reference has been checked, either from the YAML files (validated with the
+pydantic models of ``roleadvisor.catalog.files``) or from the validated-catalogue
+cache (``roleadvisor.catalog.cache``); importing this module costs no pydantic.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
-]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class ScaleSpec(_Strict):
-    version: int = Field(ge=1)
-    max: int = Field(ge=1, le=10)
-    labels: list[Text]
-
-
-Keyword = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
-
-
-class SkillSpec(_Strict):
-    id: Id
-    title: Text
-    description: Text
-    levels: list[Text]
-    keywords: list[Keyword] = Field(default_factory=list)
-
-
-class StageSpec(_Strict):
-    id: Id
-    title: Text
-    description: Text
-    skill_mix: dict[str, float]
-    owners: list[str] = Field(default_factory=list)
-
-
-class LifecycleFile(_Strict):
-    catalog_version: Text
-    scale: ScaleSpec
-    skills: list[SkillSpec] = Field(min_length=1)
-    stages: list[StageSpec] = Field(default_factory=list)
-
-
-class RequirementSpec(_Strict):
-    level: int
-    weight: float
-
-
-class RoleSpec(_Strict):
-    id: Id
-    title: Text
-    family: Id
-    aliases: list[Text] = Field(default_factory=list)
-    description: Text
-    stages: list[str] = Field(default_factory=list)
-    skills: dict[str, RequirementSpec]
-    keywords: list[Keyword] = Field(default_factory=list)
-
-
-class SenioritySpec(_Strict):
-    shift: int
-    words: list[Keyword] = Field(min_length=1)
-
-
-class RolesFile(_Strict):
-    roles: list[RoleSpec] = Field(min_length=1)
-    seniority: list[SenioritySpec] = Field(default_factory=list)
-
 
 RESOURCE_KINDS = ("book", "course", "video", "community", "practice", "article")
-
-
-class ResourceSpec(_Strict):
-    title: Text
-    kind: str
-    skills: list[str] = Field(min_length=1)
-    levels: list[int] = Field(min_length=2, max_length=2)
-    url: str | None = None
-    note: Text | None = None
-
-
-class ResourcesFile(_Strict):
-    resources: list[ResourceSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,317 @@
+"""Validate catalogue files from their bytes: YAML, file formats, cross references.
+
+A broken catalogue yields one line per problem, naming the file and the
+place inside it: ``roles.yaml: roles[3].skills.ml.level: must be 0..5``.
+
+This is the slow path (PyYAML and pydantic); ``roleadvisor.catalog.loader``
+imports it only when a catalogue has to be checked from its YAML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from roleadvisor.catalog.files import LifecycleFile, ResourcesFile, RolesFile
+from roleadvisor.catalog.loader import LIFECYCLE_FILE, RESOURCES_FILE, ROLES_FILE
+from roleadvisor.catalog.models import (
+    RESOURCE_KINDS,
+    Catalog,
+    Requirement,
+    Resource,
+    Role,
+    Scale,
+    Seniority,
+    Skill,
+    Stage,
+)
+from roleadvisor.errors import CatalogError, RoleAdvisorError, YamlProblem
+from roleadvisor.safeyaml import load_yaml
+from roleadvisor.text import normalise
+from roleadvisor.textfile import decode_text
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """Render a pydantic location as ``roles[3].skills.ml.level``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _validation_lines(file: str, exc: ValidationError) -> list[str]:
+    lines = []
+    for err in exc.errors(include_url=False):
+        place = format_loc(err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (check its spelling)"
+        elif err["type"] == "string_type" and isinstance(err.get("input"), dict):
+            msg = "expected text, got a mapping (put text containing ': ' in quotes)"
+        elif err["type"] == "string_pattern_mismatch":
+            msg = "must be lowercase letters, digits, '-' or '_', starting with a letter or digit"
+        lines.append(f"{file}: {place}: {msg}" if place else f"{file}: {msg}")
+    return lines
+
+
+def _parse(
+    directory: Path,
+    file: str,
+    model: type[M],
+    sources: Mapping[str, bytes],
+    unreadable: Mapping[str, str],
+    problems: list[str],
+) -> M | None:
+    if file in unreadable:
+        problems.append(unreadable[file])
+        return None
+    path = directory / file
+    try:
+        text = decode_text(sources[file], name=str(path), what="catalogue file", error=CatalogError)
+    except RoleAdvisorError as exc:
+        problems.append(f"{file}: {exc.message.removeprefix(str(path) + ': ')}")
+        return None
+    try:
+        data: Any = load_yaml(text)
+    except YamlProblem as exc:
+        problems.append(f"{file}: {exc}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{file}: must be a YAML mapping at the top level")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_lines(file, exc))
+        return None
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
+
+
+def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
+    problems: list[str] = []
+    lf, rf = LIFECYCLE_FILE, ROLES_FILE
+    top = lifecycle.scale.max
+    n_levels = top + 1
+    if len(lifecycle.scale.labels) != n_levels:
+        problems.append(
+            f"{lf}: scale.labels: has {len(lifecycle.scale.labels)} labels, "
+            f"needs {n_levels} (one per level 0..{top})"
+        )
+    skill_ids = [s.id for s in lifecycle.skills]
+    stage_ids = [s.id for s in lifecycle.stages]
+    role_ids = [r.id for r in roles.roles]
+    for dup in _duplicates(skill_ids):
+        problems.append(f"{lf}: skills: id {dup!r} is used more than once")
+    for dup in _duplicates(stage_ids):
+        problems.append(f"{lf}: stages: id {dup!r} is used more than once")
+    for dup in _duplicates(role_ids):
+        problems.append(f"{rf}: roles: id {dup!r} is used more than once")
+    known_skills, known_stages, known_roles = set(skill_ids), set(stage_ids), set(role_ids)
+
+    for i, skill in enumerate(lifecycle.skills):
+        if len(skill.levels) != n_levels:
+            problems.append(
+                f"{lf}: skills[{i}].levels: has {len(skill.levels)} descriptors, "
+                f"needs {n_levels} (one per level 0..{top})"
+            )
+    for i, stage in enumerate(lifecycle.stages):
+        where = f"{lf}: stages[{i}]"
+        if not stage.skill_mix:
+            problems.append(f"{where}.skill_mix: must name at least one skill")
+        for skill_id, share in stage.skill_mix.items():
+            if skill_id not in known_skills:
+                problems.append(f"{where}.skill_mix.{skill_id}: unknown skill id")
+            if not share > 0:
+                problems.append(f"{where}.skill_mix.{skill_id}: weight must be positive, got {share}")
+        for j, owner in enumerate(stage.owners):
+            if owner not in known_roles:
+                problems.append(f"{where}.owners[{j}]: unknown role id {owner!r}")
+
+    for i, role in enumerate(roles.roles):
+        where = f"{rf}: roles[{i}]"
+        for j, stage_id in enumerate(role.stages):
+            if stage_id not in known_stages:
+                problems.append(f"{where}.stages[{j}]: unknown stage id {stage_id!r}")
+        for skill_id, req in role.skills.items():
+            if skill_id not in known_skills:
+                problems.append(f"{where}.skills.{skill_id}: unknown skill id")
+                continue
+            if not 0 <= req.level <= top:
+                problems.append(f"{where}.skills.{skill_id}.level: must be 0..{top}, got {req.level}")
+            if not req.weight > 0:
+                problems.append(f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}")
+        for skill_id in skill_ids:
+            if skill_id not in role.skills:
+                problems.append(f"{where}.skills: missing skill {skill_id!r} (every role lists every skill)")
+    problems.extend(_check_words(lifecycle, roles))
+    return problems
+
+
+def _keyword_problems(where: str, words: list[str]) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for j, word in enumerate(words):
+        key = normalise(word)
+        if not key:
+            problems.append(f"{where}[{j}]: {word!r} has no letters or digits to match")
+        elif key in seen:
+            problems.append(f"{where}[{j}]: {word!r} is listed twice")
+        seen.add(key)
+    return problems
+
+
+def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
+    """Keywords, seniority words and role names: matchable, and no name for two roles."""
+    problems: list[str] = []
+    lf, rf = LIFECYCLE_FILE, ROLES_FILE
+    for i, skill in enumerate(lifecycle.skills):
+        problems.extend(_keyword_problems(f"{lf}: skills[{i}].keywords", skill.keywords))
+    owner_of_name: dict[str, str] = {}
+    for i, role in enumerate(roles.roles):
+        where = f"{rf}: roles[{i}]"
+        problems.extend(_keyword_problems(f"{where}.keywords", role.keywords))
+        for j, alias in enumerate(role.aliases):
+            if not normalise(alias):
+                problems.append(f"{where}.aliases[{j}]: {alias!r} has no letters or digits to match")
+        names = {normalise(n) for n in (role.id, role.title, *role.aliases)} - {""}
+        for name in sorted(names):
+            other = owner_of_name.setdefault(name, role.id)
+            if other != role.id:
+                problems.append(
+                    f"{where}: the name {name!r} also names role {other!r}; "
+                    "a title or alias may belong to one role only"
+                )
+    top = lifecycle.scale.max
+    word_group: dict[str, int] = {}
+    for i, group in enumerate(roles.seniority):
+        where = f"{rf}: seniority[{i}]"
+        if not -top <= group.shift <= top:
+            problems.append(f"{where}.shift: must be -{top}..{top}, got {group.shift}")
+        problems.extend(_keyword_problems(f"{where}.words", group.words))
+        for word in group.words:
+            key = normalise(word)
+            if key and word_group.setdefault(key, i) != i:
+                problems.append(f"{where}.words: {word!r} is also in seniority[{word_group[key]}]")
+    return problems
+
+
+def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list[str]:
+    problems: list[str] = []
+    known = {s.id for s in lifecycle.skills}
+    top = lifecycle.scale.max
+    for i, res in enumerate(resources.resources):
+        where = f"{RESOURCES_FILE}: resources[{i}]"
+        if res.kind not in RESOURCE_KINDS:
+            problems.append(f"{where}.kind: {res.kind!r} is not one of {', '.join(RESOURCE_KINDS)}")
+        for j, skill_id in enumerate(res.skills):
+            if skill_id not in known:
+                problems.append(f"{where}.skills[{j}]: unknown skill id {skill_id!r}")
+        low, high = res.levels
+        if not 0 <= low <= high <= top:
+            problems.append(
+                f"{where}.levels: must be [low, high] with 0 <= low <= high <= {top}, got {res.levels}"
+            )
+        if res.url is not None and not res.url.startswith(("https://", "http://")):
+            problems.append(f"{where}.url: must start with https:// or http://")
+    return problems
+
+
+def _build(
+    lifecycle: LifecycleFile, roles: RolesFile, source: str, resources: ResourcesFile | None = None
+) -> Catalog:
+    order = [s.id for s in lifecycle.skills]
+    return Catalog(
+        version=lifecycle.catalog_version,
+        scale=Scale(
+            version=lifecycle.scale.version,
+            max=lifecycle.scale.max,
+            labels=tuple(lifecycle.scale.labels),
+        ),
+        skills=tuple(
+            Skill(
+                id=s.id,
+                title=s.title,
+                description=s.description,
+                levels=tuple(s.levels),
+                keywords=tuple(s.keywords),
+            )
+            for s in lifecycle.skills
+        ),
+        stages=tuple(
+            Stage(
+                id=s.id,
+                title=s.title,
+                description=s.description,
+                skill_mix=tuple(s.skill_mix.items()),
+                owners=tuple(s.owners),
+            )
+            for s in lifecycle.stages
+        ),
+        roles=tuple(
+            Role(
+                id=r.id,
+                title=r.title,
+                family=r.family,
+                aliases=tuple(r.aliases),
+                description=r.description,
+                stages=tuple(r.stages),
+                requirements=tuple(
+                    (sid, Requirement(level=r.skills[sid].level, weight=r.skills[sid].weight))
+                    for sid in order
+                ),
+                keywords=tuple(r.keywords),
+            )
+            for r in roles.roles
+        ),
+        seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
+        resources=tuple(
+            Resource(
+                title=r.title,
+                kind=r.kind,
+                skills=tuple(r.skills),
+                low=r.levels[0],
+                high=r.levels[1],
+                url=r.url,
+                note=r.note,
+            )
+            for r in (resources.resources if resources is not None else ())
+        ),
+        source=source,
+    )
+
+
+def validate_sources(
+    directory: Path, sources: Mapping[str, bytes], unreadable: Mapping[str, str]
+) -> tuple[Catalog | None, list[str]]:
+    """Check the bytes read from ``directory``'s files; the catalogue, or ``None`` and every problem.
+
+    ``sources`` maps a file name to its bytes, ``unreadable`` a file name to the
+    problem line of a file that could not be read. ``resources.yaml`` is checked
+    if it is in either (it is optional).
+    """
+    problems: list[str] = []
+    lifecycle = _parse(directory, LIFECYCLE_FILE, LifecycleFile, sources, unreadable, problems)
+    roles = _parse(directory, ROLES_FILE, RolesFile, sources, unreadable, problems)
+    resources = None
+    if RESOURCES_FILE in sources or RESOURCES_FILE in unreadable:
+        resources = _parse(directory, RESOURCES_FILE, ResourcesFile, sources, unreadable, problems)
+    if lifecycle is None or roles is None:
+        return None, problems
+    problems.extend(_check(lifecycle, roles))
+    if resources is not None:
+        problems.extend(_check_resources(lifecycle, resources))
+    if problems:
+        return None, problems
+    return _build(lifecycle, roles, str(directory), resources), []
