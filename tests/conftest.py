@@ -15,7 +15,8 @@ from typer.testing import CliRunner, Result
 from roleadvisor.catalog.loader import builtin_catalog_dir, load_catalog
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.cli import app
-from roleadvisor.engine import Matrices
+from roleadvisor.engine import Model
+from roleadvisor.vector import Matrices
 
 MLE = {
     "systems": 4,
@@ -72,8 +73,13 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def matrices(catalog: Catalog) -> Matrices:
-    return Matrices.from_catalog(catalog)
+def model(catalog: Catalog) -> Model:
+    return Model.from_catalog(catalog)
+
+
+@pytest.fixture(scope="session")
+def matrices(model: Model) -> Matrices:
+    return Matrices.from_model(model)
 
 
 Invoke = Callable[..., Result]

@@ -7,40 +7,40 @@ import pytest
 
 from roleadvisor import FitTable, load_catalog, score_profiles
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.engine import Matrices, assess
+from roleadvisor.engine import Model, assess
 from roleadvisor.errors import RatingError
 
 from .conftest import DS, MLE
 
 
-def check(table: FitTable, matrices: Matrices) -> None:
+def check(table: FitTable, model: Model) -> None:
     for i, ratings in enumerate((MLE, DS)):
-        single = assess(matrices, ratings)
+        single = assess(model, ratings)
         assert table.top_role[i] == single.roles[0].role_id
         assert table.top_fit[i] == single.roles[0].fit
         for j, role in enumerate(table.role_ids):
             assert table.fits[i, j] == single.role(role).fit
 
 
-def test_records(matrices: Matrices) -> None:
+def test_records(model: Model) -> None:
     table = score_profiles([{"id": "sam", "ratings": MLE}, {"id": "ana", **DS}])
-    check(table, matrices)
+    check(table, model)
     assert table.ids == ("sam", "ana")
     assert len(table) == 2
 
 
-def test_columns_and_array(matrices: Matrices, catalog: Catalog) -> None:
+def test_columns_and_array(model: Model, catalog: Catalog) -> None:
     columns = {s: [MLE[s], DS[s]] for s in MLE}
-    check(score_profiles(columns, catalog), matrices)
+    check(score_profiles(columns, catalog), model)
     array = np.array([[MLE[s] for s in catalog.skill_ids], [DS[s] for s in catalog.skill_ids]])
-    check(score_profiles(array, catalog), matrices)
+    check(score_profiles(array, catalog), model)
 
 
-def test_pandas_dataframe(matrices: Matrices) -> None:
+def test_pandas_dataframe(model: Model) -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame([{"id": "sam", **MLE}, {"id": "ana", **DS}])
     table = score_profiles(frame)
-    check(table, matrices)
+    check(table, model)
     out = table.to_pandas()
     assert list(out.columns[:3]) == ["id", "top_role", "top_fit"]
     assert out.loc[0, "top_role"] == "ml-engineer"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.engine import Matrices, similar_roles
+from roleadvisor.engine import Model, similar_roles
 from tests.conftest import Invoke
 
 
@@ -109,7 +109,7 @@ def test_role_lookup_errors(invoke: Invoke) -> None:
 
 
 def test_similar_roles_hand_worked(catalog: Catalog) -> None:
-    m = Matrices.from_catalog(catalog)
+    m = Model.from_catalog(catalog)
     near = similar_roles(m, "developer-advocate")
     assert "developer-advocate" not in [n.role_id for n in near]
     assert len(near) == len(catalog.roles) - 1

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,35 +15,31 @@ from hypothesis import strategies as st
 from roleadvisor.advice import moves, next_best_step, pick_resources, plan_for
 from roleadvisor.catalog.loader import validate_catalog_dir
 from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
-from roleadvisor.engine import Matrices, assess
-from roleadvisor.report import report_json_schema
+from roleadvisor.contracts.schema import report_json_schema
+from roleadvisor.engine import Model, assess
 from tests.conftest import DS, MLE, Invoke, rate_args
 
 
-def test_plan_for_mlops_hand_worked(matrices: Matrices) -> None:
+def test_plan_for_mlops_hand_worked(model: Model) -> None:
     # MLOps: sum(w * need) = 5*3 + 4*2 + 2 + 3 + 1 + 1 + 1 + 2*1 = 33.
     # MLE profile misses systems 4->5 (w3, worth 3/33) and databases 3->4 (w2, worth 2/33).
-    plan = plan_for(matrices, MLE, "mlops-engineer")
+    plan = plan_for(model, MLE, "mlops-engineer")
     assert plan.fit == round(28 / 33, 4)
     assert [(s.skill, s.have, s.need) for s in plan.steps] == [("systems", 4, 5), ("databases", 3, 4)]
     assert [s.fit_after for s in plan.steps] == [round(31 / 33, 4), 1.0]
     assert plan.steps[0].gain == round(3 / 33, 4)
 
 
-def _tiny() -> Matrices:
+def _tiny() -> Model:
     """Skills a, b, c; target T needs a2 b2 c1 (all weight 1); O needs only b3."""
-    need = np.array([[2.0, 2.0, 1.0], [0.0, 3.0, 0.0]])
-    weight = np.ones_like(need)
-    return Matrices(
+    return Model(
         skill_ids=("a", "b", "c"),
         role_ids=("t", "o"),
         stage_ids=(),
-        need=need,
-        weight=weight,
-        denominator=(need * weight).sum(axis=1),
-        mix=np.zeros((0, 3)),
+        need=((2, 2, 1), (0, 3, 0)),
+        weight=((1.0, 1.0, 1.0), (1.0, 1.0, 1.0)),
+        mix=(),
         max_level=5,
-        id_order=np.array([1, 0], dtype=np.intp),
     )
 
 
@@ -63,23 +58,23 @@ def test_plan_ties_that_help_nobody_keep_skill_order() -> None:
     assert [s.skill for s in plan.steps] == ["a", "c"]  # equal gains, neither helps O
 
 
-def test_no_gaps_no_steps(matrices: Matrices) -> None:
-    plan = plan_for(matrices, dict.fromkeys(MLE, 5), "developer-advocate")
+def test_no_gaps_no_steps(model: Model) -> None:
+    plan = plan_for(model, dict.fromkeys(MLE, 5), "developer-advocate")
     assert plan.fit == 1.0 and plan.steps == ()
 
 
-def test_next_best_step_hand_worked(matrices: Matrices) -> None:
+def test_next_best_step_hand_worked(model: Model) -> None:
     # top roles for MLE: ml-engineer, research-engineer, ml-infrastructure-engineer.
     # algorithms 3->4 adds 2/47, 3/41 and 2/36 to them: mean 0.0571, the best single +1.
-    step = next_best_step(matrices, MLE)
+    step = next_best_step(model, MLE)
     assert step is not None
     assert step.roles == ("ml-engineer", "research-engineer", "ml-infrastructure-engineer")
     assert (step.skill, step.have, step.to) == ("algorithms", 3, 4)
     assert step.gain == round((2 / 47 + 3 / 41 + 2 / 36) / 3, 4)
 
 
-def test_next_best_step_is_none_at_the_top(matrices: Matrices) -> None:
-    assert next_best_step(matrices, dict.fromkeys(MLE, 5)) is None
+def test_next_best_step_is_none_at_the_top(model: Model) -> None:
+    assert next_best_step(model, dict.fromkeys(MLE, 5)) is None
 
 
 @settings(max_examples=40, deadline=None)
@@ -87,7 +82,7 @@ def test_next_best_step_is_none_at_the_top(matrices: Matrices) -> None:
 def test_plan_and_next_step_properties(ratings: dict[str, int]) -> None:
     from roleadvisor.catalog.loader import load_catalog
 
-    m = Matrices.from_catalog(load_catalog())
+    m = Model.from_catalog(load_catalog())
     now = {r.role_id: r.fit for r in assess(m, ratings).roles}
     for role_id in m.role_ids:
         plan = plan_for(m, ratings, role_id)
@@ -115,12 +110,12 @@ def _learning(catalog: Catalog, ratings: dict[str, int], role_id: str) -> float:
     return sum(req.weight * max(0, req.level - ratings[s]) for s, req in role.requirements)
 
 
-def test_moves_hand_worked(catalog: Catalog, matrices: Matrices) -> None:
-    mv = moves(matrices, MLE)
+def test_moves_hand_worked(catalog: Catalog, model: Model) -> None:
+    mv = moves(model, MLE)
     assert mv.use_what_you_have.role_id == mv.best.role_id == "ml-engineer"
     assert mv.best.learning == _learning(catalog, MLE, "ml-engineer") == 4
     # within reach: fit >= 0.9149 - 0.15; the one of those needing the most learning
-    fits = {r.role_id: r.fit for r in assess(matrices, MLE).roles}
+    fits = {r.role_id: r.fit for r in assess(model, MLE).roles}
     reach = [r for r in fits if fits[r] >= fits["ml-engineer"] - 0.15]
     expected = max(reach, key=lambda r: _learning(catalog, MLE, r))
     assert mv.highest_ceiling.role_id == expected == "research-scientist"
@@ -128,8 +123,8 @@ def test_moves_hand_worked(catalog: Catalog, matrices: Matrices) -> None:
     assert [m.role_id for m in mv.adjacent] == ["research-engineer", "ml-hardware-engineer", "ml-infrastructure-engineer"]
 
 
-def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, matrices: Matrices) -> None:
-    mv = moves(matrices, DS)
+def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, model: Model) -> None:
+    mv = moves(model, DS)
     assert mv.best.role_id == "data-analyst"
     assert mv.highest_ceiling.role_id == "data-scientist"
 

@@ -1,20 +1,17 @@
 """From a score to a plan: target plans, the next best step, adjacent moves.
 
-Pure functions over the engine's ``Matrices`` (no I/O, no printing). All fits
-come from ``engine.score_matrix``, so a plan's ``fit_after`` is exactly what
+Pure functions over the engine's ``Model`` (no I/O, no printing, no NumPy). All
+fits come from ``engine.fits``, so a plan's ``fit_after`` is exactly what
 ``assess`` would report for the improved profile.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from numpy.typing import NDArray
-
 from roleadvisor.catalog.models import Catalog, Resource
-from roleadvisor.engine import Matrices, ratings_vector, score_matrix, similar_roles
+from roleadvisor.engine import Model, fits, ratings_vector, similar_roles
 
 NEXT_STEP_ROLES = 3  # "your top roles" for the next best step
 ADJACENT_SHOWN = 3
@@ -42,7 +39,12 @@ class Plan:
     steps: tuple[Step, ...]
 
 
-def plan_for(m: Matrices, ratings: Mapping[str, int], role_id: str) -> Plan:
+def _with(have: tuple[int, ...], changes: Mapping[int, int]) -> tuple[int, ...]:
+    """``have`` with the levels of some skills (by index) replaced."""
+    return tuple(changes.get(k, level) for k, level in enumerate(have))
+
+
+def plan_for(m: Model, ratings: Mapping[str, int], role_id: str) -> Plan:
     """One step per gap of ``role_id``, the step that raises its fit most first.
 
     Ties go to the step that also raises the other roles' fits most, then to
@@ -50,41 +52,37 @@ def plan_for(m: Matrices, ratings: Mapping[str, int], role_id: str) -> Plan:
     """
     have = ratings_vector(m, ratings)
     i = m.role_ids.index(role_id)
-    base = score_matrix(m, have[None, :])[0]
-    gaps = [k for k in range(len(m.skill_ids)) if have[k] < m.need[i, k]]
+    need, weight, denominator = m.need[i], m.weight[i], m.denominator[i]
+    base = fits(m, have)
+    gaps = [k for k in range(len(m.skill_ids)) if have[k] < need[k]]
     if not gaps:
-        return Plan(role_id=role_id, fit=float(base[i]), steps=())
-    raised = np.repeat(have[None, :], len(gaps), axis=0)
-    for row, k in enumerate(gaps):
-        raised[row, k] = int(m.need[i, k])
-    after_one = score_matrix(m, raised)
-    others = np.ones(len(m.role_ids), dtype=bool)
-    others[i] = False
+        return Plan(role_id=role_id, fit=base[i], steps=())
     # gains from the unrounded formula, so ordering is not decided by rounding
-    gain = {
-        k: float(m.weight[i, k] * (m.need[i, k] - have[k]) / m.denominator[i])
-        if m.denominator[i] > 0
-        else 0.0
-        for k in gaps
-    }
-    helps = {k: float((after_one[row] - base)[others].sum()) for row, k in enumerate(gaps)}
+    gain = {k: weight[k] * (need[k] - have[k]) / denominator if denominator > 0 else 0.0 for k in gaps}
+    helps: dict[int, float] = {}
+    for k in gaps:
+        after_one = fits(m, _with(have, {k: need[k]}))
+        total = 0.0
+        for r, (after, before) in enumerate(zip(after_one, base, strict=True)):
+            if r != i:
+                total += after - before
+        helps[k] = total
     order = sorted(gaps, key=lambda k: (-round(gain[k], 9), -round(helps[k], 9), k))
-    cumulative = np.repeat(have[None, :], len(order), axis=0)
-    for row, k in enumerate(order):
-        cumulative[row:, k] = int(m.need[i, k])
-    fits_after = score_matrix(m, cumulative)[:, i]
-    steps = tuple(
-        Step(
-            skill=m.skill_ids[k],
-            have=int(have[k]),
-            need=int(m.need[i, k]),
-            gain=round(gain[k], 4),
-            helps_others=round(helps[k], 4),
-            fit_after=float(fits_after[row]),
+    steps = []
+    done: dict[int, int] = {}
+    for k in order:
+        done[k] = need[k]
+        steps.append(
+            Step(
+                skill=m.skill_ids[k],
+                have=have[k],
+                need=need[k],
+                gain=round(gain[k], 4),
+                helps_others=round(helps[k], 4),
+                fit_after=fits(m, _with(have, done))[i],
+            )
         )
-        for row, k in enumerate(order)
-    )
-    return Plan(role_id=role_id, fit=float(base[i]), steps=steps)
+    return Plan(role_id=role_id, fit=base[i], steps=tuple(steps))
 
 
 @dataclass(frozen=True)
@@ -98,35 +96,45 @@ class NextStep:
     gain: float  # mean fit gain over those roles
 
 
-def next_best_step(m: Matrices, ratings: Mapping[str, int], top: int = NEXT_STEP_ROLES) -> NextStep | None:
+def next_best_step(m: Model, ratings: Mapping[str, int], top: int = NEXT_STEP_ROLES) -> NextStep | None:
     """The +1 on one skill that raises the mean fit of the ``top`` best roles most.
 
     Ties: the larger total gain over all roles, then catalogue skill order.
     ``None`` when no +1 raises any of those fits (every requirement is met).
     """
     have = ratings_vector(m, ratings)
-    base = score_matrix(m, have[None, :])[0]
+    base = fits(m, have)
     best_roles = sorted(range(len(m.role_ids)), key=lambda r: (-base[r], m.role_ids[r]))[:top]
     candidates = [k for k in range(len(m.skill_ids)) if have[k] < m.max_level]
     if not candidates or not best_roles:
         return None
-    raised = np.repeat(have[None, :], len(candidates), axis=0)
-    for row, k in enumerate(candidates):
-        raised[row, k] += 1
-    delta = score_matrix(m, raised) - base
-    on_top = delta[:, best_roles].mean(axis=1)
-    overall = delta.sum(axis=1)
+    on_top: list[float] = []
+    overall: list[float] = []
+    for k in candidates:
+        delta = [
+            after - before for after, before in zip(fits(m, _with(have, {k: have[k] + 1})), base, strict=True)
+        ]
+        on_top.append(_sum(delta[r] for r in best_roles) / len(best_roles))
+        overall.append(_sum(delta))
     row = min(range(len(candidates)), key=lambda r: (-round(on_top[r], 9), -round(overall[r], 9), r))
     if on_top[row] <= 0:
         return None
     k = candidates[row]
     return NextStep(
         skill=m.skill_ids[k],
-        have=int(have[k]),
-        to=int(have[k]) + 1,
+        have=have[k],
+        to=have[k] + 1,
         roles=tuple(m.role_ids[r] for r in best_roles),
-        gain=round(float(on_top[row]), 4),
+        gain=round(on_top[row], 4),
     )
+
+
+def _sum(values: Iterable[float]) -> float:
+    """Add in order (``sum`` of floats is compensated from Python 3.12 on)."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total
 
 
 @dataclass(frozen=True)
@@ -149,11 +157,13 @@ class Moves:
     highest_ceiling: Move  # the most room to grow among roles still within reach
 
 
-def _learning(m: Matrices, have: NDArray[np.int64], i: int) -> float:
-    return round(float((m.weight[i] * np.clip(m.need[i] - have, 0, None)).sum()), 4)
+def _learning(m: Model, have: Sequence[int], i: int) -> float:
+    return round(
+        _sum(w * (n - h if n > h else 0) for w, n, h in zip(m.weight[i], m.need[i], have, strict=True)), 4
+    )
 
 
-def moves(m: Matrices, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN) -> Moves:
+def moves(m: Model, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN) -> Moves:
     """The best current role, its closest roles, and the exploit/explore pair.
 
     *Use what you have* is the role of highest fit (ties: least learning, then
@@ -163,25 +173,26 @@ def moves(m: Matrices, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN) 
     is still within reach. It is the best role itself when no other is in reach.
     """
     have = ratings_vector(m, ratings)
-    fits = score_matrix(m, have[None, :])[0]
+    role_fits = fits(m, have)
     learning = [_learning(m, have, i) for i in range(len(m.role_ids))]
-    ranked = sorted(range(len(m.role_ids)), key=lambda i: (-fits[i], learning[i], m.role_ids[i]))
+    ranked = sorted(range(len(m.role_ids)), key=lambda i: (-role_fits[i], learning[i], m.role_ids[i]))
     best = ranked[0]
     index = {role_id: i for i, role_id in enumerate(m.role_ids)}
-    similarity = {s.role_id: s.similarity for s in similar_roles(m, m.role_ids[best])}
+    neighbours = similar_roles(m, m.role_ids[best])
+    similarity = {s.role_id: s.similarity for s in neighbours}
     similarity[m.role_ids[best]] = 1.0
 
     def move(i: int) -> Move:
         return Move(
             role_id=m.role_ids[i],
-            fit=float(fits[i]),
+            fit=role_fits[i],
             similarity=similarity[m.role_ids[i]],
             learning=learning[i],
         )
 
-    near = [index[s.role_id] for s in similar_roles(m, m.role_ids[best])][:shown]
-    reach = [i for i in ranked if fits[i] >= fits[best] - REACH]
-    ceiling = sorted(reach, key=lambda i: (-learning[i], -fits[i], m.role_ids[i]))[0]
+    near = [index[s.role_id] for s in neighbours][:shown]
+    reach = [i for i in ranked if role_fits[i] >= role_fits[best] - REACH]
+    ceiling = sorted(reach, key=lambda i: (-learning[i], -role_fits[i], m.role_ids[i]))[0]
     return Moves(
         best=move(best),
         adjacent=tuple(move(i) for i in near),
@@ -226,7 +237,7 @@ class Advice:
 
 
 def advise(
-    m: Matrices,
+    m: Model,
     catalog: Catalog,
     ratings: Mapping[str, int],
     target: str | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from roleadvisor.engine import Matrices, assess
+from roleadvisor.engine import Model, assess
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Comparison:
     opened: tuple[ClosedGap, ...]  # gaps the new profile has and the old one did not
 
 
-def compare(m: Matrices, old: Mapping[str, int], new: Mapping[str, int]) -> Comparison:
+def compare(m: Model, old: Mapping[str, int], new: Mapping[str, int]) -> Comparison:
     """Score both profiles and list rating, fit, rank and gap changes."""
     before, after = assess(m, old), assess(m, new)
     old_rank = {r.role_id: n for n, r in enumerate(before.roles, start=1)}

@@ -1,4 +1,4 @@
-"""The scoring engine: pure functions over NumPy arrays, no I/O, no printing.
+"""The scoring engine for one profile: pure Python, no NumPy, no I/O, no printing.
 
 Fit of a person to a role, for required levels ``need``, importance weights
 ``w`` and the person's ratings ``have`` (one entry per skill)::
@@ -11,104 +11,144 @@ rounded to ``FIT_DECIMALS`` places, so every command and the Python API
 report the very same numbers. A stage's fit is the share of its skill mix the
 person covers, counting each skill as ``have / scale.max``.
 
-The same vectorised functions score one profile (``assess``) or a chunk of a
-million (``score_matrix``): there is only one engine.
+Every sum runs skill by skill in catalogue order, and rounding is NumPy's
+(``rint(x * 10**4) / 10**4``), so ``roleadvisor.vector``, which scores many
+profiles at once with NumPy, gives the very same floats: the two are checked
+against each other on every profile of the built-in scale
+(``tests/test_engine_equivalence.py``). This module stays free of NumPy so
+that scoring one profile does not pay for importing it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-import numpy as np
-from numpy.typing import NDArray
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from roleadvisor.catalog.models import Catalog
 
 FIT_DECIMALS = 4
+_SCALE = 10.0**FIT_DECIMALS  # what np.round multiplies by and divides by again
 
-FloatArray = NDArray[np.float64]
+
+def _round(value: float) -> float:
+    """Round to ``FIT_DECIMALS`` places exactly as ``np.round(value, FIT_DECIMALS)`` does.
+
+    NumPy computes ``rint(value * 10000.0) / 10000.0``; Python's ``round``
+    without digits rounds half to even, like ``rint``.
+    """
+    return round(value * _SCALE) / _SCALE
+
+
+def _round_fit(value: float) -> float:
+    """Clip to [0, 1], then ``_round``: ``np.round(np.clip(value, 0, 1), FIT_DECIMALS)``."""
+    return round((0.0 if value < 0.0 else 1.0 if value > 1.0 else value) * _SCALE) / _SCALE
 
 
 @dataclass(frozen=True)
-class Matrices:
-    """A catalogue compiled into arrays: rows are roles (or stages), columns skills."""
+class Model:
+    """A catalogue compiled into tuples: one row per role (or stage), one entry per skill.
+
+    ``denominator`` (each role's ``sum(weight * need)``, added skill by skill in
+    catalogue order) and ``id_order`` are derived from the other fields.
+    """
 
     skill_ids: tuple[str, ...]
     role_ids: tuple[str, ...]
     stage_ids: tuple[str, ...]
-    need: FloatArray  # (roles, skills) required level
-    weight: FloatArray  # (roles, skills) importance
-    denominator: FloatArray  # (roles,) sum(weight * need); 0 means nothing required
-    mix: FloatArray  # (stages, skills) skill mix normalised to sum to 1
+    need: tuple[tuple[int, ...], ...]  # per role: required level per skill
+    weight: tuple[tuple[float, ...], ...]  # per role: importance per skill
+    mix: tuple[tuple[float, ...], ...]  # per stage: share per skill, summing to 1
     max_level: int
-    id_order: NDArray[np.intp]  # role indices sorted by role id, for tie-breaking
+    denominator: tuple[float, ...] = field(init=False)  # per role; 0 means nothing required
+    id_order: tuple[int, ...] = field(init=False)  # role indices sorted by role id, for tie-breaking
+
+    def __post_init__(self) -> None:
+        n_skills = len(self.skill_ids)
+        rows = (*self.need, *self.weight, *self.mix)
+        if (
+            len(self.need) != len(self.role_ids)
+            or len(self.weight) != len(self.role_ids)
+            or len(self.mix) != len(self.stage_ids)
+            or any(len(row) != n_skills for row in rows)
+        ):
+            raise ValueError("need and weight need one row per role, mix one per stage, each one per skill")
+        denominator = []
+        for need, weight in zip(self.need, self.weight, strict=True):
+            total = 0.0
+            for w, n in zip(weight, need, strict=True):
+                total += w * n
+            denominator.append(total)
+        object.__setattr__(self, "denominator", tuple(denominator))
+        order = sorted(range(len(self.role_ids)), key=self.role_ids.__getitem__)
+        object.__setattr__(self, "id_order", tuple(order))
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> Matrices:
-        """Compile ``catalog``; skills and roles keep catalogue order."""
+    def from_catalog(cls, catalog: Catalog) -> Model:
+        """Compile ``catalog``; skills, roles and stages keep catalogue order."""
         skills = catalog.skill_ids
         col = {skill_id: j for j, skill_id in enumerate(skills)}
-        need = np.zeros((len(catalog.roles), len(skills)))
-        weight = np.zeros_like(need)
-        for i, role in enumerate(catalog.roles):
+        need: list[tuple[int, ...]] = []
+        weight: list[tuple[float, ...]] = []
+        for role in catalog.roles:
+            levels = [0] * len(skills)
+            weights = [0.0] * len(skills)
             for skill_id, req in role.requirements:
-                need[i, col[skill_id]] = req.level
-                weight[i, col[skill_id]] = req.weight
-        mix = np.zeros((len(catalog.stages), len(skills)))
-        for t, stage in enumerate(catalog.stages):
+                levels[col[skill_id]] = int(req.level)
+                weights[col[skill_id]] = float(req.weight)
+            need.append(tuple(levels))
+            weight.append(tuple(weights))
+        mix: list[tuple[float, ...]] = []
+        for stage in catalog.stages:
+            shares = [0.0] * len(skills)
             for skill_id, share in stage.skill_mix:
-                mix[t, col[skill_id]] = share
-            total = mix[t].sum()
-            if total > 0:
-                mix[t] /= total
-        role_ids = catalog.role_ids
+                shares[col[skill_id]] = float(share)
+            total = 0.0
+            for share in shares:
+                total += share
+            mix.append(tuple(share / total for share in shares) if total > 0 else tuple(shares))
         return cls(
             skill_ids=skills,
-            role_ids=role_ids,
+            role_ids=catalog.role_ids,
             stage_ids=tuple(stage.id for stage in catalog.stages),
-            need=need,
-            weight=weight,
-            denominator=(weight * need).sum(axis=1),
-            mix=mix,
+            need=tuple(need),
+            weight=tuple(weight),
+            mix=tuple(mix),
             max_level=catalog.scale.max,
-            id_order=np.array(sorted(range(len(role_ids)), key=role_ids.__getitem__), dtype=np.intp),
         )
 
 
-def score_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
-    """Fits for many profiles: ``ratings`` is (profiles, skills), the result (profiles, roles).
-
-    The sum runs skill by skill over whole columns, so a profile's fits do not
-    depend on how many other profiles are scored with it.
-    """
-    have = np.asarray(ratings, dtype=np.float64)
-    if have.ndim != 2 or have.shape[1] != len(m.skill_ids):
-        raise ValueError(f"ratings must have shape (n, {len(m.skill_ids)}), got {have.shape}")
-    covered = np.zeros((have.shape[0], len(m.role_ids)))
-    for j in range(len(m.skill_ids)):
-        covered += m.weight[:, j] * np.minimum(have[:, j, None], m.need[:, j])
-    safe = np.where(m.denominator > 0, m.denominator, 1.0)
-    fits = np.where(m.denominator > 0, covered / safe, 1.0)
-    return _rounded(fits)
+def fits(model: Model, have: Sequence[int]) -> tuple[float, ...]:
+    """Fit of the profile ``have`` (one level per skill, in skill order) to every role, in role order."""
+    if len(have) != len(model.skill_ids):
+        raise ValueError(f"need {len(model.skill_ids)} ratings, one per skill; got {len(have)}")
+    out = []
+    for need, weight, denominator in zip(model.need, model.weight, model.denominator, strict=False):
+        covered = 0.0
+        # lengths are checked above; zip(strict=...) would add a tenth to the time of a call
+        for h, n, w in zip(have, need, weight):  # noqa: B905
+            covered += w * (h if h < n else n)
+        out.append(_round_fit(covered / denominator) if denominator > 0 else 1.0)
+    return tuple(out)
 
 
-def stage_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
-    """Stage fits for many profiles: (profiles, skills) -> (profiles, stages)."""
-    have = np.clip(np.asarray(ratings, dtype=np.float64), 0, m.max_level) / m.max_level
-    return _rounded(have @ m.mix.T)
+def stage_fits(model: Model, have: Sequence[int]) -> tuple[float, ...]:
+    """Share of every stage's skill mix the profile covers, each skill counted as ``have / max``."""
+    if len(have) != len(model.skill_ids):
+        raise ValueError(f"need {len(model.skill_ids)} ratings, one per skill; got {len(have)}")
+    top = model.max_level
+    level = [(0 if h < 0 else top if h > top else h) / top for h in have]
+    out = []
+    for shares in model.mix:
+        covered = 0.0
+        for x, share in zip(level, shares, strict=False):
+            covered += x * share
+        out.append(_round_fit(covered))
+    return tuple(out)
 
 
-def _rounded(values: NDArray[np.float64]) -> FloatArray:
-    out: FloatArray = np.round(np.clip(values, 0.0, 1.0), FIT_DECIMALS).astype(np.float64)
-    return out
-
-
-def rank_roles(m: Matrices, fits: FloatArray) -> NDArray[np.intp]:
-    """Role indices per profile, best fit first, ties broken by role id: (profiles, roles)."""
-    by_id = fits[:, m.id_order]
-    order = np.argsort(-by_id, axis=1, kind="stable")
-    return m.id_order[order]
+def rank(model: Model, role_fits: Sequence[float]) -> tuple[int, ...]:
+    """Role indices, best fit first, ties broken by role id."""
+    return tuple(sorted(model.id_order, key=lambda i: -role_fits[i]))
 
 
 @dataclass(frozen=True)
@@ -159,46 +199,41 @@ class Assessment:
         raise KeyError(role_id)
 
 
-def ratings_vector(m: Matrices, ratings: Mapping[str, int]) -> NDArray[np.int64]:
+def ratings_vector(model: Model, ratings: Mapping[str, int]) -> tuple[int, ...]:
     """Order a {skill: level} mapping as the engine's columns; every skill must be present."""
-    missing = [skill for skill in m.skill_ids if skill not in ratings]
+    missing = [skill for skill in model.skill_ids if skill not in ratings]
     if missing:
         raise KeyError(f"missing ratings for: {', '.join(missing)}")
-    return np.array([int(ratings[skill]) for skill in m.skill_ids], dtype=np.int64)
+    return tuple(int(ratings[skill]) for skill in model.skill_ids)
 
 
-def role_gaps(m: Matrices, have: NDArray[np.int64], role_index: int) -> tuple[Gap, ...]:
+def role_gaps(model: Model, have: Sequence[int], role_index: int) -> tuple[Gap, ...]:
     """Every skill where ``have`` is below the role's need, largest weighted gap first.
 
     Ties keep catalogue skill order.
     """
+    need, weight = model.need[role_index], model.weight[role_index]
     gaps = [
-        Gap(
-            skill=m.skill_ids[j],
-            have=int(have[j]),
-            need=int(m.need[role_index, j]),
-            weight=float(m.weight[role_index, j]),
-        )
-        for j in range(len(m.skill_ids))
-        if have[j] < m.need[role_index, j]
+        Gap(skill=model.skill_ids[j], have=int(have[j]), need=need[j], weight=weight[j])
+        for j in range(len(model.skill_ids))
+        if have[j] < need[j]
     ]
     return tuple(sorted(gaps, key=lambda gap: -gap.weighted))
 
 
-def assess(m: Matrices, ratings: Mapping[str, int]) -> Assessment:
+def assess(model: Model, ratings: Mapping[str, int]) -> Assessment:
     """Score one complete profile: ranked role fits with gaps, and ranked stage fits."""
-    have = ratings_vector(m, ratings)
-    fits = score_matrix(m, have[None, :])
-    order = rank_roles(m, fits)[0]
-    stage_fits = stage_matrix(m, have[None, :])[0]
-    stage_order = sorted(range(len(m.stage_ids)), key=lambda t: (-stage_fits[t], t))
+    have = ratings_vector(model, ratings)
+    role_fits = fits(model, have)
+    by_stage = stage_fits(model, have)
+    stage_order = sorted(range(len(model.stage_ids)), key=lambda t: (-by_stage[t], t))
     return Assessment(
-        ratings=tuple((skill, int(level)) for skill, level in zip(m.skill_ids, have, strict=True)),
+        ratings=tuple(zip(model.skill_ids, have, strict=True)),
         roles=tuple(
-            RoleFit(role_id=m.role_ids[i], fit=float(fits[0, i]), gaps=role_gaps(m, have, int(i)))
-            for i in order
+            RoleFit(role_id=model.role_ids[i], fit=role_fits[i], gaps=role_gaps(model, have, i))
+            for i in rank(model, role_fits)
         ),
-        stages=tuple(StageFit(stage_id=m.stage_ids[t], fit=float(stage_fits[t])) for t in stage_order),
+        stages=tuple(StageFit(stage_id=model.stage_ids[t], fit=by_stage[t]) for t in stage_order),
     )
 
 
@@ -226,35 +261,40 @@ class RoleSimilarity:
     differences: tuple[tuple[str, int, int], ...]  # (skill, this role's level, other's), largest first
 
 
-def similar_roles(m: Matrices, role_id: str) -> list[RoleSimilarity]:
+def similar_roles(model: Model, role_id: str) -> list[RoleSimilarity]:
     """Every other role, closest requirement profile first.
 
     Distance is the mean level difference weighted by how much each skill
     matters to ``role_id``, as a share of the scale; similarity is one minus it.
     Ties go to the role id that sorts first.
     """
-    i = m.role_ids.index(role_id)
-    weights = m.weight[i]
-    total = weights.sum()
-    diff = np.abs(m.need - m.need[i])  # (roles, skills)
-    if total > 0 and m.max_level > 0:
-        distance = (diff * weights).sum(axis=1) / (total * m.max_level)
-    else:
-        distance = np.zeros(len(m.role_ids))
-    similarity = np.round(1.0 - distance, FIT_DECIMALS)
+    i = model.role_ids.index(role_id)
+    weights, own = model.weight[i], model.need[i]
+    total = 0.0
+    for w in weights:
+        total += w
+    diff = [tuple(abs(n - o) for n, o in zip(need, own, strict=True)) for need in model.need]
+    similarity = []
+    for row in diff:
+        distance = 0.0
+        if total > 0 and model.max_level > 0:
+            for d, w in zip(row, weights, strict=True):
+                distance += d * w
+            distance /= total * model.max_level
+        similarity.append(_round(1.0 - distance))
     out: list[RoleSimilarity] = []
-    for j in sorted(range(len(m.role_ids)), key=lambda r: (-similarity[r], m.role_ids[r])):
+    for j in sorted(range(len(model.role_ids)), key=lambda r: (-similarity[r], model.role_ids[r])):
         if j == i:
             continue
         order = sorted(
-            (k for k in range(len(m.skill_ids)) if diff[j, k] > 0),
-            key=lambda k: (-diff[j, k] * weights[k], k),
+            (k for k in range(len(model.skill_ids)) if diff[j][k] > 0),
+            key=lambda k: (-diff[j][k] * weights[k], k),
         )
         out.append(
             RoleSimilarity(
-                role_id=m.role_ids[j],
-                similarity=float(similarity[j]),
-                differences=tuple((m.skill_ids[k], int(m.need[i, k]), int(m.need[j, k])) for k in order),
+                role_id=model.role_ids[j],
+                similarity=similarity[j],
+                differences=tuple((model.skill_ids[k], own[k], model.need[j][k]) for k in order),
             )
         )
     return out

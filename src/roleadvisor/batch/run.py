@@ -16,8 +16,8 @@ from roleadvisor.batch.readers import BinaryReadable, CountingReader, read_chunk
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.engine import Matrices, score_matrix
-from roleadvisor.errors import EXIT_PARTIAL, RoleAdvisorError
+from roleadvisor.errors import StrictStop
+from roleadvisor.vector import Matrices, score_matrix
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,6 @@ class BatchSummary:
 
     scored: int
     failed: int
-
-
-class StrictStop(RoleAdvisorError):
-    """``--strict``: the first bad record ends the run."""
-
-    exit_code = EXIT_PARTIAL
 
 
 def describe(chunk: Chunk, i: int) -> str:

@@ -26,7 +26,8 @@ from roleadvisor.batch.assemble import (
     decimals4,
 )
 from roleadvisor.batch.records import Chunk
-from roleadvisor.engine import Matrices, rank_roles, role_gaps
+from roleadvisor.engine import role_gaps
+from roleadvisor.vector import Matrices, rank_roles, top_roles
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,6 @@ class WriteOptions:
     fmt: str = "jsonl"  # or "csv"
     top: int | None = None
     with_gaps: bool = False
-
-
-def top_roles(m: Matrices, fits: NDArray[np.float64]) -> NDArray[np.intp]:
-    """Index of each row's best role; ties go to the smallest role id."""
-    best: NDArray[np.intp] = m.id_order[np.argmax(fits[:, m.id_order], axis=1)]
-    return best
 
 
 class Writer:
@@ -155,7 +150,7 @@ class Writer:
         order = rank_roles(self.m, row[None, :])[0]
         if self.options.top is not None:
             order = order[: self.options.top]
-        have = chunk.ratings[i].astype(np.int64)
+        have = chunk.ratings[i].tolist()
         record = {
             "id": orjson.Fragment(chunk.id_json[i]),
             "top_role": self.m.role_ids[best],
@@ -166,7 +161,7 @@ class Writer:
             "gaps": {
                 self.m.role_ids[j]: [
                     {"skill": g.skill, "have": g.have, "need": g.need}
-                    for g in role_gaps(self.m, have, int(j))
+                    for g in role_gaps(self.m.model, have, int(j))
                 ]
                 for j in order
             },
