@@ -1,5 +1,41 @@
-"""``python -m roleadvisor``."""
+"""The ``roleadvisor`` command's entry point (also ``python -m roleadvisor``).
 
-from roleadvisor.cli import main
+Stdlib only until a command needs more: ``--version`` answers without importing
+Typer, and the error boundary guards even the imports (Ctrl-C during start-up
+prints ``interrupted``, not a traceback).
+"""
 
-main()
+from __future__ import annotations
+
+import sys
+
+from roleadvisor import __version__
+from roleadvisor.boundary import run
+
+
+def _run_app(argv: list[str]) -> int:
+    from roleadvisor.cli import app_command
+
+    return app_command().main(args=argv, prog_name="roleadvisor", standalone_mode=False) or 0
+
+
+def _print_version() -> None:
+    out = sys.stdout
+    if out is None:
+        from roleadvisor.errors import OutputIOError
+
+        raise OutputIOError("stdout is closed; nothing was written")
+    out.write(f"roleadvisor {__version__}\n")
+    out.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        return run(_print_version)
+    return run(lambda: _run_app(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

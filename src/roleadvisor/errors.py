@@ -1,17 +1,21 @@
-"""Errors the user can act on, each tied to a documented exit code.
+"""Every error roleadvisor raises on purpose, each tied to a documented exit code.
 
-The CLI catches ``RoleAdvisorError`` at its boundary and prints one line per
-problem; anything else is a bug and should surface as one.
+The one boundary (``roleadvisor.boundary``) catches ``RoleAdvisorError`` and
+prints ``error: <message>`` (plus one indented line per detail); anything else
+is a bug and should surface as one. Stdlib only: importing this costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+TYPE_CHECKING = False  # typing costs ~10 ms to import; type checkers read this as True
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 EXIT_OK = 0
 EXIT_IO = 1  # a file that exists could not be read, or the output could not be written
 EXIT_USAGE = 2  # bad flags, ratings, profile or catalogue content: fix the input
 EXIT_PARTIAL = 3  # batch: some records failed, the rest were scored
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it
 
 
 class RoleAdvisorError(Exception):
@@ -59,6 +63,20 @@ class OutputIOError(RoleAdvisorError):
     """The output could not be written."""
 
     exit_code = EXIT_IO
+
+
+class DecodeError(UsageError):
+    """The text given to ``decode`` is empty, too long, or names nothing the catalogue knows."""
+
+
+class BatchInputError(RoleAdvisorError):
+    """The batch input as a whole cannot be read (no header, a skill column missing...)."""
+
+
+class StrictStop(RoleAdvisorError):
+    """``batch --strict``: the first bad record ends the run."""
+
+    exit_code = EXIT_PARTIAL
 
 
 class YamlProblem(ValueError):
