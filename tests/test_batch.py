@@ -147,7 +147,11 @@ def test_jsonl_record_errors(invoke: Invoke) -> None:
     result = invoke("batch", "-", "--input-format", "jsonl", input="\n".join(lines) + "\n")
     assert result.exit_code == 3
     out = records(result.stdout)
-    assert out[0] == {"id": "a", "error": "unknown skill 'mll' (did you mean 'ml'?)"}
+    assert out[0] == {
+        "id": "a",
+        "error": "unknown skill 'mll'; did you mean 'ml'? "
+        "(skills: systems, databases, ml, algorithms, stats, sme, product, communication)",
+    }
     assert out[1]["line"] == 2 and out[1]["error"].startswith("not valid JSON")
     assert out[2] == {"line": 3, "error": "a record must be a JSON object"}
     assert out[3] == {"id": "b", "error": "rating for 'stats' is 2.5; levels are whole numbers 0-5"}

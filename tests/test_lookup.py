@@ -6,7 +6,9 @@ import pytest
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import LookupFailed, RatingError
-from roleadvisor.lookup import normalise, resolve_role, resolve_skill, resolve_skill_query
+from roleadvisor.lookup import resolve_role, resolve_skill_query
+from roleadvisor.ratings import SkillKeys
+from roleadvisor.text import normalise
 
 
 @pytest.mark.parametrize(
@@ -96,12 +98,13 @@ def test_skill_query(catalog: Catalog, query: str, skill_id: str) -> None:
 
 def test_ratings_never_guess_a_skill(catalog: Catalog) -> None:
     # the same typo that browsing forgives is an error in a rating
+    keys = SkillKeys.of(catalog)
     with pytest.raises(RatingError) as info:
-        resolve_skill("statistcs", catalog)
+        keys.resolve("statistcs")
     assert "did you mean 'stats'?" in info.value.message
     # an exact title is not a guess
-    assert resolve_skill("Machine learning", catalog) == "ml"
-    assert resolve_skill("ML", catalog) == "ml"
+    assert keys.resolve("Machine learning") == "ml"
+    assert keys.resolve("ML") == "ml"
 
 
 def test_normalise() -> None:

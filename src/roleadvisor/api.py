@@ -22,8 +22,9 @@ from numpy.typing import NDArray
 
 from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.engine import FloatArray, Matrices, score_matrix
 from roleadvisor.errors import RatingError
+from roleadvisor.ratings import SkillKeys, record_values
+from roleadvisor.vector import FloatArray, Matrices, score_matrix, top_roles
 
 MAX_REPORTED = 5
 
@@ -57,7 +58,8 @@ class FitTable:
         return pd.DataFrame(self.to_dict())
 
 
-def _columns_from(data: object, skills: Sequence[str]) -> tuple[list[Any], tuple[object, ...] | None]:
+def _columns_from(data: object, keys: SkillKeys) -> tuple[list[Any], tuple[object, ...] | None]:
+    skills = keys.ids
     if isinstance(data, np.ndarray):
         if data.ndim != 2 or data.shape[1] != len(skills):
             raise RatingError(
@@ -66,41 +68,48 @@ def _columns_from(data: object, skills: Sequence[str]) -> tuple[list[Any], tuple
             )
         return [data[:, j] for j in range(len(skills))], None
     if isinstance(data, Mapping):
-        return _from_mapping(data, skills, lambda col: col)
+        return _from_mapping(data, keys, lambda col: col)
     if hasattr(data, "columns") and hasattr(data, "__getitem__"):  # a DataFrame
-        return _from_mapping({str(c): c for c in data.columns}, skills, lambda name: data[name].to_numpy())
+        return _from_mapping({str(c): c for c in data.columns}, keys, lambda name: data[name].to_numpy())
     if isinstance(data, Sequence) and not isinstance(data, str | bytes):
-        return _from_records(data, skills)
+        return _from_records(data, keys)
     raise RatingError(f"cannot score a {type(data).__name__}; pass records, columns, an array or a DataFrame")
 
 
 def _from_mapping(
-    columns: Mapping[str, Any], skills: Sequence[str], read: Callable[[Any], Any]
+    columns: Mapping[str, Any], keys: SkillKeys, read: Callable[[Any], Any]
 ) -> tuple[list[Any], tuple[object, ...] | None]:
-    missing = [s for s in skills if s not in columns]
+    """Columns named by skill id or title (any case), the one ratings rule's names."""
+    by_skill: dict[str, Any] = {}
+    for name, column in columns.items():
+        if name in ("id", "name"):
+            continue
+        skill = keys.get(name)
+        if skill is None:
+            continue  # other columns of a frame are left alone
+        if skill in by_skill:
+            raise RatingError(f"skill {skill!r} has two columns")
+        by_skill[skill] = column
+    missing = [s for s in keys.ids if s not in by_skill]
     if missing:
         raise RatingError(f"missing skill column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     ids = tuple(read(columns["id"])) if "id" in columns else None
-    return [read(columns[s]) for s in skills], ids
+    return [read(by_skill[s]) for s in keys.ids], ids
 
 
-def _from_records(
-    records: Sequence[Any], skills: Sequence[str]
-) -> tuple[list[Any], tuple[object, ...] | None]:
+def _from_records(records: Sequence[Any], keys: SkillKeys) -> tuple[list[Any], tuple[object, ...] | None]:
+    """Records as in batch input: ``{"id", "name"?, "ratings": {...}}`` or flat; skills by id or title."""
     rows = []
     ids: list[object] = []
     for i, record in enumerate(records):
         if not isinstance(record, Mapping):
             raise RatingError(f"record {i}: expected a mapping, got {type(record).__name__}")
-        ratings = record.get("ratings", record)
-        if not isinstance(ratings, Mapping):
-            raise RatingError(f"record {i}: ratings must be a mapping of skill to level")
-        unknown = [k for k in ratings if k not in skills and k not in ("id", "name")]
-        if unknown:
-            raise RatingError(f"record {i}: unknown skill {', '.join(map(repr, unknown))}")
-        rows.append([ratings.get(s) for s in skills])
+        values, problem = record_values(record, keys)
+        if problem is not None:
+            raise RatingError(f"record {i}: {problem}")
+        rows.append([values.get(s) for s in keys.ids])
         ids.append(record.get("id", i))
-    columns = [[row[j] for row in rows] for j in range(len(skills))]
+    columns = [[row[j] for row in rows] for j in range(len(keys.ids))]
     return columns, tuple(ids)
 
 
@@ -137,10 +146,10 @@ def score_profiles(data: object, catalog: Catalog | None = None) -> FitTable:
     """Score every profile in ``data`` with the same engine as ``assess`` and ``batch``."""
     cat = catalog if catalog is not None else load_catalog()
     m = Matrices.from_catalog(cat)
-    columns, ids = _columns_from(data, m.skill_ids)
+    columns, ids = _columns_from(data, SkillKeys.of(cat))
     ratings = _validate(columns, m.skill_ids, cat.scale.max)
     fits = score_matrix(m, ratings)
-    best = m.id_order[np.argmax(fits[:, m.id_order], axis=1)] if len(fits) else np.zeros(0, dtype=np.intp)
+    best = top_roles(m, fits) if len(fits) else np.zeros(0, dtype=np.intp)
     return FitTable(
         role_ids=m.role_ids,
         ids=ids,

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import UsageError
-from roleadvisor.lookup import normalise
+from roleadvisor.errors import DecodeError
+from roleadvisor.text import normalise
 
 TITLE_NAME_POINTS = 6.0
 BODY_NAME_POINTS = 2.0
@@ -102,9 +102,9 @@ def _first_line(text: str) -> str:
 
 
 def decode_text(text: str, catalog: Catalog) -> Decoded:
-    """Decode a title or advert; ``UsageError`` if it names no role and no skill area."""
+    """Decode a title or advert; ``DecodeError`` if it names no role and no skill area."""
     if len(text) > MAX_TEXT_CHARS:
-        raise UsageError(f"the text is {len(text):,} characters; decode reads at most {MAX_TEXT_CHARS:,}")
+        raise DecodeError(f"the text is {len(text):,} characters; decode reads at most {MAX_TEXT_CHARS:,}")
     title = _first_line(text)
     title_norm = normalise(title)
     body_norm = normalise(text)
@@ -112,7 +112,7 @@ def decode_text(text: str, catalog: Catalog) -> Decoded:
     skill_words = _skill_words(catalog, body_norm)
     _add_skill_points(catalog, skill_words, points, evidence)
     if not points and not skill_words:
-        raise UsageError(
+        raise DecodeError(
             "decode found no role title and no skill keyword in the text; give a job title "
             "such as 'Senior ML Engineer' or paste the advert (see 'roleadvisor roles')"
         )

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
-from roleadvisor.profile import parse_level
+from roleadvisor.ratings import parse_level
 
 
 def ask_ratings(catalog: Catalog, missing: Sequence[str], console: Console) -> dict[str, int]:

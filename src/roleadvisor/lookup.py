@@ -14,10 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from roleadvisor.catalog.models import Catalog, Role, Skill
-from roleadvisor.errors import LookupFailed, RatingError
+from roleadvisor.errors import LookupFailed
 from roleadvisor.text import normalise as normalise  # noqa: PLC0414 - re-exported for existing importers
 
 SUGGEST_CUTOFF = 60.0  # below this WRatio score nothing is suggested
@@ -32,6 +30,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     options = list(choices)
     if not options:
         return None
+    from rapidfuzz import fuzz, process, utils
+
     best = process.extractOne(
         word,
         options,
@@ -40,21 +40,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
         score_cutoff=SUGGEST_CUTOFF,
     )
     return None if best is None else str(best[0])
-
-
-def resolve_skill(name: str, catalog: Catalog, *, source: str = "") -> str:
-    """The skill id a rating names: its id or title in any case, never a guess.
-
-    Anything else is a ``RatingError`` with a did-you-mean.
-    """
-    key = normalise(name)
-    for skill in catalog.skills:
-        if key in (normalise(skill.id), normalise(skill.title)):
-            return skill.id
-    prefix = f"{source}: " if source else ""
-    hint = did_you_mean(name, catalog.skill_ids)
-    suggestion = f"; did you mean {hint!r}?" if hint else ""
-    raise RatingError(f"{prefix}unknown skill {name!r}{suggestion} (skills: {', '.join(catalog.skill_ids)})")
 
 
 @dataclass(frozen=True)
@@ -73,6 +58,8 @@ def _name_score(query: str, name: str) -> float:
         return PREFIX_SCORE
     if set(query.split()) <= set(name.split()):
         return SUBSET_SCORE  # every word typed is in the name: "platform" -> "ml platform engineer"
+    from rapidfuzz import fuzz
+
     return max(float(fuzz.ratio(query, name)), float(fuzz.token_sort_ratio(query, name)))
 
 
@@ -102,6 +89,10 @@ def _resolve(
     typed = query if shown is None else shown
     if not normalise(query):
         raise LookupFailed(f"{kind} name {typed!r} has no letters or digits")
+    key = normalise(query)
+    exact = {entry_id for entry_id, names in entries if any(normalise(n) == key for n in names)}
+    if len(exact) == 1:  # a name given in full: no fuzzy matching needed (nor rapidfuzz imported)
+        return exact.pop()
     candidates = rank_names(query, entries)
     if not candidates:
         raise LookupFailed(f"the catalogue has no {kind}s")
@@ -154,7 +145,7 @@ def resolve_role(query: str, catalog: Catalog) -> Role:
 def resolve_skill_query(query: str, catalog: Catalog) -> Skill:
     """The skill area ``query`` names (id or title, fuzzily), or ``LookupFailed``.
 
-    For browsing only; ratings use the strict ``resolve_skill``.
+    For browsing only; ratings use the strict rule of ``roleadvisor.ratings``.
     """
     entries = [(skill.id, (skill.id, skill.title)) for skill in catalog.skills]
     return catalog.skill(_resolve(query, "skill", entries, "roleadvisor skills"))

@@ -1,19 +1,17 @@
-"""Ratings from the command line and from profile files, validated against a catalogue."""
+"""Profile files (YAML or JSON, from a path or stdin), validated by the one ratings rule."""
 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import ProfileError, RatingError
-from roleadvisor.lookup import resolve_skill
-from roleadvisor.safeyaml import YamlProblem, load_yaml
-from roleadvisor.textfile import read_text
+from roleadvisor.errors import ProfileError, YamlProblem
+from roleadvisor.ratings import SkillKeys, ratings_from_mapping
+from roleadvisor.textfile import decode_text, read_text
 
 PROFILE_MAX_BYTES = 1024 * 1024
 PROFILE_KEYS = ("name", "ratings")
@@ -25,45 +23,6 @@ class Profile:
 
     name: str | None
     ratings: Mapping[str, int]
-
-
-def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int:
-    """A level 0..top from an int, an integral float or a numeric string."""
-    prefix = f"{source}: " if source else ""
-    what = f"{prefix}rating for {skill!r}"
-    if isinstance(value, bool) or value is None:
-        raise RatingError(f"{what} is {value!r}, not a number; use a whole number 0-{top}")
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            number: float = int(text)
-        except ValueError:
-            try:
-                number = float(text)
-            except ValueError:
-                raise RatingError(f"{what} is {value!r}, not a number; use a whole number 0-{top}") from None
-    elif isinstance(value, int | float):
-        number = value
-    else:
-        raise RatingError(f"{what} must be a whole number 0-{top}, got a {type(value).__name__}")
-    if isinstance(number, float) and (not math.isfinite(number) or not number.is_integer()):
-        raise RatingError(f"{what} is {value!r}; levels are whole numbers 0-{top}")
-    level = int(number)
-    if not 0 <= level <= top:
-        raise RatingError(f"{what} is {level}, outside the scale 0-{top}")
-    return level
-
-
-def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, int]:
-    """``["ml=3", "stats=4"]`` -> ``{"ml": 3, "stats": 4}``; later options win."""
-    out: dict[str, int] = {}
-    for option in options:
-        skill_text, sep, level_text = option.partition("=")
-        if not sep or not skill_text.strip() or not level_text.strip():
-            raise RatingError(f"--rate {option!r}: expected SKILL=LEVEL, for example --rate ml=3")
-        skill = resolve_skill(skill_text, catalog, source="--rate")
-        out[skill] = parse_level(level_text, skill=skill, top=catalog.scale.max, source="--rate")
-    return out
 
 
 def profile_from_data(data: Any, catalog: Catalog, *, source: str) -> Profile:  # noqa: ANN401
@@ -84,10 +43,7 @@ def profile_from_data(data: Any, catalog: Catalog, *, source: str) -> Profile:  
         raw = {}
     if not isinstance(raw, dict):
         raise ProfileError(f"{source}: ratings must be a mapping of skill to level, like 'ml: 3'")
-    ratings: dict[str, int] = {}
-    for key, value in raw.items():
-        skill = resolve_skill(str(key), catalog, source=source)
-        ratings[skill] = parse_level(value, skill=skill, top=catalog.scale.max, source=source)
+    ratings = ratings_from_mapping(raw, SkillKeys.of(catalog), source=source)
     return Profile(name=None if name is None else str(name), ratings=ratings)
 
 
@@ -101,6 +57,8 @@ def parse_profile_text(text: str, catalog: Catalog, *, source: str, as_json: boo
         except (ValueError, RecursionError) as exc:
             raise ProfileError(f"{source}: {exc}") from None
     else:
+        from roleadvisor.safeyaml import load_yaml
+
         try:
             data = load_yaml(text)
         except YamlProblem as exc:
@@ -118,3 +76,14 @@ def load_profile(path: Path, catalog: Catalog) -> Profile:
     """Read and validate a YAML or JSON profile file."""
     text = read_text(path, what="profile", max_bytes=PROFILE_MAX_BYTES, error=ProfileError)
     return parse_profile_text(text, catalog, source=str(path), as_json=path.suffix.lower() == ".json")
+
+
+def read_profile(spec: Path, catalog: Catalog, stdin: IO[bytes] | None) -> Profile:
+    """The profile at ``spec``; ``-`` reads ``stdin`` (YAML or JSON)."""
+    if str(spec) != "-":
+        return load_profile(spec, catalog)
+    if stdin is None:
+        raise ProfileError("--profile -: stdin is closed")
+    data = stdin.read(PROFILE_MAX_BYTES + 1)
+    text = decode_text(data, name="<stdin>", what="profile", max_bytes=PROFILE_MAX_BYTES, error=ProfileError)
+    return parse_profile_text(text, catalog, source="<stdin>", as_json=False)

@@ -18,9 +18,9 @@ import orjson
 
 from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import RoleAdvisorError
-from roleadvisor.lookup import did_you_mean
-from roleadvisor.safeyaml import YamlProblem, load_yaml
+from roleadvisor.errors import BatchInputError, YamlProblem
+from roleadvisor.ratings import SkillKeys, record_values
+from roleadvisor.safeyaml import load_yaml
 
 BLOCK_BYTES = 4 * 1024 * 1024
 LIST_MAX_BYTES = 256 * 1024 * 1024
@@ -33,10 +33,6 @@ EXTENSIONS = {
     ".yml": "yaml",
     ".json": "json",
 }
-
-
-class BatchInputError(RoleAdvisorError):
-    """The batch input as a whole cannot be read."""
 
 
 class BinaryReadable(Protocol):
@@ -82,11 +78,14 @@ def json_id(value: object) -> bytes:
 
 class _CsvLayout:
     def __init__(self, header: list[str], catalog: Catalog, name: str) -> None:
-        names = [h.strip() for h in header]
+        keys = SkillKeys.of(catalog)
+        names = [h.strip() if h.strip() == "id" else (keys.get(h.strip()) or h.strip()) for h in header]
         if "id" not in names:
             raise BatchInputError(f"{name}: the CSV header has no 'id' column (header: {','.join(names)})")
         missing = [s for s in catalog.skill_ids if s not in names]
         if missing:
+            from roleadvisor.lookup import did_you_mean
+
             hints = []
             for skill in missing:
                 guess = did_you_mean(skill, [n for n in names if n not in catalog.skill_ids])
@@ -303,34 +302,18 @@ class _BlockStream(io.RawIOBase):
 # ---------------------------------------------------------------- JSON Lines and lists
 
 
-def _add_record(builder: ChunkBuilder, record: object, line: int, catalog: Catalog) -> None:
+def _add_record(builder: ChunkBuilder, record: object, line: int, keys: SkillKeys) -> None:
     if not isinstance(record, dict):
         builder.add(b"", line, None, error="a record must be a JSON object")
         return
-    id_bytes = json_id(record.get("id"))
-    if "ratings" in record:
-        raw = record["ratings"]
-        extra = [k for k in record if k not in ("id", "name", "ratings")]
-        if not isinstance(raw, dict):
-            builder.add(id_bytes, line, None, error="ratings must be an object of skill: level")
-            return
-    else:
-        raw = {k: v for k, v in record.items() if k not in ("id", "name")}
-        extra = []
-    unknown = [str(k) for k in raw if k not in catalog.skill_ids] + [str(k) for k in extra]
-    if unknown:
-        hints = []
-        for key in unknown:
-            guess = did_you_mean(key, catalog.skill_ids)
-            hints.append(f"{key!r}" + (f" (did you mean {guess!r}?)" if guess else ""))
-        builder.add(id_bytes, line, None, error=f"unknown skill {', '.join(hints)}")
-        return
-    builder.add(id_bytes, line, raw)
+    values, problem = record_values(record, keys)
+    builder.add(json_id(record.get("id")), line, values, error=problem)
 
 
 def read_jsonl(stream: CountingReader, catalog: Catalog, name: str) -> Iterator[Chunk]:
     """One JSON object per line: ``{"id": ..., "ratings": {...}}`` or flat ``{"id": ..., "ml": 3}``."""
     del name
+    keys = SkillKeys.of(catalog)
     builder = ChunkBuilder(catalog)
     line = 0
     first = True
@@ -346,7 +329,7 @@ def read_jsonl(stream: CountingReader, catalog: Catalog, name: str) -> Iterator[
             except orjson.JSONDecodeError as exc:
                 builder.add(b"", line, None, error=f"not valid JSON: {str(exc).split(':')[0]}")
                 continue
-            _add_record(builder, record, line, catalog)
+            _add_record(builder, record, line, keys)
             if len(builder) >= CHUNK_ROWS:
                 yield builder.build()
     if len(builder):
@@ -374,9 +357,10 @@ def read_list(stream: CountingReader, catalog: Catalog, name: str, fmt: str) -> 
         document = document["profiles"]
     if not isinstance(document, list):
         raise BatchInputError(f"{name}: expected a list of profiles (or a mapping with a 'profiles' list)")
+    keys = SkillKeys.of(catalog)
     builder = ChunkBuilder(catalog)
     for index, record in enumerate(document):
-        _add_record(builder, record, index + 1, catalog)
+        _add_record(builder, record, index + 1, keys)
         if len(builder) >= CHUNK_ROWS:
             yield builder.build()
     if len(builder):

@@ -8,8 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import RatingError
-from roleadvisor.profile import parse_level
+from roleadvisor.ratings import level_or_error
 
 CHUNK_ROWS = 32_768
 
@@ -29,16 +28,6 @@ class Chunk:
 
     def __len__(self) -> int:
         return len(self.id_json)
-
-
-def level_or_error(value: object, skill: str, top: int) -> int | str:
-    """A valid level, or the message saying why ``value`` is not one."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return f"missing rating for {skill!r}"
-    try:
-        return parse_level(value, skill=skill, top=top)
-    except RatingError as exc:
-        return exc.message
 
 
 class ChunkBuilder:

@@ -1,0 +1,175 @@
+"""The one rule for a ratings record, shared by profile files, ``--rate``, batch rows and the API.
+
+A skill is named by its id or its title, in any case and with any punctuation
+(``ml``, ``ML``, ``Statistics``, ``subject-matter expertise``); anything else is
+an error with one did-you-mean, never a guess, because a silently substituted
+skill would corrupt the result. A level is a whole number on the catalogue's
+scale, given as an int, an integral float or a numeric string.
+
+Stdlib only; rapidfuzz is imported only to build a did-you-mean on the error path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import RatingError
+from roleadvisor.text import normalise
+
+MAX_NUMBER_CHARS = 40  # longer numeric text is not a level; refuse before converting it
+RECORD_KEYS = ("id", "name", "ratings")
+
+
+@dataclass(frozen=True)
+class SkillKeys:
+    """What a rating may call each skill of a catalogue, mapped to the skill id."""
+
+    ids: tuple[str, ...]
+    top: int
+    _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> SkillKeys:
+        """The keys of ``catalog``: each skill's id and title, normalised."""
+        keys = cls(ids=catalog.skill_ids, top=catalog.scale.max)
+        for skill in catalog.skills:
+            for name in (skill.id, skill.title):
+                keys._names.setdefault(normalise(name), skill.id)
+        return keys
+
+    def get(self, name: object) -> str | None:
+        """The skill id ``name`` stands for, or ``None``."""
+        if not isinstance(name, str):
+            return None
+        if name in self.ids:
+            return name
+        return self._names.get(normalise(name))
+
+    def resolve(self, name: object, *, source: str = "") -> str:
+        """The skill id ``name`` stands for, or a ``RatingError`` with a did-you-mean."""
+        found = self.get(name)
+        if found is not None:
+            return found
+        raise RatingError(f"{_prefix(source)}{self.unknown(name)}")
+
+    def unknown(self, name: object) -> str:
+        """``unknown skill 'mll'; did you mean 'ml'? (skills: ...)`` for a key that names no skill."""
+        from roleadvisor.lookup import did_you_mean
+
+        text = str(name)
+        hint = did_you_mean(text[:100], self.ids)
+        suggestion = f"; did you mean {hint!r}?" if hint else ""
+        return f"unknown skill {_shown(text)}{suggestion} (skills: {', '.join(self.ids)})"
+
+
+def _prefix(source: str) -> str:
+    return f"{source}: " if source else ""
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """``repr(value)``, cut to ``limit`` characters with the full length said."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int:
+    """A level 0..top from an int, an integral float or a numeric string."""
+    what = f"{_prefix(source)}rating for {skill!r}"
+    if isinstance(value, bool) or value is None:
+        raise RatingError(f"{what} is {_shown(value)}, not a number; use a whole number 0-{top}")
+    number: float
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > MAX_NUMBER_CHARS:
+            raise RatingError(f"{what} is {_shown(value)}; use a whole number 0-{top}")
+        try:
+            number = int(text)
+        except ValueError:
+            try:
+                number = float(text)
+            except ValueError:
+                raise RatingError(
+                    f"{what} is {_shown(value)}, not a number; use a whole number 0-{top}"
+                ) from None
+    elif isinstance(value, int | float):
+        number = value
+    else:
+        raise RatingError(f"{what} must be a whole number 0-{top}, got a {type(value).__name__}")
+    if isinstance(number, float) and (not math.isfinite(number) or not number.is_integer()):
+        raise RatingError(f"{what} is {_shown(value)}; levels are whole numbers 0-{top}")
+    level = int(number)
+    if not 0 <= level <= top:
+        raise RatingError(f"{what} is {_shown(level)}, outside the scale 0-{top}")
+    return level
+
+
+def level_or_error(value: object, skill: str, top: int) -> int | str:
+    """A valid level, or the message saying why ``value`` is not one (batch rows)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f"missing rating for {skill!r}"
+    try:
+        return parse_level(value, skill=skill, top=top)
+    except RatingError as exc:
+        return exc.message
+
+
+def ratings_from_mapping(
+    raw: Mapping[object, object], keys: SkillKeys, *, source: str = ""
+) -> dict[str, int]:
+    """``{"Statistics": 2, "ml": "3"}`` -> ``{"stats": 2, "ml": 3}``; the first problem raises.
+
+    Two keys naming the same skill (``ml`` and ``ML``) are an error, not a silent overwrite.
+    """
+    out: dict[str, int] = {}
+    for key, value in raw.items():
+        skill = keys.resolve(key, source=source)
+        if skill in out:
+            raise RatingError(f"{_prefix(source)}skill {skill!r} is rated twice (as {_shown(key)} too)")
+        out[skill] = parse_level(value, skill=skill, top=keys.top, source=source)
+    return out
+
+
+def record_values(record: Mapping[object, object], keys: SkillKeys) -> tuple[dict[str, object], str | None]:
+    """Raw values by skill id from a batch or API record, and the problem with its keys if any.
+
+    A record is ``{"id": ..., "name": ..., "ratings": {skill: level}}`` or flat
+    ``{"id": ..., skill: level, ...}``. Values are not checked here (see ``level_or_error``).
+    """
+    if "ratings" in record:
+        raw = record["ratings"]
+        extra = [k for k in record if k not in RECORD_KEYS]
+        if not isinstance(raw, Mapping):
+            return {}, "ratings must be an object of skill: level"
+    else:
+        raw = {k: v for k, v in record.items() if k not in ("id", "name")}
+        extra = []
+    values: dict[str, object] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        skill = keys.get(key)
+        if skill is None:
+            problems.append(keys.unknown(key))
+        elif skill in values:
+            problems.append(f"skill {skill!r} is rated twice (as {_shown(key)} too)")
+        else:
+            values[skill] = value
+    problems += [f"unknown key {_shown(k)} next to 'ratings'" for k in extra]
+    return values, ("; ".join(problems) if problems else None)
+
+
+def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, int]:
+    """``["ml=3", "Statistics=4"]`` -> ``{"ml": 3, "stats": 4}``; later options win."""
+    keys = SkillKeys.of(catalog)
+    out: dict[str, int] = {}
+    for option in options:
+        skill_text, sep, level_text = option.partition("=")
+        if not sep or not skill_text.strip() or not level_text.strip():
+            raise RatingError(f"--rate {_shown(option)}: expected SKILL=LEVEL, for example --rate ml=3")
+        skill = keys.resolve(skill_text.strip(), source="--rate")
+        out[skill] = parse_level(level_text, skill=skill, top=catalog.scale.max, source="--rate")
+    return out
