@@ -8,7 +8,8 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roleadvisor.report import SCHEMA_VERSION, report_json_schema
+from roleadvisor.contracts.assess import SCHEMA_VERSION
+from roleadvisor.contracts.schema import report_json_schema
 
 from .conftest import MLE, Invoke, rate_args
 
@@ -59,3 +60,35 @@ def test_schema_rejects_a_broken_report(invoke: Invoke) -> None:
     except jsonschema.ValidationError:
         return
     raise AssertionError("a fit of 1.5 passed the schema")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.fixed_dictionaries({skill: st.integers(0, 5) for skill in MLE}),
+    st.one_of(st.none(), st.sampled_from(["mlops", "devrel", "data-scientist", "ml-hardware-engineer"])),
+    st.one_of(st.none(), st.integers(1, 14)),
+    st.one_of(st.none(), st.text(max_size=30)),
+)
+def test_the_pydantic_free_report_equals_the_schema_models_output(
+    ratings: dict[str, int], target: str | None, top: int | None, name: str | None
+) -> None:
+    """The report path writes JSON without pydantic; the schema's models must write the very same text."""
+    from roleadvisor.advice import advise
+    from roleadvisor.catalog.loader import load_catalog
+    from roleadvisor.contracts.assess import build_assess
+    from roleadvisor.contracts.schema import AssessReport as Schema
+    from roleadvisor.engine import Model, assess
+
+    catalog = load_catalog()
+    model = Model.from_catalog(catalog)
+    target_id = None if target is None else {"mlops": "mlops-engineer", "devrel": "developer-advocate"}.get(target, target)
+    advice = advise(model, catalog, ratings, target=target_id)
+    report = build_assess(assess(model, ratings), catalog, name=name, top=top, advice=advice)
+    assert Schema.model_validate(report.to_data()).model_dump_json(indent=2) + "\n" == report.to_json()
+
+
+def test_display_fields_stay_out_of_the_json(invoke: Invoke) -> None:
+    report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
+    assert "summary" not in report and "chart" not in report
+    assert "owners" not in report["stages"][0]
+    assert "sentence" not in report["next_step"]

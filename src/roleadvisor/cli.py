@@ -1,97 +1,162 @@
-"""The ``roleadvisor`` command line: parse options, call the library, render the result.
+"""The ``roleadvisor`` command line: options in, one contract out, rendered and written.
 
-Every command converts ``RoleAdvisorError`` into a one-line message on stderr
-and its documented exit code; no traceback reaches the user.
+Thin on purpose: each command parses its options, asks ``roleadvisor.commands``
+for a contract, and hands it to ``show`` (one renderer registry, one writer).
+Errors of every command meet one boundary (``roleadvisor.boundary``), reached
+through ``RoleAdvisorGroup.main`` both by the console script and by tests that
+invoke ``app`` with Typer's ``CliRunner``. Imports here are Typer and the
+standard library only; everything else loads inside the command that needs it.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer._click as click  # Typer 0.28 vendors Click (pinned in pyproject.toml)
+from typer.core import TyperGroup
 
 from roleadvisor import __version__
-from roleadvisor.catalog.loader import ENV_VAR, load_catalog
-from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_IO, EXIT_USAGE, RoleAdvisorError, UsageError
+from roleadvisor.boundary import run
 
-P = ParamSpec("P")
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from roleadvisor.catalog.models import Catalog
+    from roleadvisor.contracts import Contract
+
+ENV_CATALOG = "ROLEADVISOR_CATALOG"
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class RoleAdvisorGroup(TyperGroup):
+    """Typer's group with the one error boundary around every invocation.
+
+    Built by ``app_command``, its subcommands are made from their functions only
+    when one is asked for (Typer would inspect all eleven on every run).
+    """
+
+    builders: dict[str, Callable[[], click.Command]] | None = None
+    order: tuple[str, ...] = ()
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The subcommand ``cmd_name``, built on first use."""
+        built = self.commands.get(cmd_name)
+        if built is None and self.builders and cmd_name in self.builders:
+            built = self.commands[cmd_name] = self.builders.pop(cmd_name)()
+        return built
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every subcommand name, in the order they are declared below, without building any."""
+        return list(self.order) if self.order else super().list_commands(ctx)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Click's resolution; an unknown name gets a did-you-mean over every subcommand."""
+        try:
+            return self._click_resolve_command(ctx, args)
+        except click.exceptions.UsageError as exc:
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if matches:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,  # noqa: ANN401 - passed through to Click
+    ) -> Any:  # noqa: ANN401 - Click's signature
+        """Run the command line; the exit code is returned, or the process exits with it."""
+
+        def invoke() -> int:
+            result = super(RoleAdvisorGroup, self).main(
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+            return result if isinstance(result, int) else 0
+
+        code = run(invoke)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
 
 app = typer.Typer(
     name="roleadvisor",
+    cls=RoleAdvisorGroup,
     help=(
         "Which ML role am I, and what do I learn next? Rate your skills, see how you fit "
         "the roles of the ML production cycle, and what separates you from each.\n\n"
         "Example: roleadvisor assess --rate systems=4 --rate ml=3 ... --format json"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    context_settings=CONTEXT,
 )
 
 
-class Format(str, Enum):
-    """Report formats of ``assess``."""
+def app_command() -> RoleAdvisorGroup:
+    """The Click group behind ``app`` (what the console script runs), its subcommands built lazily.
 
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    svg = "svg"
+    Uses Typer's own builders (``get_command_from_info``, ``get_group_from_info``;
+    Typer is pinned to 0.28), so each subcommand is exactly what Typer would make.
+    """
+    from functools import partial
 
+    from typer.main import get_command_from_info, get_command_name, get_group_from_info
 
-EXTENSION_FORMATS = {
-    ".json": Format.json,
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".txt": Format.table,
-    ".html": Format.html,
-    ".htm": Format.html,
-    ".svg": Format.svg,
-}
-
-
-def report_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn ``RoleAdvisorError`` into stderr lines and the error's exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except RoleAdvisorError as exc:
-            print_error(exc)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            sys.stderr.write("\nroleadvisor: interrupted\n")
-            raise typer.Exit(130) from None
-        except BrokenPipeError:
-            # The reader of stdout went away (e.g. `| head`): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(EXIT_IO) from None
-
-    return wrapper
+    commands, groups = app.registered_commands, app.registered_groups
+    app.registered_commands, app.registered_groups = [], []
+    try:
+        group = typer.main.get_command(app)
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+    if not isinstance(group, RoleAdvisorGroup):  # cls= above makes it one
+        raise TypeError(f"expected a RoleAdvisorGroup, got {type(group).__name__}")
+    builders: dict[str, Callable[[], click.Command]] = {}
+    for info in commands:
+        name = info.name or get_command_name(getattr(info.callback, "__name__", ""))
+        builders[name] = partial(
+            get_command_from_info,
+            info,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+    for sub in groups:
+        builders[str(sub.name)] = partial(
+            get_group_from_info,
+            sub,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+            suggest_commands=app.suggest_commands,
+        )
+    group.builders = builders
+    group.order = tuple(builders)
+    return group
 
 
-def print_error(exc: RoleAdvisorError) -> None:
-    """One ``error:`` line, then one indented line per detail."""
-    sys.stderr.write(f"error: {exc.message}\n")
-    for line in exc.details:
-        sys.stderr.write(f"  {line}\n")
-    sys.stderr.flush()
+# ---------------------------------------------------------------- shared plumbing
 
 
 def get_catalog(ctx: typer.Context) -> Catalog:
-    """The catalogue chosen by ``--catalog`` / ``$ROLEADVISOR_CATALOG``, loaded once."""
+    """The catalogue chosen by ``--catalog`` / ``$ROLEADVISOR_CATALOG``, loaded once per run."""
+    from roleadvisor.catalog.loader import load_catalog
+
     root = ctx.find_root()
     obj = root.obj if isinstance(root.obj, dict) else {}
     if "catalog" not in obj:
@@ -101,9 +166,60 @@ def get_catalog(ctx: typer.Context) -> Catalog:
     return catalog
 
 
+def show(contract: Contract, fmt: str, output: Path | None = None) -> None:
+    """Render ``contract`` in ``fmt`` and write it to stdout or ``output``."""
+    from roleadvisor.output import emit
+    from roleadvisor.render import render
+
+    emit(render(contract, fmt), output)
+
+
+def _completion_catalog(ctx: typer.Context) -> Catalog | None:
+    """The catalogue for shell completion; ``None`` (no completions) if it cannot be loaded."""
+    from roleadvisor.catalog.loader import load_catalog
+    from roleadvisor.errors import RoleAdvisorError
+
+    root = ctx.find_root()
+    directory = root.params.get("catalog") if root.params else None
+    try:
+        return load_catalog(directory)
+    except RoleAdvisorError:
+        return None
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids starting with what was typed."""
+    catalog = _completion_catalog(ctx)
+    if catalog is None:
+        return []
+    return [rid for rid in catalog.role_ids if rid.startswith(incomplete.lower())]
+
+
+def complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Skill ids starting with what was typed."""
+    catalog = _completion_catalog(ctx)
+    if catalog is None:
+        return []
+    return [sid for sid in catalog.skill_ids if sid.startswith(incomplete.lower())]
+
+
+def complete_rating(ctx: typer.Context, incomplete: str) -> list[str]:
+    """``skill=`` for each skill, then ``skill=N`` for each level once the skill is typed."""
+    catalog = _completion_catalog(ctx)
+    if catalog is None:
+        return []
+    skill, sep, _ = incomplete.partition("=")
+    if sep and skill in catalog.skill_ids:
+        levels = (f"{skill}={level}" for level in catalog.scale.levels)
+        return [word for word in levels if word.startswith(incomplete)]
+    return [f"{sid}=" for sid in catalog.skill_ids if sid.startswith(incomplete.lower())]
+
+
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"roleadvisor {__version__}\n")
+        from roleadvisor.output import write_stdout
+
+        write_stdout(f"roleadvisor {__version__}")
         raise typer.Exit(0)
 
 
@@ -114,9 +230,10 @@ def main_options(
         Path | None,
         typer.Option(
             "--catalog",
-            envvar=ENV_VAR,
+            envvar=ENV_CATALOG,
+            metavar="DIR",
             help="Directory holding lifecycle.yaml and roles.yaml to use instead of the "
-            f"built-in catalogue (also ${ENV_VAR}).",
+            f"built-in catalogue (also ${ENV_CATALOG}).",
             show_envvar=False,
         ),
     ] = None,
@@ -127,6 +244,19 @@ def main_options(
 ) -> None:
     """Global options shared by every command."""
     ctx.obj = {"catalog_dir": catalog}
+
+
+# ---------------------------------------------------------------- assess
+
+
+class Format(str, Enum):
+    """Report formats of ``assess``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    svg = "svg"
 
 
 @app.command(
@@ -141,7 +271,6 @@ def main_options(
         "  roleadvisor assess --profile me.yaml --target mlops --output me.html   # page with radar chart"
     )
 )
-@report_errors
 def assess(
     ctx: typer.Context,
     rate: Annotated[
@@ -151,6 +280,7 @@ def assess(
             "-r",
             metavar="SKILL=LEVEL",
             help="Rate one skill (repeatable); overrides the profile file.",
+            autocompletion=complete_rating,
         ),
     ] = None,
     profile: Annotated[
@@ -185,6 +315,7 @@ def assess(
             "-t",
             metavar="ROLE",
             help="Plan the steps to this role (id, title or alias), best step first.",
+            autocompletion=complete_role,
         ),
     ] = None,
     prefer: Annotated[
@@ -197,37 +328,26 @@ def assess(
     ] = None,
 ) -> None:
     """Rate your skills, rank the ML roles by fit, and get a plan for what to learn next."""
-    from roleadvisor.commands.assess import AssessOptions, run_assess
+    from roleadvisor.commands.assess import AssessOptions, assess_report
+    from roleadvisor.render import choose_format
 
-    fmt = _resolve_format(output_format, output)
-    run_assess(
+    fmt = choose_format("assess", output_format.value if output_format else None, output)
+    interactive = not no_input and sys.stdin is not None and sys.stdin.isatty()
+    report = assess_report(
         get_catalog(ctx),
         AssessOptions(
             rates=tuple(rate or ()),
             profile=profile,
             top=top,
-            fmt=fmt.value,
-            output=output,
-            interactive=not no_input and sys.stdin.isatty(),
+            interactive=interactive,
             target=target,
             prefer=prefer,
         ),
     )
+    show(report, fmt, output)
 
 
-def _resolve_format(explicit: Format | None, output: Path | None) -> Format:
-    if explicit is not None:
-        return explicit
-    if output is None:
-        return Format.table
-    fmt = EXTENSION_FORMATS.get(output.suffix.lower())
-    if fmt is None:
-        known = ", ".join(EXTENSION_FORMATS)
-        raise UsageError(
-            f"--output {output}: cannot tell the format from the extension "
-            f"{output.suffix or '(none)'!r}; use one of {known} or pass --format"
-        )
-    return fmt
+# ---------------------------------------------------------------- batch
 
 
 class InputFormat(str, Enum):
@@ -257,7 +377,6 @@ class OutputFormat(str, Enum):
         "2 the input as a whole cannot be read, 1 a file could not be read or written."
     )
 )
-@report_errors
 def batch(
     ctx: typer.Context,
     input_path: Annotated[
@@ -315,15 +434,17 @@ def batch(
 
 
 @app.command(epilog="Example:\n\n  roleadvisor schema > assess-report.schema.json")
-@report_errors
 def schema() -> None:
     """Print the JSON Schema of the 'assess --format json' report."""
     import json
 
+    from roleadvisor.contracts.schema import report_json_schema
     from roleadvisor.output import write_stdout
-    from roleadvisor.report import report_json_schema
 
     write_stdout(json.dumps(report_json_schema(), indent=2))
+
+
+# ---------------------------------------------------------------- browsing
 
 
 class ViewFormat(str, Enum):
@@ -344,7 +465,6 @@ FORMAT_HELP = "table for people, json for programs (a stable shape)."
         "  roleadvisor roles --format json | jq -r '.roles[].id'"
     )
 )
-@report_errors
 def roles(
     ctx: typer.Context,
     family: Annotated[
@@ -354,9 +474,9 @@ def roles(
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """List the roles: family, stages and the skills that matter most to each."""
-    from roleadvisor.commands.explore import run_roles
+    from roleadvisor.commands.browse import roles_contract
 
-    run_roles(get_catalog(ctx), family, output_format.value)
+    show(roles_contract(get_catalog(ctx), family), output_format.value)
 
 
 @app.command(
@@ -367,32 +487,33 @@ def roles(
         "  roleadvisor role mlops --format json | jq .requirements"
     )
 )
-@report_errors
 def role(
     ctx: typer.Context,
     query: Annotated[
-        str, typer.Argument(metavar="ROLE", help="Role id, title or alias; typos are forgiven.")
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role id, title or alias; typos are forgiven.", autocompletion=complete_role
+        ),
     ],
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Explain one role: what it does, what each skill level it needs means, its closest roles."""
-    from roleadvisor.commands.explore import run_role
+    from roleadvisor.commands.browse import role_contract
 
-    run_role(get_catalog(ctx), query, output_format.value)
+    show(role_contract(get_catalog(ctx), query), output_format.value)
 
 
 @app.command(
     epilog="Examples:\n\n  roleadvisor lifecycle\n\n  roleadvisor lifecycle --format json | jq '.stages[].id'"
 )
-@report_errors
 def lifecycle(
     ctx: typer.Context,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Show the stages of the ML production cycle, their skill mix and who owns each."""
-    from roleadvisor.commands.explore import run_lifecycle
+    from roleadvisor.commands.browse import lifecycle_contract
 
-    run_lifecycle(get_catalog(ctx), output_format.value)
+    show(lifecycle_contract(get_catalog(ctx)), output_format.value)
 
 
 @app.command(
@@ -401,18 +522,20 @@ def lifecycle(
         "  roleadvisor skills --format json"
     )
 )
-@report_errors
 def skills(
     ctx: typer.Context,
     query: Annotated[
-        str | None, typer.Argument(metavar="[SKILL]", help="Show only this skill area (id or title).")
+        str | None,
+        typer.Argument(
+            metavar="[SKILL]", help="Show only this skill area (id or title).", autocompletion=complete_skill
+        ),
     ] = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Show each skill area with what every level of the scale means in it."""
-    from roleadvisor.commands.explore import run_skills
+    from roleadvisor.commands.browse import skills_contract
 
-    run_skills(get_catalog(ctx), query, output_format.value)
+    show(skills_contract(get_catalog(ctx), query), output_format.value)
 
 
 class DecodeFormat(str, Enum):
@@ -433,7 +556,6 @@ class DecodeFormat(str, Enum):
         "  roleadvisor assess --profile job.json   # what the job asks, scored like a person"
     )
 )
-@report_errors
 def decode(
     ctx: typer.Context,
     text: Annotated[
@@ -454,10 +576,11 @@ def decode(
     ] = DecodeFormat.table,
 ) -> None:
     """Map a job title or advert to the roles it most likely is and the skill levels it asks for."""
-    from roleadvisor.commands.explore import read_advert, run_decode
+    from roleadvisor.commands.browse import decode_contract, read_advert
 
-    catalog = get_catalog(ctx)
-    run_decode(catalog, read_advert(text, file, sys.stdin.isatty()), output_format.value)
+    stdin_is_terminal = sys.stdin is not None and sys.stdin.isatty()
+    advert = read_advert(text, file, stdin_is_terminal)
+    show(decode_contract(get_catalog(ctx), advert), output_format.value)
 
 
 @app.command(
@@ -469,7 +592,6 @@ def decode(
         "  roleadvisor compare march.json me.yaml --format json"
     )
 )
-@report_errors
 def compare(
     ctx: typer.Context,
     old: Annotated[Path, typer.Argument(metavar="OLD", help="Earlier report or profile.")],
@@ -477,9 +599,12 @@ def compare(
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Show what changed between two saved reports (or a report and a profile)."""
-    from roleadvisor.commands.compare import run_compare
+    from roleadvisor.commands.compare import compare_contract
 
-    run_compare(get_catalog(ctx), old, new, output_format.value)
+    show(compare_contract(get_catalog(ctx), old, new), output_format.value)
+
+
+# ---------------------------------------------------------------- catalog
 
 
 catalog_app = typer.Typer(
@@ -487,7 +612,7 @@ catalog_app = typer.Typer(
     help="Start, and check, a catalogue of your own (your career framework).",
     no_args_is_help=True,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    context_settings=CONTEXT,
 )
 app.add_typer(catalog_app, name="catalog")
 
@@ -500,7 +625,6 @@ app.add_typer(catalog_app, name="catalog")
         "  roleadvisor --catalog my-framework assess --profile me.yaml"
     ),
 )
-@report_errors
 def catalog_init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to create (or fill).")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite catalogue files already in DIR.")] = False,
@@ -520,7 +644,6 @@ def catalog_init(
         "  roleadvisor --catalog my-framework catalog validate --format json"
     ),
 )
-@report_errors
 def catalog_validate(
     ctx: typer.Context,
     directory: Annotated[
@@ -532,19 +655,24 @@ def catalog_validate(
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Check a catalogue and list every problem with its file and place."""
-    from roleadvisor.commands.catalogs import run_validate
+    from roleadvisor.commands.catalogs import validate_contract, validation_error
+    from roleadvisor.errors import EXIT_USAGE
 
     root = ctx.find_root()
     global_dir = root.obj.get("catalog_dir") if isinstance(root.obj, dict) else None
-    code = run_validate(directory, global_dir, output_format.value)
-    if code:
-        raise typer.Exit(code)
+    report = validate_contract(directory, global_dir)
+    if output_format is ViewFormat.json:
+        show(report, "json")
+        if not report.valid:
+            raise typer.Exit(EXIT_USAGE)
+        return
+    if not report.valid:
+        raise validation_error(report)
+    show(report, "table")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except RoleAdvisorError as exc:  # raised outside a command (should not happen)
-        print_error(exc)
-        sys.exit(exc.exit_code if exc.exit_code else EXIT_USAGE)
+    """Console-script entry point (kept for ``roleadvisor.cli:main`` callers)."""
+    from roleadvisor.__main__ import main as entry
+
+    sys.exit(entry())

@@ -1,66 +1,175 @@
-"""Where output goes: a stdout console for data, a stderr console for messages,
-and atomic file writes (temporary file, then rename)."""
+"""Where output goes: one function writes a rendered result to stdout or a file.
+
+Data goes to stdout, messages to stderr. A file is written atomically
+(temporary file beside it, then rename) when it is, or will be, a regular file;
+through a symlink the file it points to is replaced and the link kept; a device
+or FIFO (``/dev/stdout``, a named pipe) is written directly. Rich is imported
+only when a table is printed.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
-
-from rich.console import Console
+from typing import IO, TYPE_CHECKING, Any
 
 from roleadvisor.errors import OutputIOError
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from roleadvisor.render import Rendered
+
+PROSE_WIDTH = 100  # no line wider than this, however wide the terminal
+FILE_WIDTH = 100  # tables written to a file are laid out for this width
+
+
+def _stream(name: str) -> IO[str]:
+    stream: IO[str] | None = getattr(sys, name)
+    if stream is None:
+        raise OutputIOError(f"{name} is closed; nothing was written")
+    return stream
+
 
 def stdout_console() -> Console:
-    """A console on the current ``sys.stdout`` (Rich honours NO_COLOR and non-terminals)."""
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    """A console on stdout, at most ``PROSE_WIDTH`` wide (Rich honours NO_COLOR and pipes)."""
+    from rich.console import Console
+
+    console = Console(file=_stream("stdout"), highlight=False, soft_wrap=False, markup=False)
+    console.width = min(console.width, PROSE_WIDTH)
+    return console
 
 
 def stderr_console() -> Console:
-    """A console on the current ``sys.stderr`` for prompts, warnings and errors."""
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    """A console on stderr for prompts, progress and warnings."""
+    from rich.console import Console
+
+    console = Console(file=_stream("stderr"), highlight=False, soft_wrap=False)
+    console.width = min(console.width, PROSE_WIDTH)
+    return console
+
+
+def note(message: str) -> None:
+    """One plain message line on stderr (never interpreted as markup)."""
+    err = sys.stderr
+    if err is not None:
+        err.write(message.rstrip("\n") + "\n")
+        err.flush()
+
+
+def warn(message: str) -> None:
+    """``warning: <message>`` on stderr."""
+    note(f"warning: {message}")
 
 
 def write_stdout(text: str) -> None:
     """Write data to stdout unchanged (never through Rich, which may wrap lines)."""
-    sys.stdout.write(text)
+    out = _stream("stdout")
+    out.write(text)
     if not text.endswith("\n"):
-        sys.stdout.write("\n")
-    sys.stdout.flush()
+        out.write("\n")
+    out.flush()
+
+
+def plain_text(renderable: Any, *, width: int = FILE_WIDTH) -> str:  # noqa: ANN401 - any Rich renderable
+    """Plain text (no colour codes) of a Rich renderable, for a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(width=width, color_system=None, force_terminal=False, file=buffer, markup=False).print(renderable)
+    return buffer.getvalue()
+
+
+def emit(rendered: Rendered, output: Path | None = None, *, what: str = "report") -> None:
+    """Write ``rendered`` to stdout, or to ``output`` (then say so on stderr)."""
+    if output is None:
+        if rendered.text is not None:
+            write_stdout(rendered.text)
+        else:
+            console = stdout_console()
+            console.print(rendered.rich)
+            console.file.flush()
+        return
+    text = rendered.text if rendered.text is not None else plain_text(rendered.rich)
+    write_file(output, text)
+    note(f"Wrote {rendered.fmt} {what} to {output}")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``: atomically for a regular file, directly for a device."""
+    write_file_with(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_file_with(path: Path, writer: Callable[[IO[bytes]], object]) -> None:
+    """Call ``writer`` with a binary handle whose content becomes ``path``."""
+    with open_output(path) as handle:
+        writer(handle)
+
+
+def _is_special(path: Path) -> bool:
+    """An existing target that is not a regular file (a device, FIFO or socket), links followed."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 @contextlib.contextmanager
-def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
+def open_output(path: Path) -> Iterator[IO[bytes]]:
+    """A binary handle for ``path``; see the module docstring for how each kind of target is written."""
+    if _is_special(path):
+        handle: IO[bytes]
+        try:
+            handle = path.open("wb")
+        except OSError as exc:
+            raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        try:
+            with handle:
+                yield handle
+        except OSError as exc:
+            raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
+    target = path.resolve() if path.is_symlink() else path
+    with atomic_binary(target, shown=path) as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def atomic_binary(path: Path, *, shown: Path | None = None) -> Iterator[IO[bytes]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only on success.
 
     On any error (or interruption) the temporary file is removed and an existing
-    ``path`` is left untouched.
+    ``path`` is left untouched. Messages name ``shown`` (what the person typed).
     """
+    name = shown if shown is not None else path
     directory = path.parent if str(path.parent) else Path()
+    if path.is_dir():
+        raise OutputIOError(f"{name}: cannot write: is a directory")
     if not directory.is_dir():
-        raise OutputIOError(f"{path}: cannot write: directory {directory} does not exist")
+        raise OutputIOError(f"{name}: cannot write: directory {directory} does not exist")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputIOError(f"{name}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if path.is_dir():
-            raise OutputIOError(f"{path}: cannot write: is a directory")
         _keep_mode(path, tmp)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputIOError(f"{name}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -75,14 +184,3 @@ def _keep_mode(path: Path, tmp: Path) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     tmp.chmod(mode)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    write_atomic_with(path, lambda handle: handle.write(text.encode("utf-8")))
-
-
-def write_atomic_with(path: Path, writer: Callable[[IO[bytes]], object]) -> None:
-    """Call ``writer`` with a binary handle whose content replaces ``path`` atomically."""
-    with atomic_binary(path) as handle:
-        writer(handle)

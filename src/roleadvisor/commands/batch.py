@@ -8,16 +8,17 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-
-from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BatchInputError, BinaryReadable
+from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BinaryReadable
 from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.writers import WriteOptions
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, InputIOError, UsageError
-from roleadvisor.output import atomic_binary, stderr_console
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, InputIOError, OutputIOError, UsageError
+from roleadvisor.output import note, open_output
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 MAX_ERROR_LINES = 20
 SNIFF_BYTES = 64 * 1024
@@ -69,7 +70,7 @@ class _Reporter:
     """Bad-record lines on stderr (the first few), and a progress bar on a terminal."""
 
     def __init__(self, total: int | None) -> None:
-        self.console = stderr_console()
+        self.console: Any = None
         self.total = total
         self.started = time.monotonic()
         self.progress: Progress | None = None
@@ -80,16 +81,22 @@ class _Reporter:
     def error(self, line: str) -> None:
         if self.shown < MAX_ERROR_LINES:
             self.shown += 1
-            self.console.print(f"bad record: {line}", markup=False, highlight=False)
+            if self.progress is not None:  # print above the live bar
+                self.console.print(f"bad record: {line}", markup=False, highlight=False)
+            else:
+                note(f"bad record: {line}")
         else:
             self.hidden += 1
 
     def advance(self, bytes_read: int) -> None:
-        if not self.console.is_terminal:
-            return
         if self.progress is None:
-            if time.monotonic() - self.started < 0.5:
+            if time.monotonic() - self.started < 0.5 or sys.stderr is None or not sys.stderr.isatty():
                 return
+            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+            from roleadvisor.output import stderr_console
+
+            self.console = stderr_console()
             self.progress = Progress(
                 TextColumn("scoring"),
                 BarColumn(),
@@ -156,7 +163,7 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             raise UsageError(f"unknown input format {fmt!r}")
         reporter = _Reporter(size)
         stack.callback(reporter.close)
-        sink = stack.enter_context(atomic_binary(options.output)) if options.output else sys.stdout.buffer
+        sink = stack.enter_context(open_output(options.output)) if options.output else _stdout_buffer()
         summary: BatchSummary = run_batch(
             stream,
             sink,
@@ -168,19 +175,18 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             on_error=reporter.error,
             on_progress=reporter.advance,
         )
-        if sink is sys.stdout.buffer:
-            sink.flush()
+        total = summary.scored + summary.failed
+        if total == 0:  # raised inside the output's context, so an existing --output file is kept
+            raise BatchInputError(f"{name}: no profiles found")
+        sink.flush()
     if reporter.hidden:
-        reporter.console.print(
-            f"... and {reporter.hidden} more bad records (see the error records in the output)"
-        )
-    total = summary.scored + summary.failed
+        note(f"... and {reporter.hidden} more bad records (see the error records in the output)")
     where = f" to {options.output}" if options.output else ""
-    reporter.console.print(
-        f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}",
-        markup=False,
-        highlight=False,
-    )
-    if total == 0:
-        raise BatchInputError(f"{name}: no profiles found")
+    note(f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
+
+
+def _stdout_buffer() -> IO[bytes]:
+    if sys.stdout is None:
+        raise OutputIOError("stdout is closed; nothing was written")
+    return sys.stdout.buffer

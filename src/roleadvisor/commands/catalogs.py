@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from roleadvisor.catalog.loader import (
@@ -12,8 +11,9 @@ from roleadvisor.catalog.loader import (
     resolve_catalog_dir,
     validate_catalog_dir,
 )
-from roleadvisor.errors import EXIT_OK, EXIT_USAGE, CatalogError, InputIOError, OutputIOError, UsageError
-from roleadvisor.output import stderr_console, write_atomic, write_stdout
+from roleadvisor.contracts.catalog import ValidationReport, validation_report
+from roleadvisor.errors import CatalogError, InputIOError, OutputIOError, UsageError
+from roleadvisor.output import note, write_file
 
 
 def run_init(directory: Path, force: bool) -> None:
@@ -42,42 +42,23 @@ def run_init(directory: Path, force: bool) -> None:
     except OSError as exc:
         raise OutputIOError(f"{directory}: cannot create directory: {exc.strerror or exc}") from None
     for name, text in texts.items():
-        write_atomic(directory / name, text)
-    stderr_console().print(
+        write_file(directory / name, text)
+    note(
         f"Wrote {', '.join(str(directory / name) for name in texts)}.\n"
         f"Edit them, check them with: roleadvisor catalog validate {directory}\n"
-        f"and use them with:          roleadvisor --catalog {directory} assess",
-        highlight=False,
-        soft_wrap=True,
+        f"and use them with:          roleadvisor --catalog {directory} assess"
     )
 
 
-def run_validate(directory: Path | None, global_dir: Path | None, fmt: str) -> int:
-    """Check a catalogue and report every problem; the exit code is 2 if there are any."""
+def validate_contract(directory: Path | None, global_dir: Path | None) -> ValidationReport:
+    """Check a catalogue (the argument, else --catalog / $ROLEADVISOR_CATALOG, else the built-in one)."""
     path, builtin = resolve_catalog_dir(directory if directory is not None else global_dir)
     catalog, problems = validate_catalog_dir(path)
-    shown = "built-in" if builtin else str(path)
-    if fmt == "json":
-        payload: dict[str, object] = {
-            "catalog": shown,
-            "valid": catalog is not None,
-            "problems": problems,
-        }
-        if catalog is not None:
-            payload.update(
-                version=catalog.version,
-                skills=len(catalog.skills),
-                stages=len(catalog.stages),
-                roles=len(catalog.roles),
-            )
-        write_stdout(json.dumps(payload, indent=2) + "\n")
-        return EXIT_OK if catalog is not None else EXIT_USAGE
-    if catalog is None:
-        count = len(problems)
-        plural = "s" if count != 1 else ""
-        raise CatalogError(f"catalogue {shown} has {count} problem{plural}:", details=problems)
-    write_stdout(
-        f"ok: catalogue {shown} (version {catalog.version}) is valid: "
-        f"{len(catalog.skills)} skill areas, {len(catalog.stages)} stages, {len(catalog.roles)} roles\n"
-    )
-    return EXIT_OK
+    return validation_report("built-in" if builtin else str(path), catalog, problems)
+
+
+def validation_error(report: ValidationReport) -> CatalogError:
+    """The error that lists every problem of an invalid catalogue (exit 2)."""
+    count = len(report.problems)
+    plural = "s" if count != 1 else ""
+    return CatalogError(f"catalogue {report.catalog} has {count} problem{plural}:", details=report.problems)

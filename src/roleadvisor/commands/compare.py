@@ -7,13 +7,12 @@ from typing import Any
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.compare import compare
-from roleadvisor.engine import Matrices
-from roleadvisor.errors import ProfileError
-from roleadvisor.output import stderr_console, stdout_console, write_stdout
+from roleadvisor.contracts.compare import CompareReport, SideOut, compare_view
+from roleadvisor.engine import Model
+from roleadvisor.errors import ProfileError, YamlProblem
+from roleadvisor.output import note
 from roleadvisor.profile import PROFILE_MAX_BYTES, Profile, profile_from_data
-from roleadvisor.safeyaml import YamlProblem, load_yaml
 from roleadvisor.textfile import read_text
-from roleadvisor.views import SideOut, compare_view
 
 REPORT_MAX_BYTES = 16 * PROFILE_MAX_BYTES
 
@@ -24,6 +23,8 @@ def load_side(path: Path, catalog: Catalog) -> tuple[Profile, str | None]:
     Returns the profile and, for a report, the catalogue version it was made with.
     """
     text = read_text(path, what="report or profile", max_bytes=REPORT_MAX_BYTES, error=ProfileError)
+    from roleadvisor.safeyaml import load_yaml
+
     try:
         data: Any = load_yaml(text)  # YAML is a superset of JSON
     except YamlProblem as exc:
@@ -55,17 +56,15 @@ def _complete(profile: Profile, catalog: Catalog, path: Path) -> dict[str, int]:
     return dict(profile.ratings)
 
 
-def run_compare(catalog: Catalog, old_path: Path, new_path: Path, fmt: str) -> None:
-    """Load both sides, compare them and print the result."""
+def compare_contract(catalog: Catalog, old_path: Path, new_path: Path) -> CompareReport:
+    """Load both sides and compare them; a note on stderr when a side used another catalogue."""
     sides = []
     for path in (old_path, new_path):
         profile, version = load_side(path, catalog)
         if version is not None and version != catalog.version:
-            stderr_console().print(
+            note(
                 f"note: {path} was made with catalogue {version}; both sides are re-scored with "
-                f"{catalog.version}, so its fits may differ from the saved ones",
-                highlight=False,
-                markup=False,
+                f"{catalog.version}, so its fits may differ from the saved ones"
             )
         sides.append(
             (
@@ -74,10 +73,4 @@ def run_compare(catalog: Catalog, old_path: Path, new_path: Path, fmt: str) -> N
             )
         )
     (old, old_side), (new, new_side) = sides
-    report = compare_view(compare(Matrices.from_catalog(catalog), old, new), catalog, old_side, new_side)
-    if fmt == "json":
-        write_stdout(report.model_dump_json(indent=2) + "\n")
-    else:
-        from roleadvisor.render.compare import render_compare
-
-        stdout_console().print(render_compare(report))
+    return compare_view(compare(Model.from_catalog(catalog), old, new), catalog, old_side, new_side)

@@ -1,4 +1,4 @@
-"""Rich renderings of the catalogue views (roles, role, lifecycle, skills) and of decode."""
+"""Rich tables of the browsing contracts (roles, role, lifecycle, skills) and of decode."""
 
 from __future__ import annotations
 
@@ -6,34 +6,68 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roleadvisor.render.table import bar
-from roleadvisor.summary import percent
-from roleadvisor.views import DecodeView, LifecycleView, RolesView, RoleView, SkillsView
+from roleadvisor.contracts.browse import (
+    LifecycleView,
+    Neighbour,
+    Requirement,
+    RoleRow,
+    RolesView,
+    RoleView,
+    SkillsView,
+)
+from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView
+from roleadvisor.contracts.words import lower_first, percent
+from roleadvisor.render.layout import Responsive, bar, block, longest_word, stacked
 
 IMPORTANCE_MARK = "●"
+
+
+def _level(level: int, scale_max: int) -> Text:
+    return bar(level / scale_max if scale_max else 0.0, 6)
 
 
 def _footer(view_catalog_version: str, source: str) -> Text:
     return Text(f"Catalogue {view_catalog_version} ({source})", style="dim")
 
 
-def render_roles(view: RolesView) -> RenderableType:
-    """``roleadvisor roles``: one row per role."""
-    table = Table(title="Roles", title_justify="left")
-    table.add_column("Role (id)")
-    table.add_column("Family")
-    table.add_column("Stages")
-    table.add_column("Top skills (level)", no_wrap=True)
-    for row in view.roles:
-        skills = "\n".join(f"{need.skill} {need.level}" for need in row.top_skills)
-        table.add_row(
-            Text.assemble((row.title, "bold"), "\n", (row.id, "dim")),
-            row.family,
-            "\n".join(row.stages),
-            skills,
+def roles_table(view: RolesView) -> RenderableType:
+    """``roleadvisor roles``: one row per role (one block per role on a narrow terminal)."""
+
+    def skills(row: RoleRow, sep: str) -> str:
+        return sep.join(f"{need.skill} {need.level}" for need in row.top_skills)
+
+    def wide() -> RenderableType:
+        table = Table(title="Roles", title_justify="left")
+        table.add_column("Role (id)", min_width=longest_word(r.id for r in view.roles))
+        table.add_column("Family")
+        table.add_column("Stages")
+        table.add_column("Top skills (level)", no_wrap=True)
+        for row in view.roles:
+            table.add_row(
+                Text.assemble((row.title, "bold"), "\n", (row.id, "dim")),
+                Text(row.family),
+                Text("\n".join(row.stages)),
+                Text(skills(row, "\n")),
+            )
+        return table
+
+    def narrow() -> RenderableType:
+        return stacked(
+            "Roles",
+            (
+                block(
+                    Text.assemble((row.title, "bold"), (f"  {row.id}", "dim")),
+                    [
+                        f"family: {row.family}; stages: {', '.join(row.stages) or 'none'}",
+                        f"top skills (level): {skills(row, ', ')}",
+                    ],
+                )
+                for row in view.roles
+            ),
         )
+
     hint = Text("Details of one role: roleadvisor role ID (or any title or alias).", style="dim")
-    return Group(table, hint, _footer(view.catalog.version, view.catalog.source))
+    return Group(Responsive(wide, narrow), hint, _footer(view.catalog.version, view.catalog.source))
 
 
 def _importance(weight: float, top_weight: float) -> Text:
@@ -41,7 +75,7 @@ def _importance(weight: float, top_weight: float) -> Text:
     return Text(IMPORTANCE_MARK * marks, style="cyan")
 
 
-def render_role(view: RoleView, scale_max: int) -> RenderableType:
+def role_table(view: RoleView) -> RenderableType:
     """``roleadvisor role QUERY``: description, requirements drawn as bars, neighbours."""
     head = Text.assemble(
         (view.title, "bold"),
@@ -53,34 +87,71 @@ def render_role(view: RoleView, scale_max: int) -> RenderableType:
     if view.aliases:
         parts.append(Text.assemble(("Also called: ", "bold"), ", ".join(view.aliases)))
     parts.append(Text())
-    table = Table(title="What the role requires", title_justify="left", expand=True)
-    table.add_column("Skill", no_wrap=True)
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Weight", no_wrap=True)
-    table.add_column("At that level a person…", ratio=1, min_width=24)
     top_weight = max((r.weight for r in view.requirements), default=0.0)
     ordered = sorted(view.requirements, key=lambda r: (-r.weight, -r.level))
-    for req in ordered:
-        table.add_row(
-            req.skill,
-            Text.assemble(bar(req.level / scale_max if scale_max else 0.0, 6), f" {req.level} {req.label}"),
-            Text.assemble(_importance(req.weight, top_weight), f" {percent(req.importance)}"),
-            req.descriptor,
+
+    def level(req: Requirement) -> Text:
+        return Text.assemble(_level(req.level, view.scale_max), f" {req.level} {req.label}")
+
+    def weight(req: Requirement) -> Text:
+        return Text.assemble(_importance(req.weight, top_weight), f" {percent(req.importance)}")
+
+    def wide() -> RenderableType:
+        table = Table(title="What the role requires", title_justify="left", expand=True)
+        table.add_column("Skill", no_wrap=True)
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Weight", no_wrap=True)
+        table.add_column("At that level a person…", ratio=1, min_width=24)
+        for req in ordered:
+            table.add_row(Text(req.skill), level(req), weight(req), Text(req.descriptor))
+        return table
+
+    def narrow() -> RenderableType:
+        return stacked(
+            "What the role requires",
+            (
+                block(
+                    Text.assemble((req.skill, "bold"), "  ", level(req), "  ", weight(req)),
+                    [Text(f"At that level a person {lower_first(req.descriptor)}")],
+                )
+                for req in ordered
+            ),
         )
-    parts.append(table)
+
+    parts.append(Responsive(wide, narrow))
     if view.closest:
-        near = Table(title="Closest roles by requirements", title_justify="left", expand=True)
-        near.add_column("Role")
-        near.add_column("Similar", no_wrap=True)
-        near.add_column(f"Differs most in ({view.id} → other)", ratio=1)
-        for n in view.closest:
-            diffs = ", ".join(f"{d.skill} {d.this_role}→{d.other_role}" for d in n.differences[:3])
-            near.add_row(
-                Text.assemble((n.title, "bold"), "\n", (n.id, "dim")),
-                percent(n.similarity),
-                diffs or "nothing",
+        heading = f"Differs most in ({view.id} → other)"
+
+        def diffs(n: Neighbour) -> str:
+            shown = n.differences[:3]
+            return ", ".join(f"{d.skill} {d.this_role}→{d.other_role}" for d in shown) or "nothing"
+
+        def near_wide() -> RenderableType:
+            near = Table(title="Closest roles by requirements", title_justify="left", expand=True)
+            near.add_column("Role")
+            near.add_column("Similar", no_wrap=True)
+            near.add_column(heading, ratio=1)
+            for n in view.closest:
+                near.add_row(
+                    Text.assemble((n.title, "bold"), "\n", (n.id, "dim")),
+                    Text(percent(n.similarity)),
+                    Text(diffs(n)),
+                )
+            return near
+
+        def near_narrow() -> RenderableType:
+            return stacked(
+                "Closest roles by requirements",
+                (
+                    block(
+                        Text.assemble((n.title, "bold"), (f"  {n.id}", "dim")),
+                        [f"similar {percent(n.similarity)}; differs most in: {diffs(n)}"],
+                    )
+                    for n in view.closest
+                ),
             )
-        parts += [Text(), near]
+
+        parts += [Text(), Responsive(near_wide, near_narrow)]
     parts.append(
         Text(
             "Weight: how much a skill matters to the role (● to ●●●, with its share of the total). "
@@ -92,7 +163,7 @@ def render_role(view: RoleView, scale_max: int) -> RenderableType:
     return Group(*parts)
 
 
-def render_lifecycle(view: LifecycleView) -> RenderableType:
+def lifecycle_table(view: LifecycleView) -> RenderableType:
     """``roleadvisor lifecycle``: each stage with its skill mix as bars and its owners."""
     parts: list[RenderableType] = []
     count = len(view.stages)
@@ -116,7 +187,7 @@ def render_lifecycle(view: LifecycleView) -> RenderableType:
     return Group(*parts)
 
 
-def render_skills(view: SkillsView) -> RenderableType:
+def skills_table(view: SkillsView) -> RenderableType:
     """``roleadvisor skills``: each skill area with every level described."""
     parts: list[RenderableType] = []
     for skill in view.skills:
@@ -135,31 +206,59 @@ def render_skills(view: SkillsView) -> RenderableType:
     return Group(*parts)
 
 
-def render_decode(view: DecodeView, scale_max: int) -> RenderableType:
+def decode_table(view: DecodeView) -> RenderableType:
     """``roleadvisor decode``: likely roles with their evidence, then the skills asked for."""
-    roles = Table(title=f"Roles this most likely is: {view.title}", title_justify="left", expand=True)
-    roles.add_column("Role")
-    roles.add_column("Score", no_wrap=True)
-    roles.add_column("Because the text says", ratio=1)
-    for match in view.roles[:5]:
-        roles.add_row(
-            Text.assemble((match.title, "bold"), "\n", (match.id, "dim")),
-            Text.assemble((f"{percent(match.score):>4} ", "bold"), bar(match.score, 10)),
-            ", ".join(match.evidence) or "—",
+    title = f"Roles this most likely is: {view.title}"
+
+    def score(match: DecodedRole) -> Text:
+        return Text.assemble((f"{percent(match.score):>4} ", "bold"), bar(match.score, 10))
+
+    def why(ask: AskedSkill) -> str:
+        text = "; ".join(ask.reasons) or "not mentioned"
+        return text + (f" (mentions: {', '.join(ask.keywords)})" if ask.keywords else "")
+
+    def level(ask: AskedSkill) -> Text:
+        return Text.assemble(_level(ask.level, view.scale_max), f" {ask.level} {ask.label}")
+
+    def wide() -> RenderableType:
+        roles = Table(title=Text(title), title_justify="left", expand=True)
+        roles.add_column("Role")
+        roles.add_column("Score", no_wrap=True)
+        roles.add_column("Because the text says", ratio=1)
+        for match in view.roles[:5]:
+            roles.add_row(
+                Text.assemble((match.title, "bold"), "\n", (match.id, "dim")),
+                score(match),
+                Text(", ".join(match.evidence) or "—"),
+            )
+        skills = Table(title="What it asks for", title_justify="left", expand=True)
+        skills.add_column("Skill", no_wrap=True)
+        skills.add_column("Level", no_wrap=True)
+        skills.add_column("Why", ratio=1)
+        for ask in view.skills:
+            skills.add_row(Text(ask.skill), level(ask), Text(why(ask)))
+        return Group(roles, Text(), skills)
+
+    def narrow() -> RenderableType:
+        roles = stacked(
+            title,
+            (
+                block(
+                    Text.assemble(score(match), " ", (match.title, "bold")),
+                    [Text(f"{match.id}; because the text says: {', '.join(match.evidence) or '—'}")],
+                )
+                for match in view.roles[:5]
+            ),
         )
-    skills = Table(title="What it asks for", title_justify="left", expand=True)
-    skills.add_column("Skill", no_wrap=True)
-    skills.add_column("Level", no_wrap=True)
-    skills.add_column("Why", ratio=1)
-    for ask in view.skills:
-        why = "; ".join(ask.reasons) or "not mentioned"
-        if ask.keywords:
-            why += f" (mentions: {', '.join(ask.keywords)})"
-        skills.add_row(
-            ask.skill,
-            Text.assemble(bar(ask.level / scale_max if scale_max else 0.0, 6), f" {ask.level} {ask.label}"),
-            why,
+        skills = stacked(
+            "What it asks for",
+            (
+                block(Text.assemble((ask.skill, "bold"), "  ", level(ask)), [Text(why(ask))])
+                for ask in view.skills
+            ),
         )
+        return Group(roles, Text(), skills)
+
     notes: list[RenderableType] = []
     if view.seniority.words:
         notes.append(
@@ -175,4 +274,4 @@ def render_decode(view: DecodeView, scale_max: int) -> RenderableType:
             style="dim",
         )
     )
-    return Group(roles, Text(), skills, *notes, _footer(view.catalog.version, view.catalog.source))
+    return Group(Responsive(wide, narrow), *notes, _footer(view.catalog.version, view.catalog.source))

@@ -6,11 +6,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roleadvisor.summary import percent
-from roleadvisor.views import CompareReport
+from roleadvisor.contracts.compare import CompareReport
+from roleadvisor.contracts.words import percent
 
 
-def render_compare(report: CompareReport) -> RenderableType:
+def compare_table(report: CompareReport) -> RenderableType:
     """Tables of rating and fit changes, and the gaps closed."""
     ratings = Table(title="Ratings", title_justify="left")
     for col in ("Skill", "Old", "New", "Change"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from roleadvisor.catalog.models import Catalog
-from roleadvisor.render.svg import radar_for_report
-from roleadvisor.report import AssessReport, ResourceOut
-from roleadvisor.summary import percent
+from roleadvisor.contracts.assess import AssessReport
+from roleadvisor.contracts.common import ResourceOut
+from roleadvisor.contracts.words import lower_first, percent
+from roleadvisor.render.svg import assess_svg
 
 CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto;
@@ -30,7 +30,7 @@ def _fit(fit: float) -> str:
     return f'<span class="fit">{percent(fit)}<span class="bar{low}" style="width:{width}"></span></span>'
 
 
-def _resources(items: list[ResourceOut]) -> str:
+def _resources(items: tuple[ResourceOut, ...]) -> str:
     if not items:
         return '<span class="muted">no resource in the catalogue</span>'
     lines = []
@@ -42,29 +42,28 @@ def _resources(items: list[ResourceOut]) -> str:
     return '<ul class="resources">' + "".join(lines) + "</ul>"
 
 
-def render_html(report: AssessReport, catalog: Catalog) -> str:
+def assess_html(report: AssessReport) -> str:
     """A page a person would keep: chart, ranked roles, stages, plan and resources."""
     who = report.profile.name or "your profile"
     body: list[str] = [
         f"<h1>roleadvisor report for {escape(who)}</h1>",
         f'<p class="muted">Catalogue {escape(report.catalog.version)} ({escape(report.catalog.source)}). '
         "Fit is the importance-weighted share of a role's required levels you cover.</p>",
-        f'<div class="chart">{radar_for_report(report, catalog)}</div>',
+        f'<div class="chart">{assess_svg(report)}</div>',
     ]
+    if report.summary:
+        body.append(f"<p>{escape(' '.join(report.summary))}</p>")
     if report.next_step is not None:
         ns = report.next_step
-        skill = catalog.skill(ns.skill).title.lower()
         body.append(
-            f'<p class="callout"><strong>Next best step:</strong> raise {escape(skill)} from {ns.have} to '
-            f"{ns.to} (+{ns.gain * 100:.1f} points of fit on average for your top roles). "
-            f"At level {ns.to} a person {escape(ns.descriptor[:1].lower() + ns.descriptor[1:])}</p>"
+            f'<p class="callout"><strong>Next best step:</strong> {escape(lower_first(ns.sentence))}</p>'
             + _resources(ns.resources)
         )
     if report.target is not None:
         t = report.target
         rows = (
             "".join(
-                f"<tr><td>{i}</td><td>{escape(catalog.skill(s.skill).title)} {s.have}&#8594;{s.need}</td>"
+                f"<tr><td>{i}</td><td>{escape(s.skill_title or s.skill)} {s.have}&#8594;{s.need}</td>"
                 f"<td>{_fit(s.fit_after)}</td><td>{escape(s.descriptor)}</td>"
             f"<td>{_resources(s.resources)}</td></tr>"
                 for i, s in enumerate(t.plan, start=1)

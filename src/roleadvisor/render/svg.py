@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from roleadvisor.catalog.models import Catalog
-from roleadvisor.report import AssessReport
+from roleadvisor.contracts.assess import AssessReport
 
 SIZE = 520  # height of the chart area
 WIDTH = 720  # wider than tall, so long axis labels fit left and right
@@ -83,36 +82,33 @@ def radar_svg(axes: Sequence[str], top: int, series: Sequence[Series], title: st
     return "\n".join(out) + "\n"
 
 
-def report_series(report: AssessReport, catalog: Catalog) -> list[Series]:
+def report_series(report: AssessReport) -> list[Series]:
     """The person, then the target role (if any) or the best-fitting roles."""
+    chart = report.chart
+    if chart is None:
+        return []
     series = [
         Series(
             label=f"{report.profile.name or 'You'} (your levels)",
             colour=PERSON_COLOUR,
-            values=tuple(report.profile.ratings[s] for s in catalog.skill_ids),
+            values=chart.have,
             filled=True,
         )
     ]
-    role_ids = [report.target.id] if report.target is not None else [r.id for r in report.roles[:MAX_ROLES]]
-    for colour, role_id in zip(ROLE_COLOURS, role_ids, strict=False):
-        role = catalog.role(role_id)
+    for colour, role in zip(ROLE_COLOURS, chart.roles[:MAX_ROLES], strict=False):
         series.append(
-            Series(
-                label=f"{role.title} (requirements)",
-                colour=colour,
-                values=tuple(role.requirement(s).level for s in catalog.skill_ids),
-                filled=False,
-            )
+            Series(label=f"{role.title} (requirements)", colour=colour, values=role.levels, filled=False)
         )
     return series
 
 
-def radar_for_report(report: AssessReport, catalog: Catalog) -> str:
+def assess_svg(report: AssessReport) -> str:
     """The radar chart of ``report`` as a standalone SVG document."""
     who = report.profile.name or "you"
+    chart = report.chart
     return radar_svg(
-        [s.title for s in catalog.skills],
-        catalog.scale.max,
-        report_series(report, catalog),
+        [s.title for s in chart.skills] if chart is not None else [],
+        chart.scale_max if chart is not None else 1,
+        report_series(report),
         title=f"Skill levels of {who} against role requirements",
     )

@@ -1,0 +1,46 @@
+"""What ``roleadvisor catalog validate`` reports: valid or not, and every problem by place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.contracts import Contract
+
+
+@dataclass(frozen=True, kw_only=True)
+class ValidationReport(Contract):
+    """``roleadvisor catalog validate --format json``; the counts are present only when valid."""
+
+    kind = "validate"
+
+    catalog: str
+    valid: bool
+    problems: tuple[str, ...]
+    version: str | None = None
+    skills: int | None = None
+    stages: int | None = None
+    roles: int | None = None
+
+    def to_data(self) -> Any:  # noqa: ANN401 - JSON data
+        """The JSON data; ``version`` and the counts only for a valid catalogue."""
+        data: dict[str, Any] = {"catalog": self.catalog, "valid": self.valid, "problems": list(self.problems)}
+        if self.valid:
+            data.update(version=self.version, skills=self.skills, stages=self.stages, roles=self.roles)
+        return data
+
+
+def validation_report(shown_as: str, catalog: Catalog | None, problems: list[str]) -> ValidationReport:
+    """The result of validating the catalogue shown as ``shown_as``."""
+    if catalog is None:
+        return ValidationReport(catalog=shown_as, valid=False, problems=tuple(problems))
+    return ValidationReport(
+        catalog=shown_as,
+        valid=True,
+        problems=(),
+        version=catalog.version,
+        skills=len(catalog.skills),
+        stages=len(catalog.stages),
+        roles=len(catalog.roles),
+    )

@@ -1,0 +1,51 @@
+"""Pieces several contracts share: which catalogue, whose profile, a resource, a reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roleadvisor.catalog.models import Catalog, Resource
+
+
+@dataclass(frozen=True, kw_only=True)
+class CatalogOut:
+    """Which catalogue produced a result."""
+
+    version: str
+    scale_version: int
+    source: str
+
+
+def catalog_out(catalog: Catalog) -> CatalogOut:
+    """Which catalogue a result came from."""
+    return CatalogOut(version=catalog.version, scale_version=catalog.scale.version, source=catalog.source)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProfileOut:
+    """The ratings that were scored, every skill of the catalogue included."""
+
+    name: str | None
+    ratings: dict[str, int]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ref:
+    """An id with its title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResourceOut:
+    """A learning resource from the catalogue."""
+
+    title: str
+    kind: str
+    url: str | None
+
+
+def resources_out(items: tuple[Resource, ...]) -> tuple[ResourceOut, ...]:
+    """The catalogue's resources as they appear in results."""
+    return tuple(ResourceOut(title=r.title, kind=r.kind, url=r.url) for r in items)

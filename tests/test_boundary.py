@@ -1,0 +1,91 @@
+"""One error boundary: usage errors, interrupts and unwritable stdout each end in one line and a documented code."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from roleadvisor.boundary import run
+from roleadvisor.errors import EXIT_INTERRUPTED, EXIT_IO, RatingError
+
+from .conftest import MLE, Invoke, installed_command, rate_args
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (["assess", "--tp", "3"], "error: No such option: --tp", "roleadvisor assess --help"),
+        (["assess", *rate_args(MLE), "--top"], "error: Option '--top' requires an argument", "--help"),
+        (["assess", "-f", "xml"], "error: Invalid value for '--format' / '-f': 'xml' is not one of", "roleadvisor assess --help"),
+        (["assess", "--top", "0"], "error: Invalid value for '--top' / '-n': 0 is not in the range", "roleadvisor assess --help"),
+        (["batch"], "error: Missing argument 'INPUT'", "roleadvisor batch --help"),
+        (["role"], "error: Missing argument 'ROLE'", "roleadvisor role --help"),
+        (["roles", "--format", "csv"], "error: Invalid value for '--format' / '-f': 'csv' is not one of", "roleadvisor roles --help"),
+        (["asess"], "error: No such command 'asess'. Did you mean 'assess'?", "roleadvisor --help"),
+        (["catalog", "frob"], "error: No such command 'frob'", "roleadvisor catalog --help"),
+        (["roles", "extra"], "error: Got unexpected extra argument(s) (extra)", "roleadvisor roles --help"),
+    ],
+)
+def test_every_usage_error_is_one_error_line_with_exit_2(invoke: Invoke, args: list[str], message: str, hint: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(message), lines[0]
+    assert lines[0].endswith(f"(see '{hint}')") or hint in lines[0]
+    assert "Usage:" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_no_arguments_prints_the_help(invoke: Invoke) -> None:
+    for args in ([], ["catalog"]):
+        result = invoke(*args)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("Usage: roleadvisor")
+        assert result.stderr == ""
+
+
+def test_a_rating_error_through_the_boundary_is_one_line() -> None:
+    def fail() -> int:
+        raise RatingError("rating for 'ml' is 7, outside the scale 0-5")
+
+    assert run(fail) == 2
+
+
+def test_ctrl_c_is_exit_130_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    assert run(interrupted) == EXIT_INTERRUPTED
+    assert capsys.readouterr().err == "\ninterrupted\n"
+
+
+def test_unwritable_stdout_is_exit_1_with_one_line() -> None:
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path to manage
+        for args in (["--version"], ["roles", "--format", "json"], ["roles"], ["assess", *rate_args(MLE), "-f", "json"]):
+            done = subprocess.run(
+                [*installed_command(), *args], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+            )
+            assert done.returncode == EXIT_IO, args
+            assert done.stderr.splitlines() == ["error: cannot write the output: No space left on device"], args
+
+
+def test_closed_stdout_is_exit_1_with_one_line() -> None:
+    for args in (["--version"], ["roles", "--format", "json"], ["roles"]):
+        done = subprocess.run(
+            [*installed_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+            preexec_fn=lambda: __import__("os").close(1),
+        )
+        assert done.returncode == EXIT_IO, (args, done.stderr)
+        assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith("error: "), done.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    producer = subprocess.Popen([*installed_command(), "skills"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert producer.stdout is not None
+    producer.stdout.readline()
+    producer.stdout.close()
+    _, err = producer.communicate(timeout=60)
+    assert producer.returncode in (0, EXIT_IO)
+    assert b"Traceback" not in err

@@ -1,0 +1,104 @@
+"""One output seam: every format from one contract, written to stdout or a file the same way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import MLE, Invoke, installed_command, rate_args
+
+
+def test_markdown_summary_names_only_the_roles_shown(invoke: Invoke) -> None:
+    full = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
+    third = full["roles"][2]["title"]
+    text = invoke("assess", *rate_args(MLE), "--top", "2", "-f", "markdown").stdout
+    summary = text.split("\n\n")[1]
+    assert full["roles"][1]["title"] in summary
+    assert third not in summary
+
+
+def test_markdown_with_a_target_has_the_plan_next_step_and_moves(invoke: Invoke) -> None:
+    text = invoke("assess", *rate_args(MLE), "--target", "mlops", "-f", "markdown").stdout
+    assert "## Plan for MLOps Engineer" in text
+    assert "**Next best step:**" in text
+    assert "## Roles closest to" in text and "Use what you have:" in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_every_format_tells_the_same_story(invoke: Invoke, fmt: str) -> None:
+    report = json.loads(invoke("assess", *rate_args(MLE), "--target", "mlops", "-f", "json").stdout)
+    text = invoke("assess", *rate_args(MLE), "--target", "mlops", "-f", fmt).stdout
+    assert report["moves"]["tradeoffs"][0].split(":")[0] in text
+    assert report["roles"][0]["title"] in text
+    for step in report["target"]["plan"]:
+        assert f"{step['have']}→{step['need']}" in text or f"{step['have']}&#8594;{step['need']}" in text
+
+
+def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(invoke: Invoke, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    real = reports / "2026-11.json"
+    real.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    result = invoke("assess", *rate_args(MLE), "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert json.loads(real.read_text())["schema_version"] == 1
+    assert sorted(p.name for p in reports.iterdir()) == ["2026-11.json"]
+
+
+def test_output_to_dev_stdout_writes_to_stdout() -> None:
+    done = subprocess.run(
+        [*installed_command(), "assess", *rate_args(MLE), "-f", "json", "-o", "/dev/stdout"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["schema_version"] == 1
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()
+
+
+def test_output_to_a_fifo_is_written_directly(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    done = subprocess.run(
+        [*installed_command(), "roles", "--format", "json"], capture_output=True, check=False, timeout=60,
+    )
+    assert done.returncode == 0
+    done = subprocess.run(
+        [*installed_command(), "assess", *rate_args(MLE), "-f", "json", "-o", str(fifo)],
+        capture_output=True, check=False, timeout=60,
+    )
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(got[0])["schema_version"] == 1
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_output_to_a_full_device_is_exit_1_with_one_line(invoke: Invoke) -> None:
+    result = invoke("assess", *rate_args(MLE), "-o", "/dev/full", "-f", "json")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["error: /dev/full: cannot write: No space left on device"]
+
+
+def test_a_table_written_to_a_file_has_no_colour_codes(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "r.txt"
+    assert invoke("assess", *rate_args(MLE), "-o", str(target)).exit_code == 0
+    text = target.read_text()
+    assert "Roles ranked by fit" in text and "\x1b[" not in text
+
+
+def test_markup_in_names_is_printed_literally(invoke: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text("name: '[bold]x[/bold] [/y] [link=http://a]z'\nratings:\n" + "".join(f"  {k}: {v}\n" for k, v in MLE.items()))
+    result = invoke("assess", "--profile", str(profile))
+    assert result.exit_code == 0, result.stderr
+    assert "[bold]x[/bold] [/y] [link=http://a]z" in result.stdout
