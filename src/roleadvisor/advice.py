@@ -3,22 +3,25 @@
 Pure functions over the engine's ``Model`` (no I/O, no printing, no NumPy). All
 fits come from ``engine.fits``, so a plan's ``fit_after`` is exactly what
 ``assess`` would report for the improved profile.
+
+Its records are ``@dataclass(eq=False)``: built once per run and read, never
+compared or mutated, and cheaper to define that way (start-up time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from roleadvisor.catalog.models import Catalog, Resource
 from roleadvisor.engine import Model, fits, ratings_vector, similar_roles
+from roleadvisor.records import record
 
 NEXT_STEP_ROLES = 3  # "your top roles" for the next best step
 ADJACENT_SHOWN = 3
 REACH = 0.15  # roles within this much fit of the best are "within reach"
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class Step:
     """Close one gap of the target role: raise ``skill`` from ``have`` to ``need``."""
 
@@ -30,7 +33,7 @@ class Step:
     fit_after: float  # the target's fit once this and every earlier step are done
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class Plan:
     """The target role, the current fit and the ordered steps to close every gap."""
 
@@ -85,7 +88,7 @@ def plan_for(m: Model, ratings: Mapping[str, int], role_id: str) -> Plan:
     return Plan(role_id=role_id, fit=base[i], steps=tuple(steps))
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class NextStep:
     """The single +1 that raises the fit of the person's top roles the most."""
 
@@ -137,7 +140,7 @@ def _sum(values: Iterable[float]) -> float:
     return total
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class Move:
     """A role the person could move to: fit, likeness to their best role, learning needed."""
 
@@ -147,7 +150,7 @@ class Move:
     learning: float  # sum of importance-weighted level gaps
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class Moves:
     """Where the person stands and where they could go next."""
 
@@ -225,7 +228,7 @@ def pick_resources(
     return tuple(r for _, r in sorted(found, key=key)[:limit])
 
 
-@dataclass(frozen=True)
+@record(frozen=False, eq=False)
 class Advice:
     """Everything beyond the ranking: target plan (if asked), next step, moves, resources."""
 

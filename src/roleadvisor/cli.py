@@ -40,6 +40,7 @@ class RoleAdvisorGroup(TyperGroup):
 
     builders: dict[str, Callable[[], click.Command]] | None = None
     order: tuple[str, ...] = ()
+    summaries: dict[str, str] | None = None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The subcommand ``cmd_name``, built on first use."""
@@ -51,6 +52,18 @@ class RoleAdvisorGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every subcommand name, in the order they are declared below, without building any."""
         return list(self.order) if self.order else super().list_commands(ctx)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands section of ``--help``, from each command's help text, building none of them."""
+        if not self.order or self.summaries is None:
+            super().format_commands(ctx, formatter)
+            return
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(len(name) for name in self.order)
+        rows = [(name, make_default_short_help(self.summaries.get(name, ""), limit)) for name in self.order]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -116,6 +129,7 @@ def app_command() -> RoleAdvisorGroup:
     Uses Typer's own builders (``get_command_from_info``, ``get_group_from_info``;
     Typer is pinned to 0.28), so each subcommand is exactly what Typer would make.
     """
+    import inspect
     from functools import partial
 
     from typer.main import get_command_from_info, get_command_name, get_group_from_info
@@ -129,8 +143,10 @@ def app_command() -> RoleAdvisorGroup:
     if not isinstance(group, RoleAdvisorGroup):  # cls= above makes it one
         raise TypeError(f"expected a RoleAdvisorGroup, got {type(group).__name__}")
     builders: dict[str, Callable[[], click.Command]] = {}
+    summaries: dict[str, str] = {}
     for info in commands:
         name = info.name or get_command_name(getattr(info.callback, "__name__", ""))
+        summaries[name] = _text(info.help) or inspect.getdoc(info.callback) or ""
         builders[name] = partial(
             get_command_from_info,
             info,
@@ -138,6 +154,7 @@ def app_command() -> RoleAdvisorGroup:
             rich_markup_mode=app.rich_markup_mode,
         )
     for sub in groups:
+        summaries[str(sub.name)] = _text(sub.help) or _text(getattr(sub.typer_instance, "info", sub).help)
         builders[str(sub.name)] = partial(
             get_group_from_info,
             sub,
@@ -147,7 +164,13 @@ def app_command() -> RoleAdvisorGroup:
         )
     group.builders = builders
     group.order = tuple(builders)
+    group.summaries = summaries
     return group
+
+
+def _text(value: object) -> str:
+    """``value`` if it is text (Typer marks unset options with placeholder objects)."""
+    return value if isinstance(value, str) else ""
 
 
 # ---------------------------------------------------------------- shared plumbing

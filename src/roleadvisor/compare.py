@@ -7,12 +7,12 @@ in fit is a change in the person, never in the catalogue.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from roleadvisor.engine import Model, assess
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True)
+@record
 class RatingChange:
     """A skill rated on both sides."""
 
@@ -21,7 +21,7 @@ class RatingChange:
     new: int
 
 
-@dataclass(frozen=True)
+@record
 class FitChange:
     """One role's fit and rank (1 = best) before and after."""
 
@@ -37,7 +37,7 @@ class FitChange:
         return round(self.new_fit - self.old_fit, 4)
 
 
-@dataclass(frozen=True)
+@record
 class ClosedGap:
     """A gap of a role that the new profile no longer has."""
 
@@ -47,7 +47,7 @@ class ClosedGap:
     need: int
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """Everything that changed between two profiles."""
 

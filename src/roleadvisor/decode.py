@@ -24,10 +24,10 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import DecodeError
+from roleadvisor.records import record
 from roleadvisor.text import normalise
 
 TITLE_NAME_POINTS = 6.0
@@ -42,7 +42,7 @@ SCORE_DECIMALS = 4
 MAX_TEXT_CHARS = 200_000
 
 
-@dataclass(frozen=True)
+@record
 class RoleMatch:
     """A role the text probably describes: its share of the points and the words behind it."""
 
@@ -52,7 +52,7 @@ class RoleMatch:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class SkillAsk:
     """The level the text asks for in one skill area, and why."""
 
@@ -62,7 +62,7 @@ class SkillAsk:
     keywords: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Decoded:
     """What a title or advert says: likely roles, and a profile of the skills it asks for."""
 

@@ -17,14 +17,19 @@ profiles at once with NumPy, gives the very same floats: the two are checked
 against each other on every profile of the built-in scale
 (``tests/test_engine_equivalence.py``). This module stays free of NumPy so
 that scoring one profile does not pay for importing it.
+
+The result records (``Gap``, ``RoleFit``, ...) are plain ``@dataclass``es, not
+frozen ones: nothing mutates them, and a frozen dataclass costs twice as much
+to define, which every command pays at start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from roleadvisor.catalog.models import Catalog
+from roleadvisor.records import record
 
 FIT_DECIMALS = 4
 _SCALE = 10.0**FIT_DECIMALS  # what np.round multiplies by and divides by again
@@ -44,7 +49,7 @@ def _round_fit(value: float) -> float:
     return round((0.0 if value < 0.0 else 1.0 if value > 1.0 else value) * _SCALE) / _SCALE
 
 
-@dataclass(frozen=True)
+@record
 class Model:
     """A catalogue compiled into tuples: one row per role (or stage), one entry per skill.
 
@@ -151,7 +156,7 @@ def rank(model: Model, role_fits: Sequence[float]) -> tuple[int, ...]:
     return tuple(sorted(model.id_order, key=lambda i: -role_fits[i]))
 
 
-@dataclass(frozen=True)
+@record(frozen=False)
 class Gap:
     """One skill where the person is below a role's requirement."""
 
@@ -166,7 +171,7 @@ class Gap:
         return self.weight * (self.need - self.have)
 
 
-@dataclass(frozen=True)
+@record(frozen=False)
 class RoleFit:
     """How well a profile fits one role, with its gaps, largest weighted gap first."""
 
@@ -175,7 +180,7 @@ class RoleFit:
     gaps: tuple[Gap, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=False)
 class StageFit:
     """How much of a stage's skill mix a profile covers."""
 
@@ -183,7 +188,7 @@ class StageFit:
     fit: float
 
 
-@dataclass(frozen=True)
+@record(frozen=False)
 class Assessment:
     """A profile scored against a whole catalogue, roles and stages ranked."""
 
@@ -252,7 +257,7 @@ def flat_profile(ratings: Mapping[str, int]) -> tuple[int, int] | None:
     return (level, count) if count >= len(values) - 1 else None
 
 
-@dataclass(frozen=True)
+@record(frozen=False)
 class RoleSimilarity:
     """How close another role's requirements are to a given role's (1.0 = identical)."""
 

@@ -12,10 +12,10 @@ did-you-mean, because a silently substituted skill would corrupt the result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from roleadvisor.catalog.models import Catalog, Role, Skill
 from roleadvisor.errors import LookupFailed
+from roleadvisor.records import record
 from roleadvisor.text import normalise as normalise  # noqa: PLC0414 - re-exported for existing importers
 
 SUGGEST_CUTOFF = 60.0  # below this WRatio score nothing is suggested
@@ -42,7 +42,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return None if best is None else str(best[0])
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """A catalogue entry scored against a query (0-100), with the name that matched best."""
 

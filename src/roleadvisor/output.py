@@ -13,7 +13,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -155,6 +154,8 @@ def atomic_binary(path: Path, *, shown: Path | None = None) -> Iterator[IO[bytes
         raise OutputIOError(f"{name}: cannot write: is a directory")
     if not directory.is_dir():
         raise OutputIOError(f"{name}: cannot write: directory {directory} does not exist")
+    import tempfile  # here, not at the top: it costs start-up time that stdout output does not need
+
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import ProfileError, YamlProblem
 from roleadvisor.ratings import SkillKeys, ratings_from_mapping
+from roleadvisor.records import record
 from roleadvisor.textfile import decode_text, read_text
 
 PROFILE_MAX_BYTES = 1024 * 1024
 PROFILE_KEYS = ("name", "ratings")
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     """A person's name (optional) and their ratings, by skill id."""
 

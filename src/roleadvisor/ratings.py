@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
+from roleadvisor.records import record
 from roleadvisor.text import normalise
 
 MAX_NUMBER_CHARS = 40  # longer numeric text is not a level; refuse before converting it
 RECORD_KEYS = ("id", "name", "ratings")
 
 
-@dataclass(frozen=True)
+@record
 class SkillKeys:
     """What a rating may call each skill of a catalogue, mapped to the skill id."""
 

@@ -11,13 +11,13 @@ checked, that is when they changed since the last load or on ``catalog validate`
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
 from roleadvisor.catalog import cache
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import CatalogError, RoleAdvisorError
+from roleadvisor.records import replace
 from roleadvisor.textfile import read_bytes
 
 LIFECYCLE_FILE = "lifecycle.yaml"
@@ -100,7 +100,7 @@ def _load(path: Path, source: str) -> tuple[Catalog | None, list[str]]:
         return None, problems
     if key is not None:
         cache.put(key, catalog)
-    return (catalog if catalog.source == source else dataclasses.replace(catalog, source=source)), []
+    return (catalog if catalog.source == source else replace(catalog, source=source)), []
 
 
 def load_catalog(directory: Path | str | None = None) -> Catalog:

@@ -8,12 +8,14 @@ cache (``roleadvisor.catalog.cache``); importing this module costs no pydantic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from roleadvisor.records import record
 
 RESOURCE_KINDS = ("book", "course", "video", "community", "practice", "article")
 
 
-@dataclass(frozen=True)
+@record
 class Resource:
     """A learning resource for some skill areas, suited to levels ``low``..``high``."""
 
@@ -26,7 +28,7 @@ class Resource:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Skill:
     """A skill area with one behavioural descriptor per scale level."""
 
@@ -41,7 +43,7 @@ class Skill:
         return self.levels[level]
 
 
-@dataclass(frozen=True)
+@record
 class Stage:
     """A stage of the ML production cycle and the skill mix it needs."""
 
@@ -52,7 +54,7 @@ class Stage:
     owners: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Requirement:
     """The level a role needs in one skill and how much that skill matters."""
 
@@ -60,7 +62,7 @@ class Requirement:
     weight: float
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """A role: what it is, where it works in the cycle and what it requires."""
 
@@ -83,7 +85,7 @@ class Role:
         return dict(self.requirements)[skill_id]
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     """The rating scale: levels 0..max, each with a label."""
 
@@ -97,7 +99,7 @@ class Scale:
         return range(self.max + 1)
 
 
-@dataclass(frozen=True)
+@record
 class Seniority:
     """Words that mark a seniority (``"staff"``) and how far they shift required levels."""
 
@@ -105,7 +107,7 @@ class Seniority:
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Catalog:
     """A validated catalogue: skills, scale, stages and roles, in file order."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from roleadvisor.advice import advise
@@ -14,9 +13,10 @@ from roleadvisor.errors import RatingError, UsageError
 from roleadvisor.output import warn
 from roleadvisor.profile import Profile, read_profile
 from roleadvisor.ratings import parse_rate_options
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True)
+@record
 class AssessOptions:
     """What the command line asked for."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts.browse import (
@@ -19,13 +20,13 @@ from roleadvisor.contracts.browse import (
     roles_view,
     skills_view,
 )
-from roleadvisor.contracts.decode import DecodeView, decode_view
-from roleadvisor.decode import MAX_TEXT_CHARS, decode_text
 from roleadvisor.errors import UsageError
 from roleadvisor.textfile import decode_text as decode_bytes
 from roleadvisor.textfile import read_text
 
-ADVERT_MAX_BYTES = MAX_TEXT_CHARS * 4
+if TYPE_CHECKING:
+    from roleadvisor.contracts.decode import DecodeView
+
 
 
 def roles_contract(catalog: Catalog, family: str | None) -> RolesView:
@@ -68,12 +69,15 @@ def skills_contract(catalog: Catalog, query: str | None) -> SkillsView:
 
 def read_advert(text: str | None, file: Path | None, stdin_is_terminal: bool) -> str:
     """The text to decode: the argument, ``--file`` (``-`` for stdin), or piped stdin."""
+    from roleadvisor.decode import MAX_TEXT_CHARS
+
+    max_bytes = MAX_TEXT_CHARS * 4  # UTF-8 takes at most four bytes a character
     if text is not None and file is not None:
         raise UsageError("give the text or --file, not both")
     if text is not None and text != "-":
         return text
     if file is not None and str(file) != "-":
-        return read_text(file, what="advert", max_bytes=ADVERT_MAX_BYTES)
+        return read_text(file, what="advert", max_bytes=max_bytes)
     if stdin_is_terminal and text != "-" and file is None:
         raise UsageError(
             "nothing to decode: give a job title ('roleadvisor decode \"Senior ML Engineer\"'), "
@@ -81,12 +85,15 @@ def read_advert(text: str | None, file: Path | None, stdin_is_terminal: bool) ->
         )
     if sys.stdin is None:
         raise UsageError("nothing to decode: stdin is closed")
-    data = sys.stdin.buffer.read(ADVERT_MAX_BYTES + 1)
-    return decode_bytes(data, name="<stdin>", what="advert", max_bytes=ADVERT_MAX_BYTES)
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    return decode_bytes(data, name="<stdin>", what="advert", max_bytes=max_bytes)
 
 
 def decode_contract(catalog: Catalog, text: str) -> DecodeView:
     """The likely roles of a title or advert, and the profile it asks for."""
+    from roleadvisor.contracts.decode import decode_view
+    from roleadvisor.decode import decode_text
+
     if not text.strip():
         raise UsageError("the text to decode is empty")
     return decode_view(decode_text(text, catalog), catalog)

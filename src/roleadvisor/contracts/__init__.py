@@ -1,9 +1,13 @@
-"""The contracts layer: every result roleadvisor shows, as plain frozen dataclasses.
+"""The contracts layer: every result roleadvisor shows, as plain records.
 
 A command builds one contract; a renderer (``roleadvisor.render``) turns it into
 a table, JSON, Markdown, HTML or SVG, and ``roleadvisor.output.emit`` writes it.
 A contract carries the numbers *and* the prose a renderer needs, so no renderer
 recomputes a sentence or reaches back into the catalogue.
+
+They are ``@record(frozen=False, eq=False, kw_only=True)`` classes (see
+``roleadvisor.records``): built once and written at once, they need no
+freezing or comparison, and cost next to nothing to define.
 
 Fields marked with ``shown()`` are for people only (titles, labels, sentences)
 and stay out of the JSON, whose shape is pinned by tests and by the JSON Schema
@@ -15,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import json
 from typing import Any, ClassVar
+
+from roleadvisor.records import fields, is_record
 
 JSON_INDENT = 2
 
@@ -41,13 +47,10 @@ class Contract:
 
 
 def to_data(value: object) -> Any:  # noqa: ANN401 - JSON data
-    """Dataclasses to dicts in field order (skipping ``shown()`` fields), tuples to lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.metadata.get("json", True)
-        }
+    """Records to dicts in field order (skipping ``shown()`` fields), tuples to lists."""
+    if is_record(value):
+        shown_in_json = (f for f in fields(value) if f.metadata.get("json", True))
+        return {f.name: to_data(getattr(value, f.name)) for f in shown_in_json}
     if isinstance(value, list | tuple):
         return [to_data(item) for item in value]
     if isinstance(value, dict):

@@ -9,21 +9,20 @@ contract (``roleadvisor.contracts.schema``, tested equal). Bump
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roleadvisor.advice import Advice, Move, Moves
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, Ref, ResourceOut, catalog_out, resources_out
 from roleadvisor.contracts.words import listing, lower_first, percent, points
 from roleadvisor.engine import Assessment, RoleFit, StageFit
+from roleadvisor.records import record
 
 SCHEMA_VERSION = 1
 NEARLY_TIED = 0.02  # fits this close are called nearly tied
 CHART_ROLES = 3  # roles drawn against the person when no target is given
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class GapOut:
     """A skill where the person is below the role's requirement."""
 
@@ -32,7 +31,7 @@ class GapOut:
     need: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RoleOut:
     """One role's fit; ``gaps`` lists every shortfall, largest weighted gap first."""
 
@@ -43,7 +42,7 @@ class RoleOut:
     gaps: tuple[GapOut, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class StageOut:
     """How much of a production-cycle stage's skill mix the person covers."""
 
@@ -53,7 +52,7 @@ class StageOut:
     owners: tuple[str, ...] = shown(())
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class PlanStepOut:
     """One step of a target plan: reach ``need`` in ``skill``; the fit once this step is done."""
 
@@ -66,7 +65,7 @@ class PlanStepOut:
     skill_title: str = shown("")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class TargetOut:
     """The role asked for with ``--target``: its fit and the steps to close every gap."""
 
@@ -76,7 +75,7 @@ class TargetOut:
     plan: tuple[PlanStepOut, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class NextStepOut:
     """The single +1 that raises the mean fit of the top ``roles`` the most, by ``gain``."""
 
@@ -91,7 +90,7 @@ class NextStepOut:
     sentence: str = shown("")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class MoveOut:
     """A role to move to: fit, likeness to the best role, learning needed (weighted gaps)."""
 
@@ -102,7 +101,7 @@ class MoveOut:
     learning: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class MovesOut:
     """The best current role, the roles closest to it, and the exploit/explore pair."""
 
@@ -113,7 +112,7 @@ class MovesOut:
     tradeoffs: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RoleLevels:
     """A role's required level in each skill of the chart, in the chart's skill order."""
 
@@ -122,7 +121,7 @@ class RoleLevels:
     levels: tuple[int, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Chart:
     """The person's levels against the target's requirements, else the best-fitting roles'."""
 
@@ -132,7 +131,7 @@ class Chart:
     scale_max: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RatingLine:
     """A rating with the skill's title and the level's label."""
 
@@ -142,7 +141,7 @@ class RatingLine:
     label: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class AssessReport(Contract):
     """The report of ``roleadvisor assess``: roles sorted by fit, best first."""
 

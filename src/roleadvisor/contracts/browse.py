@@ -6,18 +6,16 @@ and ``--format json`` both start from it, so the two never disagree. No I/O here
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roleadvisor.catalog.models import Catalog, Role
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, Ref, catalog_out
-from roleadvisor.engine import Model, similar_roles
+from roleadvisor.records import record
 
 CLOSEST_SHOWN = 3
 TOP_SKILLS = 3
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class SkillNeed:
     """A skill a role requires: level and importance (weight)."""
 
@@ -26,7 +24,7 @@ class SkillNeed:
     weight: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RoleRow:
     """One line of ``roleadvisor roles``."""
 
@@ -37,7 +35,7 @@ class RoleRow:
     top_skills: list[SkillNeed]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RolesView(Contract):
     """``roleadvisor roles --format json``."""
 
@@ -47,7 +45,7 @@ class RolesView(Contract):
     catalog: CatalogOut
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Requirement:
     """A role's requirement in one skill, with what that level means."""
 
@@ -60,7 +58,7 @@ class Requirement:
     descriptor: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Difference:
     """A skill where a nearby role needs a different level."""
 
@@ -69,7 +67,7 @@ class Difference:
     other_role: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Neighbour:
     """A role with a similar requirement profile."""
 
@@ -79,7 +77,7 @@ class Neighbour:
     differences: list[Difference]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RoleView(Contract):
     """``roleadvisor role QUERY --format json``: one role in full."""
 
@@ -98,7 +96,7 @@ class RoleView(Contract):
     scale_max: int = shown(0)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class MixShare:
     """A skill's share of a stage's skill mix (shares add up to 1)."""
 
@@ -107,7 +105,7 @@ class MixShare:
     share: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class StageView:
     """One stage of the production cycle."""
 
@@ -119,7 +117,7 @@ class StageView:
     owners: list[Ref]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class LifecycleView(Contract):
     """``roleadvisor lifecycle --format json``: the stages in cycle order."""
 
@@ -129,7 +127,7 @@ class LifecycleView(Contract):
     catalog: CatalogOut
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Level:
     """One level of the scale in one skill area."""
 
@@ -138,7 +136,7 @@ class Level:
     descriptor: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class SkillView:
     """A skill area with every level described."""
 
@@ -149,7 +147,7 @@ class SkillView:
     keywords: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class ScaleOut:
     """The rating scale."""
 
@@ -157,7 +155,7 @@ class ScaleOut:
     labels: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class SkillsView(Contract):
     """``roleadvisor skills --format json``."""
 
@@ -210,6 +208,8 @@ def role_view(catalog: Catalog, role: Role, closest: int = CLOSEST_SHOWN) -> Rol
         )
         for sid, req in role.requirements
     ]
+    from roleadvisor.engine import Model, similar_roles
+
     neighbours = similar_roles(Model.from_catalog(catalog), role.id)[:closest]
     return RoleView(
         id=role.id,

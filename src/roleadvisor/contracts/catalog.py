@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class ValidationReport(Contract):
     """``roleadvisor catalog validate --format json``; the counts are present only when valid."""
 

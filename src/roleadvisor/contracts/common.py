@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roleadvisor.catalog.models import Catalog, Resource
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class CatalogOut:
     """Which catalogue produced a result."""
 
@@ -21,7 +20,7 @@ def catalog_out(catalog: Catalog) -> CatalogOut:
     return CatalogOut(version=catalog.version, scale_version=catalog.scale.version, source=catalog.source)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class ProfileOut:
     """The ratings that were scored, every skill of the catalogue included."""
 
@@ -29,7 +28,7 @@ class ProfileOut:
     ratings: dict[str, int]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Ref:
     """An id with its title."""
 
@@ -37,7 +36,7 @@ class Ref:
     title: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class ResourceOut:
     """A learning resource from the catalogue."""
 

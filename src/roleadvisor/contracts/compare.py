@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.compare import Comparison
 from roleadvisor.contracts import Contract
 from roleadvisor.contracts.common import CatalogOut, catalog_out
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class SideOut:
     """One side of the comparison."""
 
@@ -19,7 +18,7 @@ class SideOut:
     catalog_version: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RatingOut:
     """A skill's rating before and after."""
 
@@ -29,7 +28,7 @@ class RatingOut:
     change: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class RoleChangeOut:
     """A role's fit and rank before and after (rank 1 = best fit)."""
 
@@ -42,7 +41,7 @@ class RoleChangeOut:
     new_rank: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class GapChangeOut:
     """A gap closed (or opened) between the two profiles."""
 
@@ -52,7 +51,7 @@ class GapChangeOut:
     need: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class CompareReport(Contract):
     """``roleadvisor compare --format json``."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, catalog_out
 from roleadvisor.decode import Decoded
+from roleadvisor.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class DecodedRole:
     """A role the text probably describes: share of the evidence, and the words behind it."""
 
@@ -20,7 +19,7 @@ class DecodedRole:
     evidence: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class AskedSkill:
     """The level the text asks for in one skill, and why."""
 
@@ -31,7 +30,7 @@ class AskedSkill:
     keywords: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class Seniority:
     """Seniority words found in the title line and the level shift they imply."""
 
@@ -39,7 +38,7 @@ class Seniority:
     words: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=False, eq=False, kw_only=True)
 class DecodeView(Contract):
     """``roleadvisor decode --format json``.
 

@@ -9,12 +9,12 @@ Renderer modules are imported only when their format is asked for, so
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from roleadvisor.contracts import Contract
 from roleadvisor.errors import UsageError
+from roleadvisor.records import record
 
 JSON = "json"
 
@@ -46,7 +46,7 @@ EXTENSION_FORMATS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """A rendered result: exact ``text``, or a Rich renderable in ``rich`` (tables for people)."""
 

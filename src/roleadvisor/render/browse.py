@@ -17,7 +17,7 @@ from roleadvisor.contracts.browse import (
 )
 from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView
 from roleadvisor.contracts.words import lower_first, percent
-from roleadvisor.render.layout import Responsive, bar, block, longest_word, stacked
+from roleadvisor.render.layout import Hanging, Responsive, bar, block, longest_word, stacked
 
 IMPORTANCE_MARK = "●"
 
@@ -189,17 +189,16 @@ def lifecycle_table(view: LifecycleView) -> RenderableType:
 
 def skills_table(view: SkillsView) -> RenderableType:
     """``roleadvisor skills``: each skill area with every level described."""
+    indent = 2 + max((len(f"{lv.level} {lv.label}") for s in view.skills for lv in s.levels), default=0) + 2
     parts: list[RenderableType] = []
     for skill in view.skills:
-        table = Table(expand=True)
-        table.add_column("Level", no_wrap=True)
-        table.add_column("A person at this level…", ratio=1)
-        for level in skill.levels:
-            table.add_row(f"{level.level} {level.label}", level.descriptor)
         parts += [
             Text.assemble((skill.title, "bold"), (f"  {skill.id}", "dim")),
             Text(skill.description),
-            table,
+            *(
+                Hanging(Text.assemble("  ", (f"{lv.level} {lv.label}", "cyan")), lv.descriptor, indent)
+                for lv in skill.levels
+            ),
             Text(),
         ]
     parts.append(_footer(view.catalog.version, view.catalog.source))

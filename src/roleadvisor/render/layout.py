@@ -9,13 +9,13 @@ functions of a contract alone and every width reads whole words.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.text import Text
 
 from roleadvisor.contracts.words import percent
+from roleadvisor.records import record
 
 NARROW_BELOW = 80  # columns: below this, tables become stacked blocks
 BAR_WIDTH = 12
@@ -42,7 +42,7 @@ def longest_word(texts: Iterable[str]) -> int:
 
 
 
-@dataclass(frozen=True)
+@record
 class Responsive:
     """``wide()`` at ``NARROW_BELOW`` columns or more, ``narrow()`` below."""
 
@@ -53,6 +53,37 @@ class Responsive:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         del console
         yield self.narrow() if options.max_width < self.below else self.wide()
+
+
+@record
+class Hanging:
+    """``label`` in a column ``indent`` wide, then ``text`` wrapped at words under a hanging indent.
+
+    A table's look for label-and-paragraph lists at a third of a Rich table's cost
+    (``skills`` prints 48 of them); a label wider than the column gets its own line.
+    """
+
+    label: Text
+    text: str
+    indent: int
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        del console
+        import textwrap
+
+        width = max(options.max_width - self.indent, 20)
+        lines = textwrap.wrap(self.text, width, break_long_words=False, break_on_hyphens=False) or [""]
+        pad = " " * self.indent
+        if self.label.cell_len < self.indent:
+            first = self.label.copy()
+            first.append(" " * (self.indent - self.label.cell_len))
+            first.append(lines[0])
+            yield first
+        else:
+            yield self.label
+            yield Text(pad + lines[0])
+        for line in lines[1:]:
+            yield Text(pad + line)
 
 
 def block(head: Text, lines: Iterable[Text | str], indent: int = 3) -> RenderableType:

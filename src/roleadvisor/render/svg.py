@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from roleadvisor.contracts.assess import AssessReport
+from roleadvisor.records import record
 
 SIZE = 520  # height of the chart area
 WIDTH = 720  # wider than tall, so long axis labels fit left and right
@@ -23,7 +23,7 @@ ROLE_COLOURS = ("#d1495b", "#2a9d8f", "#e9a03b")
 MAX_ROLES = 3
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """One polygon: a label, a colour and one value per axis (0..scale max)."""
 
