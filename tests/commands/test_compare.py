@@ -57,7 +57,7 @@ def test_table(invoke: Invoke, reports: tuple[Path, Path]) -> None:
 
 def test_report_against_a_profile_and_a_decoded_advert(invoke: Invoke, reports: tuple[Path, Path], tmp_path: Path) -> None:
     old, _ = reports
-    profile = Path(__file__).resolve().parents[1] / "examples" / "ml-engineer.yaml"
+    profile = Path(__file__).resolve().parents[2] / "examples" / "ml-engineer.yaml"
     same = invoke("compare", str(old), str(profile), "-f", "json")
     assert same.exit_code == 0, same.output
     assert all(r["change"] == 0 for r in json.loads(same.stdout)["ratings"])

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from roleadvisor.contracts.assess import SCHEMA_VERSION
 from roleadvisor.contracts.schema import report_json_schema
-
-from .conftest import MLE, Invoke, rate_args
+from tests.conftest import MLE, Invoke, rate_args
 
 
 def test_report_keys_are_pinned(invoke: Invoke) -> None:

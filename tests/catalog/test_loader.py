@@ -249,7 +249,7 @@ def test_load_catalog_raises_with_every_problem(catalog_copy: Callable[..., Path
 
 @pytest.mark.slow
 def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     subprocess.run(
         [
             sys.executable,
@@ -275,7 +275,7 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
 
 
 def test_data_is_the_package_catalogue() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     assert (root / "data").is_symlink()
     assert (root / "data").resolve() == builtin_catalog_dir().resolve()
     assert builtin_catalog_dir() == Path(roleadvisor.__file__).parent / "data"
@@ -292,7 +292,7 @@ def _hatch(kind: str, out: Path, cwd: Path) -> Path:
 
 @pytest.mark.slow
 def test_sdist_and_a_wheel_built_from_it_carry_the_catalogue(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     sdist = _hatch("sdist", tmp_path, root)
     top = sdist.name.removesuffix(".tar.gz")
     with tarfile.open(sdist) as archive:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MLE, Invoke, rate_args
+from tests.conftest import MLE, Invoke, rate_args
 
 
 def ok(result: object) -> None:

@@ -17,7 +17,7 @@ import yaml
 from roleadvisor.catalog.loader import builtin_catalog_dir, load_catalog
 from tests.conftest import Invoke, installed_command
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "examples" / "minimal-catalog"
 
 SECURITY_SKILL = {

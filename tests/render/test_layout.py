@@ -13,8 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from roleadvisor.cli import app
-
-from .conftest import MLE, rate_args
+from tests.conftest import MLE, rate_args
 
 SPLIT = re.compile(r"[\s│┃┏┓┗┛┡┩━─┳┻╇╈┼├┤┬┴╭╮╰╯║═╔╗╚╝╠╣╦╩╬|]+")
 LITERAL_ELLIPSES = ("person…", "level…")  # column headings that end in an ellipsis on purpose

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .conftest import DS, MLE, Invoke, installed_command, rate_args
+from tests.conftest import DS, MLE, Invoke, installed_command, rate_args
 
 SKILLS = list(MLE)
 HEADER = "id," + ",".join(SKILLS) + "\n"
