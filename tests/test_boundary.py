@@ -89,3 +89,42 @@ def test_a_closed_pipe_ends_quietly() -> None:
     _, err = producer.communicate(timeout=60)
     assert producer.returncode in (0, EXIT_IO)
     assert b"Traceback" not in err
+
+
+def _big_csv(path: object, rows: int) -> None:
+    from pathlib import Path
+
+    header = "id," + ",".join(MLE) + "\n"
+    line = ",".join(str(v) for v in MLE.values())
+    Path(str(path)).write_text(header + "".join(f"p{i},{line}\n" for i in range(rows)))
+
+
+@pytest.mark.parametrize(("sig", "code", "word"), [("SIGTERM", 143, "terminated"), ("SIGINT", 130, "interrupted")])
+def test_a_signal_during_batch_output_keeps_the_old_file_and_leaves_no_temporary(tmp_path: object, sig: str, code: int, word: str) -> None:
+    import signal
+    import time
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    source, target = folder / "in.csv", folder / "out.jsonl"
+    _big_csv(source, 400_000)
+    target.write_text("OLD\n")
+    results = []
+    for delay in (0.3, 0.6, 0.9):
+        proc = subprocess.Popen(
+            [*installed_command(), "batch", str(source), "-o", str(target)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        proc.send_signal(getattr(signal, sig))
+        _, err = proc.communicate(timeout=120)
+        results.append((proc.returncode, err.decode()))
+        assert sorted(p.name for p in folder.iterdir()) == ["in.csv", "out.jsonl"], delay
+        if proc.returncode == code:
+            assert target.read_text() == "OLD\n"
+            assert "Traceback" not in err.decode() and word in err.decode()
+        else:
+            assert proc.returncode == 0  # it finished before the signal: the new file is whole
+            assert target.read_text().count("\n") == 400_000
+            target.write_text("OLD\n")
+    assert any(rc == code for rc, _ in results), results

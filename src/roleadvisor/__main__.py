@@ -11,7 +11,7 @@ import os
 import sys
 
 from roleadvisor import __version__
-from roleadvisor.boundary import run
+from roleadvisor.boundary import raise_on_sigterm, run
 
 
 def _run_app(argv: list[str]) -> int:
@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
         return run(_print_version)
+    raise_on_sigterm()
     return run(lambda: _run_app(args))
 
 

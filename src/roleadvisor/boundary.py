@@ -4,7 +4,9 @@
 - a Click usage error (unknown flag, missing value, bad choice): one ``error:`` line with a
   hint to ``--help``, exit 2;
 - no arguments at all (``roleadvisor``, ``roleadvisor catalog``): the help on stdout, exit 0;
-- Ctrl-C: ``interrupted``, exit 130; a closed pipe on stdout (``| head``): quiet, exit 1;
+- Ctrl-C: ``interrupted``, exit 130;
+- SIGTERM (see ``raise_on_sigterm``): ``terminated``, exit 143;
+- a closed pipe on stdout (``| head``): quiet, exit 1;
 - stdout that cannot be written (a full disk, ``/dev/full``): one line, exit 1.
 
 Anything else is a bug and keeps its traceback. Stdlib only, so it also guards start-up.
@@ -15,7 +17,15 @@ from __future__ import annotations
 import os
 import sys
 
-from roleadvisor.errors import EXIT_INTERRUPTED, EXIT_IO, EXIT_USAGE, RoleAdvisorError
+from roleadvisor.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Interrupted,
+    RoleAdvisorError,
+    Terminated,
+)
 
 TYPE_CHECKING = False  # no typing import at start-up; type checkers read this as True
 if TYPE_CHECKING:
@@ -79,9 +89,12 @@ def run(call: Callable[[], int | None]) -> int:
     except RoleAdvisorError as exc:
         print_error(exc)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         _say("", "interrupted")
         return EXIT_INTERRUPTED
+    except Terminated:
+        _say("terminated")
+        return EXIT_TERMINATED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_IO
@@ -110,3 +123,16 @@ def run(call: Callable[[], int | None]) -> int:
         else:
             _say(f"error: {exc.format_message()}")
         return int(code)
+
+
+def raise_on_sigterm() -> None:
+    """Turn SIGTERM into ``Terminated`` so clean-up runs (Python's default ends the process at once)."""
+    import contextlib
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        del signum, frame
+        raise Terminated
+
+    with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal here
+        signal.signal(signal.SIGTERM, handler)

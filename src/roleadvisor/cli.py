@@ -42,6 +42,15 @@ class RoleAdvisorGroup(TyperGroup):
     order: tuple[str, ...] = ()
     summaries: dict[str, str] | None = None
 
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
+        """Run the command; Ctrl-C goes on to the boundary (Typer would turn it into a silent exit)."""
+        from roleadvisor.errors import Interrupted
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The subcommand ``cmd_name``, built on first use."""
         built = self.commands.get(cmd_name)

@@ -16,6 +16,7 @@ EXIT_IO = 1  # a file that exists could not be read, or the output could not be 
 EXIT_USAGE = 2  # bad flags, ratings, profile or catalogue content: fix the input
 EXIT_PARTIAL = 3  # batch: some records failed, the rest were scored
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it
+EXIT_TERMINATED = 143  # SIGTERM, as shells report it
 
 
 class RoleAdvisorError(Exception):
@@ -85,3 +86,15 @@ class YamlProblem(ValueError):
     Raised by ``roleadvisor.safeyaml.load_yaml``; callers add the file name and
     turn it into the ``RoleAdvisorError`` that fits (catalogue, profile...).
     """
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so that no temporary file is left behind.
+
+    A ``BaseException`` (as ``KeyboardInterrupt`` is), so that only the boundary
+    and clean-up code (``finally``, ``except BaseException``) handle it.
+    """
+
+
+class Interrupted(BaseException):
+    """Ctrl-C inside a command, carried past Typer (which would end it silently) to the boundary."""
