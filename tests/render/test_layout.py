@@ -37,6 +37,18 @@ def screen(args: list[str], width: int, monkeypatch: pytest.MonkeyPatch) -> str:
     return result.stdout
 
 
+BORDERS = {"┏": "┓", "┃": "┃", "┡": "┩", "│": "│", "└": "┘", "┗": "┛"}
+
+
+def cropped(text: str) -> list[str]:
+    """Table lines whose right-hand border is missing (Rich crops a table wider than the terminal)."""
+    return [
+        line
+        for line in text.splitlines()
+        if line[:1] in BORDERS and not line.rstrip().endswith(BORDERS[line[0]])
+    ]
+
+
 def words(text: str) -> set[str]:
     return {w for w in SPLIT.split(text) if w}
 
@@ -49,6 +61,7 @@ def test_no_word_is_cut_at_60_or_80_columns(args: list[str], monkeypatch: pytest
         assert max(len(line) for line in text.splitlines()) <= width
         cut = words(text) - comfortable
         assert cut == set(), (width, sorted(cut)[:10])
+        assert cropped(text) == [], width
         stripped = text
         for literal in LITERAL_ELLIPSES:
             stripped = stripped.replace(literal, "")
@@ -59,6 +72,10 @@ def test_no_word_is_cut_at_60_or_80_columns(args: list[str], monkeypatch: pytest
 def test_nothing_is_wider_than_100_columns_on_a_wide_terminal(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     text = screen(args, 200, monkeypatch)
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_the_checker_sees_a_cropped_table() -> None:
+    assert cropped("┏━━┳━━\n┃ a┃ b┃\n") == ["┏━━┳━━"]
 
 
 def test_the_checker_sees_a_cut_word() -> None:

@@ -17,7 +17,7 @@ from roleadvisor.contracts.browse import (
 )
 from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView
 from roleadvisor.contracts.words import lower_first, percent
-from roleadvisor.render.layout import Hanging, Responsive, bar, block, longest_word, stacked
+from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
 
 IMPORTANCE_MARK = "●"
 
@@ -36,20 +36,26 @@ def roles_table(view: RolesView) -> RenderableType:
     def skills(row: RoleRow, sep: str) -> str:
         return sep.join(f"{need.skill} {need.level}" for need in row.top_skills)
 
-    def wide() -> RenderableType:
-        table = Table(title="Roles", title_justify="left")
-        table.add_column("Role (id)", min_width=longest_word(r.id for r in view.roles))
-        table.add_column("Family")
-        table.add_column("Stages")
-        table.add_column("Top skills (level)", no_wrap=True)
-        for row in view.roles:
-            table.add_row(
-                Text.assemble((row.title, "bold"), "\n", (row.id, "dim")),
-                Text(row.family),
-                Text("\n".join(row.stages)),
-                Text(skills(row, "\n")),
-            )
-        return table
+    def wide(width: int) -> RenderableType | None:
+        return fitted_table(
+            width,
+            [
+                Column(header="Role (id)"),
+                Column(header="Family"),
+                Column(header="Stages"),
+                Column(header="Top skills (level)", no_wrap=True),
+            ],
+            [
+                [
+                    Text.assemble((row.title, "bold"), "\n", (row.id, "dim")),
+                    row.family,
+                    "\n".join(row.stages),
+                    skills(row, "\n"),
+                ]
+                for row in view.roles
+            ],
+            title="Roles",
+        )
 
     def narrow() -> RenderableType:
         return stacked(
@@ -96,15 +102,18 @@ def role_table(view: RoleView) -> RenderableType:
     def weight(req: Requirement) -> Text:
         return Text.assemble(_importance(req.weight, top_weight), f" {percent(req.importance)}")
 
-    def wide() -> RenderableType:
-        table = Table(title="What the role requires", title_justify="left", expand=True)
-        table.add_column("Skill", no_wrap=True)
-        table.add_column("Level", no_wrap=True)
-        table.add_column("Weight", no_wrap=True)
-        table.add_column("At that level a person…", ratio=1, min_width=24)
-        for req in ordered:
-            table.add_row(Text(req.skill), level(req), weight(req), Text(req.descriptor))
-        return table
+    def wide(width: int) -> RenderableType | None:
+        return fitted_table(
+            width,
+            [
+                Column(header="Skill", no_wrap=True),
+                Column(header="Level", no_wrap=True),
+                Column(header="Weight", no_wrap=True),
+                Column(header="At that level a person…"),
+            ],
+            [[req.skill, level(req), weight(req), req.descriptor] for req in ordered],
+            title="What the role requires",
+        )
 
     def narrow() -> RenderableType:
         return stacked(
@@ -126,18 +135,16 @@ def role_table(view: RoleView) -> RenderableType:
             shown = n.differences[:3]
             return ", ".join(f"{d.skill} {d.this_role}→{d.other_role}" for d in shown) or "nothing"
 
-        def near_wide() -> RenderableType:
-            near = Table(title="Closest roles by requirements", title_justify="left", expand=True)
-            near.add_column("Role")
-            near.add_column("Similar", no_wrap=True)
-            near.add_column(heading, ratio=1)
-            for n in view.closest:
-                near.add_row(
-                    Text.assemble((n.title, "bold"), "\n", (n.id, "dim")),
-                    Text(percent(n.similarity)),
-                    Text(diffs(n)),
-                )
-            return near
+        def near_wide(width: int) -> RenderableType | None:
+            return fitted_table(
+                width,
+                [Column(header="Role"), Column(header="Similar", no_wrap=True), Column(header=heading)],
+                [
+                    [Text.assemble((n.title, "bold"), "\n", (n.id, "dim")), percent(n.similarity), diffs(n)]
+                    for n in view.closest
+                ],
+                title="Closest roles by requirements",
+            )
 
         def near_narrow() -> RenderableType:
             return stacked(
@@ -219,23 +226,36 @@ def decode_table(view: DecodeView) -> RenderableType:
     def level(ask: AskedSkill) -> Text:
         return Text.assemble(_level(ask.level, view.scale_max), f" {ask.level} {ask.label}")
 
-    def wide() -> RenderableType:
-        roles = Table(title=Text(title), title_justify="left", expand=True)
-        roles.add_column("Role")
-        roles.add_column("Score", no_wrap=True)
-        roles.add_column("Because the text says", ratio=1)
-        for match in view.roles[:5]:
-            roles.add_row(
-                Text.assemble((match.title, "bold"), "\n", (match.id, "dim")),
-                score(match),
-                Text(", ".join(match.evidence) or "—"),
-            )
-        skills = Table(title="What it asks for", title_justify="left", expand=True)
-        skills.add_column("Skill", no_wrap=True)
-        skills.add_column("Level", no_wrap=True)
-        skills.add_column("Why", ratio=1)
-        for ask in view.skills:
-            skills.add_row(Text(ask.skill), level(ask), Text(why(ask)))
+    def wide(width: int) -> RenderableType | None:
+        roles = fitted_table(
+            width,
+            [
+                Column(header="Role"),
+                Column(header="Score", no_wrap=True),
+                Column(header="Because the text says"),
+            ],
+            [
+                [
+                    Text.assemble((match.title, "bold"), "\n", (match.id, "dim")),
+                    score(match),
+                    ", ".join(match.evidence) or "—",
+                ]
+                for match in view.roles[:5]
+            ],
+            title=title,
+        )
+        skills = fitted_table(
+            width,
+            [
+                Column(header="Skill", no_wrap=True),
+                Column(header="Level", no_wrap=True),
+                Column(header="Why"),
+            ],
+            [[ask.skill, level(ask), why(ask)] for ask in view.skills],
+            title="What it asks for",
+        )
+        if roles is None or skills is None:
+            return None
         return Group(roles, Text(), skills)
 
     def narrow() -> RenderableType:

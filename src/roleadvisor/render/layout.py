@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from roleadvisor.contracts.words import percent
@@ -35,24 +37,104 @@ def fit_cell(fit: float) -> Text:
     return Text.assemble((f"{percent(fit):>4} ", "bold"), bar(fit))
 
 
-def longest_word(texts: Iterable[str]) -> int:
-    """The width a column needs so that none of these words is cut."""
-    return max((len(word) for text in texts for word in text.split()), default=1)
-
-
-
-
 @record
 class Responsive:
-    """``wide()`` at ``NARROW_BELOW`` columns or more, ``narrow()`` below."""
+    """``wide(width)`` when it returns a layout that fits, else ``narrow()``.
 
-    wide: Callable[[], RenderableType]
+    ``wide`` is not tried below ``below`` columns; it returns ``None`` when its
+    words cannot all fit whole (see ``fitted_table``).
+    """
+
+    wide: Callable[[int], RenderableType | None]
     narrow: Callable[[], RenderableType]
     below: int = NARROW_BELOW
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         del console
-        yield self.narrow() if options.max_width < self.below else self.wide()
+        chosen = self.wide(options.max_width) if options.max_width >= self.below else None
+        yield chosen if chosen is not None else self.narrow()
+
+
+@record(frozen=False, eq=False, kw_only=True)
+class Column:
+    """A column of ``fitted_table``: its heading and how its cells are laid out."""
+
+    header: str
+    justify: JustifyMethod = "left"
+    no_wrap: bool = False
+    style: str = ""
+
+
+Cell = Text | str
+
+
+def _extent(cell: Cell, no_wrap: bool) -> tuple[int, int]:
+    """(narrowest width that keeps every word whole, width of the longest line)."""
+    text = cell.plain if isinstance(cell, Text) else cell
+    lines = text.split("\n")
+    longest_line = max((cell_len(line) for line in lines), default=0)
+    if no_wrap:
+        return longest_line, longest_line
+    longest_word = max((cell_len(word) for line in lines for word in line.split()), default=0)
+    return longest_word, longest_line
+
+
+def column_widths(width: int, extents: list[tuple[int, int]]) -> list[int] | None:
+    """Content widths for columns of (minimum, wanted) extents in ``width`` cells, or ``None``.
+
+    Each column gets at least its minimum (its longest word), then the room left
+    is shared in proportion to what each still wants, never past its want.
+    ``width`` is the content width: borders and padding already taken off.
+    """
+    widths = [low for low, _ in extents]
+    room = width - sum(widths)
+    if room < 0:
+        return None
+    wants = [max(0, high - low) for low, high in extents]
+    total = sum(wants)
+    if total <= room:
+        return [low + want for low, want in zip(widths, wants, strict=True)]
+    given = [room * want // total for want in wants]
+    left = room - sum(given)
+    for i in sorted(range(len(wants)), key=lambda i: -(wants[i] - given[i])):
+        if left <= 0:
+            break
+        if given[i] < wants[i]:
+            given[i] += 1
+            left -= 1
+    return [low + extra for low, extra in zip(widths, given, strict=True)]
+
+
+def fitted_table(
+    width: int, columns: list[Column], rows: list[list[Cell]], *, title: str | None = None
+) -> Table | None:
+    """A table whose every column is at least as wide as its longest word, or ``None`` if none fits.
+
+    Rich shares out a narrow terminal's width in proportion, cutting words it
+    cannot fit (``ml-infrastructure-engin…``); this sets each column's width
+    itself, so Rich only ever wraps between words.
+    """
+    extents = []
+    for j, column in enumerate(columns):
+        cells = [column.header, *(row[j] for row in rows)]
+        found = [_extent(cell, column.no_wrap) for cell in cells]
+        extents.append((max(low for low, _ in found), max(high for _, high in found)))
+    overhead = 3 * len(columns) + 1  # a border before each column and after the last, a space each side
+    widths = column_widths(width - overhead, extents)
+    if widths is None:
+        return None
+    table = Table(title=Text(title) if title else None, title_justify="left")
+    for column, content_width in zip(columns, widths, strict=True):
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            style=column.style,
+            width=content_width,
+        )
+    for row in rows:
+        table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+    return table
 
 
 @record

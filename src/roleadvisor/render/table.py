@@ -9,7 +9,7 @@ from rich.text import Text
 from roleadvisor.contracts.assess import AssessReport, PlanStepOut, RoleOut, StageOut, TargetOut
 from roleadvisor.contracts.common import ResourceOut
 from roleadvisor.contracts.words import lower_first, percent
-from roleadvisor.render.layout import Responsive, bar, block, fit_cell, longest_word, stacked
+from roleadvisor.render.layout import Cell, Column, Responsive, bar, block, fit_cell, fitted_table, stacked
 
 
 def _gaps(role: RoleOut, count: int = 2) -> str:
@@ -20,20 +20,26 @@ def _roles(report: AssessReport) -> RenderableType:
     who = report.profile.name or "your profile"
     title = f"Roles ranked by fit for {who}"
 
-    def wide() -> RenderableType:
-        table = Table(title=title, title_justify="left", expand=False)
-        table.add_column("#", justify="right", style="dim")
-        table.add_column("Role", ratio=3, min_width=longest_word(r.id for r in report.roles))
-        table.add_column("Fit", no_wrap=True)
-        table.add_column("Largest gaps (have→need)", ratio=2)
-        for rank, role in enumerate(report.roles, start=1):
-            table.add_row(
-                str(rank),
-                Text.assemble((role.title, "bold"), "\n", (f"{role.id} · {role.family}", "dim")),
-                fit_cell(role.fit),
-                Text(_gaps(role)),
-            )
-        return table
+    def wide(width: int) -> RenderableType | None:
+        return fitted_table(
+            width,
+            [
+                Column(header="#", justify="right", style="dim"),
+                Column(header="Role"),
+                Column(header="Fit", no_wrap=True),
+                Column(header="Largest gaps (have→need)"),
+            ],
+            [
+                [
+                    str(rank),
+                    Text.assemble((role.title, "bold"), "\n", (f"{role.id} · {role.family}", "dim")),
+                    fit_cell(role.fit),
+                    _gaps(role),
+                ]
+                for rank, role in enumerate(report.roles, start=1)
+            ],
+            title=title,
+        )
 
     def narrow() -> RenderableType:
         return stacked(
@@ -57,14 +63,17 @@ def _roles(report: AssessReport) -> RenderableType:
 def _stages(stages: tuple[StageOut, ...]) -> RenderableType:
     title = "Production-cycle stages"
 
-    def wide() -> RenderableType:
-        table = Table(title=title, title_justify="left")
-        table.add_column("Stage", ratio=2)
-        table.add_column("Fit", no_wrap=True)
-        table.add_column("Owned by", style="dim", ratio=3)
-        for stage in stages:
-            table.add_row(Text(stage.title), fit_cell(stage.fit), Text(", ".join(stage.owners)))
-        return table
+    def wide(width: int) -> RenderableType | None:
+        return fitted_table(
+            width,
+            [
+                Column(header="Stage"),
+                Column(header="Fit", no_wrap=True),
+                Column(header="Owned by", style="dim"),
+            ],
+            [[stage.title, fit_cell(stage.fit), ", ".join(stage.owners)] for stage in stages],
+            title=title,
+        )
 
     def narrow() -> RenderableType:
         return stacked(
@@ -140,24 +149,25 @@ def _step(step: PlanStepOut) -> str:
 def _plan(target: TargetOut) -> RenderableType:
     title = f"Plan for {target.title} (now {percent(target.fit)}), first step first"
 
-    def wide() -> RenderableType:
-        plan = Table(title=title, title_justify="left", expand=True)
-        plan.add_column("#", justify="right", style="dim")
-        plan.add_column("Step", no_wrap=True)
-        plan.add_column("Fit after", no_wrap=True)
-        plan.add_column("At that level a person…", ratio=3)
-        plan.add_column("Learn from", ratio=3)
-        for n, step in enumerate(target.plan, start=1):
-            plan.add_row(
-                str(n),
-                _step(step),
-                percent(step.fit_after),
-                Text(step.descriptor),
-                Text(_resource_line(step.resources)),
-            )
+    def wide(width: int) -> RenderableType | None:
+        rows: list[list[Cell]] = [
+            [str(n), _step(step), percent(step.fit_after), step.descriptor, _resource_line(step.resources)]
+            for n, step in enumerate(target.plan, start=1)
+        ]
         if not target.plan:
-            plan.add_row("", "none", "100%", "You meet every requirement of this role.", "")
-        return plan
+            rows = [["", "none", "100%", "You meet every requirement of this role.", ""]]
+        return fitted_table(
+            width,
+            [
+                Column(header="#", justify="right", style="dim"),
+                Column(header="Step", no_wrap=True),
+                Column(header="Fit after", no_wrap=True),
+                Column(header="At that level a person…"),
+                Column(header="Learn from"),
+            ],
+            rows,
+            title=title,
+        )
 
     def narrow() -> RenderableType:
         if not target.plan:
@@ -187,15 +197,18 @@ def _moves(report: AssessReport) -> list[RenderableType]:
         return []
     title = f"Roles closest to {mv.best.title}, your best fit"
 
-    def wide() -> RenderableType:
-        near = Table(title=title, title_justify="left")
-        near.add_column("Role")
-        near.add_column("Fit", no_wrap=True)
-        near.add_column("Similar", no_wrap=True)
-        near.add_column("To learn", no_wrap=True, justify="right")
-        for move in mv.adjacent:
-            near.add_row(Text(move.title), percent(move.fit), percent(move.similarity), f"{move.learning:g}")
-        return near
+    def wide(width: int) -> RenderableType | None:
+        return fitted_table(
+            width,
+            [
+                Column(header="Role"),
+                Column(header="Fit", no_wrap=True),
+                Column(header="Similar", no_wrap=True),
+                Column(header="To learn", no_wrap=True, justify="right"),
+            ],
+            [[m.title, percent(m.fit), percent(m.similarity), f"{m.learning:g}"] for m in mv.adjacent],
+            title=title,
+        )
 
     def narrow() -> RenderableType:
         return stacked(
