@@ -275,10 +275,13 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
 
 
 def test_data_is_the_package_catalogue() -> None:
+    """``data/`` links to the package's catalogue, which the installed package carries (editable or not)."""
     root = Path(__file__).resolve().parents[2]
     assert (root / "data").is_symlink()
-    assert (root / "data").resolve() == builtin_catalog_dir().resolve()
+    assert (root / "data").resolve() == (root / "src" / "roleadvisor" / "data").resolve()
     assert builtin_catalog_dir() == Path(roleadvisor.__file__).parent / "data"
+    for source in sorted((root / "data").glob("*.yaml")):
+        assert (builtin_catalog_dir() / source.name).read_bytes() == source.read_bytes(), source.name
 
 
 def _hatch(kind: str, out: Path, cwd: Path) -> Path:
