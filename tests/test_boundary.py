@@ -23,6 +23,8 @@ from .conftest import MLE, Invoke, installed_command, rate_args
         (["role"], "error: Missing argument 'ROLE'", "roleadvisor role --help"),
         (["roles", "--format", "csv"], "error: Invalid value for '--format' / '-f': 'csv' is not one of", "roleadvisor roles --help"),
         (["asess"], "error: No such command 'asess'. Did you mean 'assess'?", "roleadvisor --help"),
+        (["ROLES"], "error: No such command 'ROLES'. Did you mean 'roles', 'role'?", "roleadvisor --help"),
+        (["help"], "error: No such command 'help'. Did you mean '--help'?", "roleadvisor --help"),
         (["catalog", "frob"], "error: No such command 'frob'", "roleadvisor catalog --help"),
         (["roles", "extra"], "error: Got unexpected extra argument(s) (extra)", "roleadvisor roles --help"),
     ],

@@ -36,3 +36,13 @@ def test_the_lazy_tree_builds_only_what_is_asked_for() -> None:
     assert group.commands == {}  # the listing reads the help texts, not the commands
     group.get_command(click.Context(group), "assess")
     assert list(group.commands) == ["assess"]
+
+
+def test_help_shows_plain_metavars_and_whole_example_lines() -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["assess", "--help"], env={"COLUMNS": "80"})
+    assert "-n, --top N" in result.stdout and "int range" not in result.stdout
+    assert "[default:" not in result.stdout  # shells' completion descriptions drop bracketed text
+    example = "-r stats=2 -r sme=2 -r product=1 -r communication=3 --format json"
+    assert example in [line.strip() for line in result.stdout.splitlines()]

@@ -75,3 +75,9 @@ def test_the_completion_script_is_printed_for_each_shell(shell: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "_ROLEADVISOR_COMPLETE" in done.stdout
+
+
+def test_bash_completes_families_and_resource_kinds() -> None:
+    assert complete("bash", "roleadvisor roles --family a") == ["adjacent"]
+    assert complete("bash", "roleadvisor assess --prefer video,bo") == ["video,book"]
+    assert "course" in complete("bash", "roleadvisor assess --prefer c")

@@ -64,7 +64,7 @@ def _usage_line(exc: Exception) -> str:
     """``error: No such option: --tp (see 'roleadvisor assess --help')`` for a Click usage error."""
     message = exc.format_message()  # type: ignore[attr-defined]
     ctx = getattr(exc, "ctx", None)
-    command = ctx.command_path if ctx is not None else PROG
+    command = ctx.command_path if ctx is not None else getattr(exc, "command_path", PROG)
     return f"error: {message.rstrip('.')} (see '{command} --help')"
 
 

@@ -42,6 +42,19 @@ class RoleAdvisorGroup(TyperGroup):
     order: tuple[str, ...] = ()
     summaries: dict[str, str] | None = None
 
+    def _command_path(self, args: list[str]) -> str:
+        """``roleadvisor catalog init`` from the words typed: the leading ones that name commands."""
+        path = [self.name or "roleadvisor"]
+        command: click.Command = self
+        for word in args:
+            lookup = getattr(command, "get_command", None)
+            sub = lookup(click.Context(command), word) if lookup is not None else None
+            if sub is None:
+                break
+            path.append(word)
+            command = sub
+        return " ".join(path)
+
     def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
         """Run the command; Ctrl-C goes on to the boundary (Typer would turn it into a silent exit)."""
         from roleadvisor.errors import Interrupted
@@ -83,7 +96,11 @@ class RoleAdvisorGroup(TyperGroup):
         except click.exceptions.UsageError as exc:
             from difflib import get_close_matches
 
-            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            typed = args[0].lower() if args else ""
+            if typed in ("help", "-help"):
+                matches = ["--help"]
+            else:
+                matches = get_close_matches(typed, self.list_commands(ctx)) if typed else []
             if matches:
                 exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
             raise
@@ -100,14 +117,20 @@ class RoleAdvisorGroup(TyperGroup):
         """Run the command line; the exit code is returned, or the process exits with it."""
 
         def invoke() -> int:
-            result = super(RoleAdvisorGroup, self).main(
-                args,
-                prog_name,
-                complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
+            try:
+                result = super(RoleAdvisorGroup, self).main(
+                    args,
+                    prog_name,
+                    complete_var,
+                    standalone_mode=False,
+                    windows_expand_args=windows_expand_args,
+                    **extra,
+                )
+            except click.exceptions.UsageError as exc:
+                if exc.ctx is None:  # raised by the option parser: name the command from the words typed
+                    typed = list(sys.argv[1:] if args is None else args)
+                    exc.command_path = self._command_path(typed)  # type: ignore[attr-defined]
+                raise
             return result if isinstance(result, int) else 0
 
         code = run(invoke)
@@ -185,6 +208,15 @@ def _text(value: object) -> str:
 # ---------------------------------------------------------------- shared plumbing
 
 
+def examples(*lines: str, before: str = "", after: str = "") -> str:
+    """An epilog: ``before``, the example lines kept as typed (Click's \\b: never re-wrapped), ``after``."""
+    parts = [before] if before else []
+    parts.append("Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines))
+    if after:
+        parts.append(after)
+    return "\n\n".join(parts)
+
+
 def get_catalog(ctx: typer.Context) -> Catalog:
     """The catalogue chosen by ``--catalog`` / ``$ROLEADVISOR_CATALOG``, loaded once per run."""
     from roleadvisor.catalog.loader import load_catalog
@@ -247,6 +279,25 @@ def complete_rating(ctx: typer.Context, incomplete: str) -> list[str]:
     return [f"{sid}=" for sid in catalog.skill_ids if sid.startswith(incomplete.lower())]
 
 
+def complete_family(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role families (core, research, adjacent, ...) starting with what was typed."""
+    catalog = _completion_catalog(ctx)
+    if catalog is None:
+        return []
+    families = dict.fromkeys(role.family for role in catalog.roles)
+    return [family for family in families if family.startswith(incomplete.lower())]
+
+
+def complete_kinds(incomplete: str) -> list[str]:
+    """Resource kinds for ``--prefer``, after any already given (``video,bo`` -> ``video,book``)."""
+    from roleadvisor.catalog.models import RESOURCE_KINDS
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    taken = set(done.split(","))
+    return [prefix + kind for kind in RESOURCE_KINDS if kind.startswith(last) and kind not in taken]
+
+
 def _version(value: bool) -> None:
     if value:
         from roleadvisor.output import write_stdout
@@ -292,15 +343,14 @@ class Format(str, Enum):
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  roleadvisor assess                       # asks for each skill on a terminal\n\n"
-        "  roleadvisor assess --profile me.yaml --top 5\n\n"
-        "  roleadvisor assess -r systems=4 -r databases=3 -r ml=4 -r algorithms=3 "
-        "-r stats=2 -r sme=2 -r product=1 -r communication=3 --format json\n\n"
-        "  roleadvisor assess --profile me.yaml --rate ml=4 --output report.md\n\n"
-        "  roleadvisor assess --profile me.yaml --target mlops --prefer video,course\n\n"
-        "  roleadvisor assess --profile me.yaml --target mlops --output me.html   # page with radar chart"
+    epilog=examples(
+        "roleadvisor assess            # asks for each skill on a terminal",
+        "roleadvisor assess --profile me.yaml --top 5",
+        "roleadvisor assess -r systems=4 -r databases=3 -r ml=4 -r algorithms=3 \\",
+        "    -r stats=2 -r sme=2 -r product=1 -r communication=3 --format json",
+        "roleadvisor assess --profile me.yaml --rate ml=4 --output report.md",
+        "roleadvisor assess --profile me.yaml --target mlops --prefer video,course",
+        "roleadvisor assess --profile me.yaml --target mlops -o me.html  # a page",
     )
 )
 def assess(
@@ -325,11 +375,14 @@ def assess(
         ),
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", "-n", min=1, help="Show only the N best-fitting roles.")
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Show only the N best-fitting roles."),
     ] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="Report format [default: table, or from --output's extension]."),
+        typer.Option(
+            "--format", "-f", help="Report format (default: table, or what --output's extension says)."
+        ),
     ] = None,
     output: Annotated[
         Path | None,
@@ -356,6 +409,7 @@ def assess(
             "--prefer",
             metavar="KIND[,KIND]",
             help="Order resources by these kinds: book, course, video, community, practice, article.",
+            autocompletion=complete_kinds,
         ),
     ] = None,
 ) -> None:
@@ -399,14 +453,13 @@ class OutputFormat(str, Enum):
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  roleadvisor batch people.csv -o results.jsonl\n\n"
-        "  cat people.jsonl | roleadvisor batch - | jq .top_role\n\n"
-        "  roleadvisor batch people.csv --output-format csv -o results.csv\n\n"
-        "  roleadvisor batch people.yaml --top 3 --with-gaps --strict\n\n"
-        "Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
-        "2 the input as a whole cannot be read, 1 a file could not be read or written."
+    epilog=examples(
+        "roleadvisor batch people.csv -o results.jsonl",
+        "cat people.jsonl | roleadvisor batch - | jq .top_role",
+        "roleadvisor batch people.csv --output-format csv -o results.csv",
+        "roleadvisor batch people.yaml --top 3 --with-gaps --strict",
+        after="Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
+        "2 the input as a whole cannot be read, 1 a file could not be read or written.",
     )
 )
 def batch(
@@ -420,7 +473,7 @@ def batch(
     input_format: Annotated[
         InputFormat | None,
         typer.Option(
-            "--input-format", "-I", help="Input format [default: from the extension, else sniffed]."
+            "--input-format", "-I", help="Input format (default: from the file's extension, else sniffed)."
         ),
     ] = None,
     output: Annotated[
@@ -432,11 +485,12 @@ def batch(
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
-            "--output-format", "-O", help="jsonl or csv [default: csv for a .csv --output, else jsonl]."
+            "--output-format", "-O", help="jsonl or csv (default: csv for a .csv --output, else jsonl)."
         ),
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", "-n", min=1, help="Keep only the N best roles in 'fits'.")
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Keep only the N best roles in 'fits'."),
     ] = None,
     with_gaps: Annotated[
         bool, typer.Option("--with-gaps", help="Add each role's gaps, as in the assess report (slower).")
@@ -465,7 +519,7 @@ def batch(
         raise typer.Exit(code)
 
 
-@app.command(epilog="Example:\n\n  roleadvisor schema > assess-report.schema.json")
+@app.command(epilog=examples("roleadvisor schema > assess-report.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the 'assess --format json' report."""
     import json
@@ -490,18 +544,21 @@ FORMAT_HELP = "table for people, json for programs (a stable shape)."
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  roleadvisor roles\n\n"
-        "  roleadvisor roles --family adjacent\n\n"
-        "  roleadvisor roles --format json | jq -r '.roles[].id'"
+    epilog=examples(
+        "roleadvisor roles",
+        "roleadvisor roles --family adjacent",
+        "roleadvisor roles --format json | jq -r '.roles[].id'",
     )
 )
 def roles(
     ctx: typer.Context,
     family: Annotated[
         str | None,
-        typer.Option("--family", help="Only roles of this family (e.g. core, research, adjacent)."),
+        typer.Option(
+            "--family",
+            help="Only roles of this family (e.g. core, research, adjacent).",
+            autocompletion=complete_family,
+        ),
     ] = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
@@ -512,11 +569,10 @@ def roles(
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  roleadvisor role devrel\n\n"
-        '  roleadvisor role "ML eng"\n\n'
-        "  roleadvisor role mlops --format json | jq .requirements"
+    epilog=examples(
+        "roleadvisor role devrel",
+        'roleadvisor role "ML eng"',
+        "roleadvisor role mlops --format json | jq .requirements",
     )
 )
 def role(
@@ -536,7 +592,7 @@ def role(
 
 
 @app.command(
-    epilog="Examples:\n\n  roleadvisor lifecycle\n\n  roleadvisor lifecycle --format json | jq '.stages[].id'"
+    epilog=examples("roleadvisor lifecycle", "roleadvisor lifecycle --format json | jq '.stages[].id'")
 )
 def lifecycle(
     ctx: typer.Context,
@@ -549,10 +605,7 @@ def lifecycle(
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n  roleadvisor skills\n\n  roleadvisor skills stats\n\n"
-        "  roleadvisor skills --format json"
-    )
+    epilog=examples("roleadvisor skills", "roleadvisor skills stats", "roleadvisor skills --format json")
 )
 def skills(
     ctx: typer.Context,
@@ -579,13 +632,12 @@ class DecodeFormat(str, Enum):
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        '  roleadvisor decode "Staff ML Platform Engineer"\n\n'
-        "  roleadvisor decode --file advert.txt --format json\n\n"
-        "  pbpaste | roleadvisor decode\n\n"
-        '  roleadvisor decode "Senior Data Scientist" --format profile > job.json\n\n'
-        "  roleadvisor assess --profile job.json   # what the job asks, scored like a person"
+    epilog=examples(
+        'roleadvisor decode "Staff ML Platform Engineer"',
+        "roleadvisor decode --file advert.txt --format json",
+        "pbpaste | roleadvisor decode",
+        'roleadvisor decode "Senior Data Scientist" --format profile > job.json',
+        "roleadvisor assess --profile job.json   # the job, scored like a person",
     )
 )
 def decode(
@@ -616,12 +668,11 @@ def decode(
 
 
 @app.command(
-    epilog=(
-        "OLD and NEW are reports saved with 'assess --format json' (or 'decode --format json'), "
-        "or profile files; both are re-scored with the current catalogue.\n\n"
-        "Examples:\n\n"
-        "  roleadvisor compare march.json november.json\n\n"
-        "  roleadvisor compare march.json me.yaml --format json"
+    epilog=examples(
+        "roleadvisor compare march.json november.json",
+        "roleadvisor compare march.json me.yaml --format json",
+        before="OLD and NEW are reports saved with 'assess --format json' (or 'decode --format json'), "
+        "or profile files; both are re-scored with the current catalogue.",
     )
 )
 def compare(
@@ -651,10 +702,9 @@ app.add_typer(catalog_app, name="catalog")
 
 @catalog_app.command(
     "init",
-    epilog=(
-        "Example:\n\n"
-        "  roleadvisor catalog init my-framework\n\n"
-        "  roleadvisor --catalog my-framework assess --profile me.yaml"
+    epilog=examples(
+        "roleadvisor catalog init my-framework",
+        "roleadvisor --catalog my-framework assess --profile me.yaml",
     ),
 )
 def catalog_init(
@@ -669,11 +719,10 @@ def catalog_init(
 
 @catalog_app.command(
     "validate",
-    epilog=(
-        "Exit codes: 0 valid, 2 problems found (each listed with its file and place).\n\n"
-        "Examples:\n\n"
-        "  roleadvisor catalog validate my-framework\n\n"
-        "  roleadvisor --catalog my-framework catalog validate --format json"
+    epilog=examples(
+        "roleadvisor catalog validate my-framework",
+        "roleadvisor --catalog my-framework catalog validate --format json",
+        before="Exit codes: 0 valid, 2 problems found (each listed with its file and place).",
     ),
 )
 def catalog_validate(
@@ -681,7 +730,8 @@ def catalog_validate(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]", help="Catalogue directory [default: --catalog, $ROLEADVISOR_CATALOG, built-in]."
+            metavar="[DIR]",
+            help="Catalogue directory (default: --catalog, $ROLEADVISOR_CATALOG, else the built-in one).",
         ),
     ] = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,

@@ -80,3 +80,18 @@ def test_the_checker_sees_a_cropped_table() -> None:
 
 def test_the_checker_sees_a_cut_word() -> None:
     assert words("ml-infrastructure-engin… x") - words("ml-infrastructure-engineer x") == {"ml-infrastructure-engin…"}
+
+
+def test_compare_cuts_no_word_at_60_or_80_columns(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    old, new = Path(str(tmp_path)) / "old.json", Path(str(tmp_path)) / "new.json"
+    for path, systems in ((old, 2), (new, 4)):
+        ratings = {**MLE, "systems": systems}
+        assert CliRunner().invoke(app, ["assess", *rate_args(ratings), "-o", str(path)]).exit_code == 0
+    args = ["compare", str(old), str(new)]
+    comfortable = words(screen(args, 200, monkeypatch)) | words(screen(args, 79, monkeypatch))
+    for width in (60, 80):
+        text = screen(args, width, monkeypatch)
+        assert words(text) - comfortable == set(), width
+        assert "…" not in text and cropped(text) == [] and max(map(len, text.splitlines())) <= width

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from roleadvisor.contracts.browse import (
@@ -174,12 +173,14 @@ def lifecycle_table(view: LifecycleView) -> RenderableType:
     """``roleadvisor lifecycle``: each stage with its skill mix as bars and its owners."""
     parts: list[RenderableType] = []
     count = len(view.stages)
+    label = max((len(share.title) for stage in view.stages for share in stage.skill_mix), default=0)
     for stage in view.stages:
-        mix = Table(show_header=False, box=None, padding=(0, 2, 0, 2))
-        mix.add_column("Skill", no_wrap=True)
-        mix.add_column("Share", no_wrap=True)
-        for share in stage.skill_mix:
-            mix.add_row(share.title, Text.assemble(bar(share.share, 20), f" {percent(share.share)}"))
+        mix = Group(
+            *(
+                Text.assemble(f"  {s.title.ljust(label)}  ", bar(s.share, 20), f" {percent(s.share)}")
+                for s in stage.skill_mix
+            )
+        )
         owners = ", ".join(o.title for o in stage.owners) or "no role owns it in this catalogue"
         parts += [
             Text.assemble((f"{stage.position}/{count}  {stage.title}", "bold"), (f"  {stage.id}", "dim")),
