@@ -1,11 +1,15 @@
 """Asking for missing ratings on a terminal, each skill shown with its level descriptors.
 
 Only used when stdin is a terminal; everything is written to stderr so that
-stdout carries nothing but the report.
+stdout carries nothing but the report. An answer typed in another encoding than
+the terminal's (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``) is read with replacement
+characters and asked again, never a crash.
 """
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -17,8 +21,16 @@ from roleadvisor.errors import RatingError
 from roleadvisor.ratings import parse_level
 
 
+def tolerant_stdin() -> None:
+    """Decode bytes that stdin's encoding does not allow as U+FFFD instead of raising."""
+    stdin = sys.stdin
+    if isinstance(stdin, io.TextIOWrapper) and stdin.errors == "strict":
+        stdin.reconfigure(errors="replace")
+
+
 def ask_ratings(catalog: Catalog, missing: Sequence[str], console: Console) -> dict[str, int]:
     """Prompt for each skill in ``missing``, re-asking until the answer is a valid level."""
+    tolerant_stdin()
     top = catalog.scale.max
     console.print(
         f"[bold]Rate yourself in {len(missing)} skill area{'s' if len(missing) != 1 else ''}.[/] "

@@ -5,11 +5,22 @@ Data goes to stdout, messages to stderr. A file is written atomically
 through a symlink the file it points to is replaced and the link kept; a device
 or FIFO (``/dev/stdout``, a named pipe) is written directly. Rich is imported
 only when a table is printed.
+
+A terminal or pipe whose encoding cannot hold every character (``LC_ALL=C``,
+``PYTHONIOENCODING=ascii`` or ``latin-1``) never makes a command fail: tables are
+drawn with ASCII borders (Rich's own choice for such an encoding), and each
+character the encoding lacks is written as an ASCII look-alike of the same width
+(``→`` as ``>``, ``é`` as ``e``, a bar's ``█`` as ``#``), else ``?``. Exact text
+(JSON, Markdown, HTML, SVG) is written to such a stdout as UTF-8 bytes, the bytes
+``--output`` writes: JSON is UTF-8 by definition (RFC 8259), and replacing characters
+would change the data.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io
 import os
 import stat
 import sys
@@ -35,20 +46,83 @@ def _stream(name: str) -> IO[str]:
     return stream
 
 
+REPLACE_ERRORS = "roleadvisor.lookalike"  # the codec error handler of streams that lack characters
+
+# ASCII look-alikes, one cell wide like the characters they stand for (Rich has laid the line
+# out by then); a bar's eighth-cell blocks round to a whole cell, full or empty.
+_LOOKALIKES = {
+    "\u2192": ">", "\u2190": "<", "\u2191": "^", "\u2193": "v", "\u00b7": "-", "\u2022": "*",
+    "\u2026": ".", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'",
+    "\u201c": '"', "\u201d": '"', "\u00d7": "x", "\u00a0": " ", "\u2588": "#", "\u2589": "#",
+    "\u258a": "#", "\u258b": "#", "\u258c": "#", "\u258d": " ", "\u258e": " ", "\u258f": " ",
+    "\u25cf": "*", "\u25cb": "o", "\u2713": "v", "\u2717": "x", "\u25b2": "^", "\u25bc": "v",
+}  # fmt: skip
+
+
+def _lookalike(char: str) -> str:
+    """What to write for ``char`` on a stream whose encoding lacks it: ASCII, as wide as ``char``."""
+    import unicodedata
+
+    if char in _LOOKALIKES:
+        return _LOOKALIKES[char]
+    if "\u2500" <= char <= "\u257f":  # box drawing, should a border be drawn without Rich's ASCII box
+        words = set(unicodedata.name(char, "").split())
+        if not words & {"VERTICAL", "UP", "DOWN"}:
+            return "-"
+        return "|" if not words & {"HORIZONTAL", "LEFT", "RIGHT"} else "+"
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return ""  # zero width: an accent already folded into its letter, a joiner
+    base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+    if len(base) == 1 and base.isascii() and base.isprintable():
+        return base  # e for \u00e9, A for \u00c5
+    return "??" if unicodedata.east_asian_width(char) in ("W", "F") else "?"
+
+
+def _replace_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(map(_lookalike, exc.object[exc.start : exc.end])), exc.end
+
+
+def _holds_everything(stream: IO[str]) -> bool:
+    """Whether ``stream``'s encoding can write every character (a UTF encoding)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def tolerant(stream: IO[str]) -> IO[str]:
+    """``stream``, set to write look-alikes (``REPLACE_ERRORS``) for characters its encoding lacks.
+
+    A UTF stream, or one that is not a ``TextIOWrapper``, is returned unchanged.
+    """
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors == REPLACE_ERRORS:
+        return stream
+    if not _holds_everything(stream):
+        codecs.register_error(REPLACE_ERRORS, _replace_unencodable)
+        stream.reconfigure(errors=REPLACE_ERRORS)
+    return stream
+
+
 def stdout_console() -> Console:
-    """A console on stdout, at most ``PROSE_WIDTH`` wide (Rich honours NO_COLOR and pipes)."""
+    """A console on stdout, at most ``PROSE_WIDTH`` wide (Rich honours NO_COLOR and pipes).
+
+    On an encoding without every character it draws ASCII (see the module docstring).
+    """
     from rich.console import Console
 
-    console = Console(file=_stream("stdout"), highlight=False, soft_wrap=False, markup=False)
+    console = Console(file=tolerant(_stream("stdout")), highlight=False, soft_wrap=False, markup=False)
     console.width = min(console.width, PROSE_WIDTH)
     return console
 
 
 def stderr_console() -> Console:
-    """A console on stderr for prompts, progress and warnings."""
+    """A console on stderr for prompts, progress and warnings (ASCII where stdout's would be)."""
     from rich.console import Console
 
-    console = Console(file=_stream("stderr"), highlight=False, soft_wrap=False)
+    console = Console(file=tolerant(_stream("stderr")), highlight=False, soft_wrap=False)
     console.width = min(console.width, PROSE_WIDTH)
     return console
 
@@ -67,18 +141,43 @@ def warn(message: str) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write data to stdout unchanged (never through Rich, which may wrap lines)."""
+    """Write data to stdout unchanged (never through Rich, which may wrap lines).
+
+    A stdout whose encoding lacks characters gets UTF-8 bytes, as a file would.
+    """
     out = _stream("stdout")
-    out.write(text)
     if not text.endswith("\n"):
-        out.write("\n")
+        text += "\n"
+    buffer = getattr(out, "buffer", None)
+    if buffer is None or _holds_everything(out):
+        out.write(text)
+    else:
+        out.flush()
+        buffer.write(utf8_bytes(text))
+        buffer.flush()
     out.flush()
+
+
+def utf8_bytes(text: str) -> bytes:
+    """``text`` as valid UTF-8, with command-line bytes the locale could not decode put back.
+
+    Under ``LC_ALL=C`` an argument typed in UTF-8 (``decode "Zürich"``) arrives with each
+    non-ASCII byte as a lone surrogate; those bytes are restored, and whatever is then
+    still not UTF-8 becomes U+FFFD.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace").encode("utf-8")
 
 
 def plain_text(renderable: Any, *, width: int = FILE_WIDTH) -> str:  # noqa: ANN401 - any Rich renderable
     """Plain text (no colour codes) of a Rich renderable, for a file."""
-    import io
-
     from rich.console import Console
 
     buffer = io.StringIO()

@@ -48,8 +48,14 @@ def profile_from_data(data: Any, catalog: Catalog, *, source: str) -> Profile:  
 
 
 def parse_profile_text(text: str, catalog: Catalog, *, source: str, as_json: bool) -> Profile:
-    """Parse profile text as JSON or YAML and validate it."""
+    """Parse profile text as JSON or YAML (refusing deep nesting first) and validate it."""
     if as_json:
+        from roleadvisor.safeyaml import check_nesting
+
+        try:
+            check_nesting(text, json=True)  # json.loads recurses in C once per level
+        except YamlProblem as exc:
+            raise ProfileError(f"{source}: {exc}") from None
         try:
             data = json.loads(text, parse_constant=_reject_constant)
         except json.JSONDecodeError as exc:

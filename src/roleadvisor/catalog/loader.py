@@ -73,13 +73,23 @@ def validate_catalog_dir(directory: Path) -> tuple[Catalog | None, list[str]]:
 
 
 def resolve_catalog_dir(directory: Path | None = None) -> tuple[Path, bool]:
-    """The directory to load: the argument, else ``$ROLEADVISOR_CATALOG``, else the built-in."""
-    if directory is not None:
-        return directory, False
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env), False
-    return builtin_catalog_dir(), True
+    """The directory to load: the argument, else ``$ROLEADVISOR_CATALOG``, else the built-in.
+
+    An empty or unset ``$ROLEADVISOR_CATALOG`` means the built-in catalogue. A name
+    of only whitespace, from either (the command line passes ``--catalog`` and the
+    variable here alike, and cannot tell them apart), is an error saying so (exit 2).
+    """
+    if directory is None:
+        env = os.environ.get(ENV_VAR, "")
+        if not env:
+            return builtin_catalog_dir(), True
+        directory = Path(env.strip() or env)
+    if not str(directory).strip():
+        raise CatalogError(
+            f"catalogue directory {str(directory)!r} is blank (only whitespace): name a directory, "
+            f"or leave ${ENV_VAR} empty or unset to use the built-in catalogue"
+        )
+    return directory, False
 
 
 def _load(path: Path, source: str) -> tuple[Catalog | None, list[str]]:
