@@ -102,3 +102,10 @@ def test_markup_in_names_is_printed_literally(invoke: Invoke, tmp_path: Path) ->
     result = invoke("assess", "--profile", str(profile))
     assert result.exit_code == 0, result.stderr
     assert "[bold]x[/bold] [/y] [link=http://a]z" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["roles"], ["lifecycle"], ["assess", *rate_args(MLE)], ["role", "mlops"]])
+def test_piped_tables_have_no_trailing_spaces(args: list[str]) -> None:
+    done = subprocess.run([*installed_command(), *args], capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 0
+    assert [line for line in done.stdout.splitlines() if line.endswith(" ")] == []

@@ -192,12 +192,22 @@ def emit(rendered: Rendered, output: Path | None = None, *, what: str = "report"
             write_stdout(rendered.text)
         else:
             console = stdout_console()
-            console.print(rendered.rich)
+            if console.is_terminal:
+                console.print(rendered.rich)
+            else:  # a pipe or file: the same layout, without the padding Rich adds to every line
+                with console.capture() as captured:
+                    console.print(rendered.rich)
+                console.file.write(_trimmed(captured.get()))
             console.file.flush()
         return
-    text = rendered.text if rendered.text is not None else plain_text(rendered.rich)
+    text = rendered.text if rendered.text is not None else _trimmed(plain_text(rendered.rich))
     write_file(output, text)
     note(f"Wrote {rendered.fmt} {what} to {output}")
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without spaces at the ends of its lines."""
+    return "".join(line.rstrip(" ") + "\n" for line in text.splitlines())
 
 
 def write_file(path: Path, text: str) -> None:
