@@ -109,3 +109,24 @@ def test_piped_tables_have_no_trailing_spaces(args: list[str]) -> None:
     done = subprocess.run([*installed_command(), *args], capture_output=True, text=True, check=False, timeout=60)
     assert done.returncode == 0
     assert [line for line in done.stdout.splitlines() if line.endswith(" ")] == []
+
+
+MARKUP = ["[/x]", "[bold]", "[link=https://example.invalid]", "[/]"]
+
+
+@pytest.mark.parametrize("markup", MARKUP)
+def test_markup_anywhere_is_printed_literally(invoke: Invoke, tmp_path: Path, markup: str) -> None:
+    target = tmp_path / f"dir{markup.replace('/', '_')}"
+    made = invoke("catalog", "init", str(target))
+    assert made.exit_code == 0 and str(target) in made.stderr
+    decoded = invoke("decode", f"model deployment {markup} business analyst")
+    assert decoded.exit_code == 0 and markup in decoded.stdout
+    lifecycle = target / "lifecycle.yaml"
+    lifecycle.write_text(lifecycle.read_text().replace("Has not", f"Has {markup} not", 1))
+    roles = target / "roles.yaml"
+    roles.write_text(roles.read_text().replace("title: Data Scientist", f"title: 'Data {markup} Scientist'", 1))
+    for args in (["skills"], ["roles"], ["role", "data-scientist"], ["assess", *rate_args(MLE)], ["lifecycle"]):
+        result = invoke("--catalog", str(target), *args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert markup in invoke("--catalog", str(target), "skills").stdout
+    assert markup in invoke("--catalog", str(target), "roles").stdout

@@ -192,3 +192,14 @@ def test_deep_catalogue(tmp_path: Path, command: tuple[str, ...]) -> None:
         f"error: catalogue {directory} has 1 problem:",
         "  roles.yaml: line 2: lists and mappings are nested more than 64 levels deep",
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["!!timestamp x\n", "ratings:\n  ml: !!timestamp 2026-13-99\n", "a: !!int " + "9" * 5000 + "\n"]
+)
+def test_malformed_tagged_values_are_a_problem_not_a_crash(text: str) -> None:
+    from roleadvisor.errors import YamlProblem
+    from roleadvisor.safeyaml import load_yaml
+
+    with pytest.raises(YamlProblem, match="could not be read as plain data"):
+        load_yaml(text)

@@ -188,5 +188,13 @@ def load_yaml(text: str) -> Any:  # noqa: ANN401 - YAML documents are arbitrary 
         raise YamlProblem(_describe(exc)) from None
     except RecursionError:
         raise YamlProblem("YAML is nested too deeply") from None
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        # PyYAML's constructors fail this way on malformed tagged values (``!!timestamp x``,
+        # ``!!int 99...9`` past Python's digit limit): plain data or a clear refusal, never a crash.
+        del exc
+        raise YamlProblem(
+            "a value could not be read as plain data (a malformed tagged value such as "
+            "'!!timestamp', or a number too long to convert)"
+        ) from None
     finally:
         loader.dispose()

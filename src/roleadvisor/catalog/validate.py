@@ -9,6 +9,7 @@ imports it only when a catalogue has to be checked from its YAML.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -35,6 +36,15 @@ from roleadvisor.text import normalise
 from roleadvisor.textfile import decode_text
 
 M = TypeVar("M", bound=BaseModel)
+
+# Weights and stage shares are relative sizes: any finite positive number up to this
+# keeps every sum roleadvisor computes finite (a weight of 1e308 times a level overflows).
+MAX_NUMBER = 1000.0
+
+
+def _finite(value: float) -> bool:
+    """Not .inf, -.inf or .nan, and no larger than ``MAX_NUMBER`` in size."""
+    return math.isfinite(value) and abs(value) <= MAX_NUMBER
 
 
 def format_loc(loc: Iterable[str | int]) -> str:
@@ -133,7 +143,12 @@ def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
         for skill_id, share in stage.skill_mix.items():
             if skill_id not in known_skills:
                 problems.append(f"{where}.skill_mix.{skill_id}: unknown skill id")
-            if not share > 0:
+            if not _finite(share):
+                problems.append(
+                    f"{where}.skill_mix.{skill_id}: weight must be a finite number up to {MAX_NUMBER:g}, "
+                    f"got {share}"
+                )
+            elif not share > 0:
                 problems.append(f"{where}.skill_mix.{skill_id}: weight must be positive, got {share}")
         for j, owner in enumerate(stage.owners):
             if owner not in known_roles:
@@ -150,7 +165,12 @@ def _check(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
                 continue
             if not 0 <= req.level <= top:
                 problems.append(f"{where}.skills.{skill_id}.level: must be 0..{top}, got {req.level}")
-            if not req.weight > 0:
+            if not _finite(req.weight):
+                problems.append(
+                    f"{where}.skills.{skill_id}.weight: must be a finite number up to {MAX_NUMBER:g}, "
+                    f"got {req.weight}"
+                )
+            elif not req.weight > 0:
                 problems.append(f"{where}.skills.{skill_id}.weight: must be positive, got {req.weight}")
         for skill_id in skill_ids:
             if skill_id not in role.skills:
