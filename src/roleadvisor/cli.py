@@ -117,6 +117,11 @@ class RoleAdvisorGroup(TyperGroup):
         """Run the command line; the exit code is returned, or the process exits with it."""
 
         def invoke() -> int:
+            typed = list(sys.argv[1:] if args is None else args)
+            if any("\x00" in word for word in typed):  # no shell can pass one; Python callers can
+                from roleadvisor.errors import UsageError
+
+                raise UsageError("an argument contains a NUL character")
             try:
                 result = super(RoleAdvisorGroup, self).main(
                     args,
@@ -128,7 +133,6 @@ class RoleAdvisorGroup(TyperGroup):
                 )
             except click.exceptions.UsageError as exc:
                 if exc.ctx is None:  # raised by the option parser: name the command from the words typed
-                    typed = list(sys.argv[1:] if args is None else args)
                     exc.command_path = self._command_path(typed)  # type: ignore[attr-defined]
                 raise
             return result if isinstance(result, int) else 0
