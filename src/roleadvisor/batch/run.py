@@ -12,8 +12,10 @@ from typing import IO
 
 import numpy as np
 
-from roleadvisor.batch.readers import BinaryReadable, CountingReader, read_chunks
+from roleadvisor.batch.ids import shown_id
+from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.records import Chunk
+from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import StrictStop
@@ -29,8 +31,8 @@ class BatchSummary:
 
 
 def describe(chunk: Chunk, i: int) -> str:
-    """``line 7 (id "p7"): <message>`` for stderr."""
-    ident = f" (id {chunk.id_json[i].decode()})" if chunk.id_json[i] else ""
+    """``line 7 (id "p7"): <message>`` for stderr (a long id cut short)."""
+    ident = f" (id {shown_id(chunk.id_json[i])})" if chunk.id_json[i] else ""
     return f"line {chunk.lines[i]}{ident}: {chunk.errors[i]}"
 
 
@@ -50,7 +52,7 @@ def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
         if not key or i in chunk.errors:
             continue
         if key in seen:
-            chunk.errors[i] = f"duplicate id {key.decode()} (an earlier record has it)"
+            chunk.errors[i] = f"duplicate id {shown_id(key)} (an earlier record has it)"
         else:
             seen.add(key)
 
@@ -66,14 +68,18 @@ def run_batch(
     strict: bool = False,
     on_error: Callable[[str], None] = lambda _line: None,
     on_progress: Callable[[int], None] = lambda _bytes: None,
+    fast_csv: bool = True,
 ) -> BatchSummary:
-    """Score every record of ``stream`` into ``sink``; see the README for formats."""
+    """Score every record of ``stream`` into ``sink``; see the README for formats.
+
+    ``fast_csv=False`` reads CSV the general way only: slower, and the same result (tests compare them).
+    """
     m = Matrices.from_catalog(catalog)
     counter = CountingReader(stream)
     writer = Writer(m, write, sink)
     seen: set[bytes] = set()
     scored = failed = 0
-    chunks: Iterator[Chunk] = read_chunks(counter, catalog, input_format, name)
+    chunks: Iterator[Chunk] = read_chunks(counter, catalog, input_format, name, fast_csv=fast_csv)
     for chunk in chunks:
         mark_duplicates(chunk, seen)
         if strict and chunk.errors:

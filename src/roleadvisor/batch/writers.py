@@ -25,6 +25,7 @@ from roleadvisor.batch.assemble import (
     concat_bytes,
     decimals4,
 )
+from roleadvisor.batch.ids import id_text
 from roleadvisor.batch.records import Chunk
 from roleadvisor.engine import role_gaps
 from roleadvisor.vector import Matrices, rank_roles, top_roles
@@ -132,7 +133,7 @@ class Writer:
         message = chunk.errors[i]
         if self.options.fmt == "csv":
             out = io.StringIO()
-            ident = orjson.loads(chunk.id_json[i]) if chunk.id_json[i] else ""
+            ident = id_text(chunk.id_json[i]) if chunk.id_json[i] else ""
             if not chunk.id_json[i]:
                 message = f"line {chunk.lines[i]}: {message}"
             csv.writer(out, lineterminator="\n").writerow(
@@ -170,8 +171,7 @@ class Writer:
 
 
 def _csv_id(id_json: bytes) -> bytes:
-    value = orjson.loads(id_json) if id_json else ""
-    text = value if isinstance(value, str) else id_json.decode()
+    text = id_text(id_json) if id_json else ""
     if any(ch in text for ch in ',"\r\n'):
         text = '"' + text.replace('"', '""') + '"'
     return text.encode()

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from roleadvisor.batch.readers import EXTENSIONS, FORMATS, BinaryReadable
+from roleadvisor.batch.readers import EXTENSIONS, FORMATS
 from roleadvisor.batch.run import BatchSummary, run_batch
+from roleadvisor.batch.sniff import sniff
+from roleadvisor.batch.streams import BinaryReadable
 from roleadvisor.batch.writers import WriteOptions
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, InputIOError, OutputIOError, UsageError
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
 MAX_ERROR_LINES = 20
-SNIFF_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -35,35 +36,6 @@ class BatchOptions:
     top: int | None
     with_gaps: bool
     strict: bool
-
-
-class _Prefixed:
-    """A binary stream whose first bytes were already read (for sniffing the format)."""
-
-    def __init__(self, prefix: bytes, rest: BinaryReadable) -> None:
-        self.prefix = prefix
-        self.rest = rest
-
-    def read(self, size: int = -1) -> bytes:
-        if self.prefix:
-            if size < 0:
-                data, self.prefix = self.prefix + self.rest.read(), b""
-                return data
-            data, self.prefix = self.prefix[:size], self.prefix[size:]
-            return data
-        return self.rest.read(size)
-
-
-def sniff(prefix: bytes) -> str:
-    """Guess the input format from its first bytes: ``{`` JSON Lines, ``[`` JSON, else CSV."""
-    text = prefix.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"{"):
-        return "jsonl"
-    if text.startswith(b"["):
-        return "json"
-    if text.startswith((b"- ", b"-\n", b"---", b"profiles:")):
-        return "yaml"
-    return "csv"
 
 
 class _Reporter:
@@ -156,9 +128,7 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             suffix = Path(name).suffix.lower() if name != "<stdin>" else ""
             fmt = EXTENSIONS.get(suffix)
         if fmt is None:
-            prefix = stream.read(SNIFF_BYTES)
-            fmt = sniff(prefix)
-            stream = _Prefixed(prefix, stream)
+            fmt, stream = sniff(stream, name)
         if fmt not in FORMATS:
             raise UsageError(f"unknown input format {fmt!r}")
         reporter = _Reporter(size)

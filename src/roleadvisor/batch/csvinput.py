@@ -1,0 +1,510 @@
+"""CSV batch input: the header, then records by Python's ``csv`` rules, fast where that is safe.
+
+The meaning of the input is defined by the general path (``_slow_chunks``):
+Python's ``csv`` module with its default dialect, reading lines split at LF,
+CRLF or a bare CR, line numbers counted the same way. A field longer than
+``FIELD_LIMIT`` characters makes its record an error record (the record still
+ends where CSV says it ends, so every later record is read); nothing is lost.
+
+The fast path (``_fast_chunk``) parses quote-free blocks with NumPy and hands
+every row it is not sure of to the same per-record code, so it may change the
+speed, never the result; a test compares both on arbitrary bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+
+from roleadvisor.batch import streams
+from roleadvisor.batch.ids import SHOWN_CHARS, shown, text_id
+from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.errors import BatchInputError
+from roleadvisor.ratings import SkillKeys
+
+FIELD_LIMIT = 131_072  # characters in one field: the csv module's default limit
+HEADER_MAX_BYTES = 1024 * 1024
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+_FIELD_END = re.compile("[,\r\n]")
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """A field longer than ``FIELD_LIMIT``: its length and first characters, not its text."""
+
+    length: int
+    head: str
+
+
+Field = str | TooLong
+
+
+def _field(text: str, limit: int) -> Field:
+    return TooLong(len(text), text[:SHOWN_CHARS]) if len(text) > limit else text
+
+
+# ---------------------------------------------------------------- the header
+
+
+class CsvLayout:
+    """Where the id and each skill are in a row, from the header."""
+
+    def __init__(self, header: list[Field], catalog: Catalog, name: str) -> None:
+        for i, cell in enumerate(header):
+            if isinstance(cell, TooLong):
+                raise BatchInputError(
+                    f"{name}: the CSV header's field {i + 1} has {cell.length:,} characters, "
+                    f"starting {cell.head!r}; a field may have at most {FIELD_LIMIT:,}"
+                )
+        keys = SkillKeys.of(catalog)
+        cells = [str(h) for h in header]
+        names = [h.strip() if h.strip() == "id" else (keys.get(h.strip()) or h.strip()) for h in cells]
+        expected = f"id,{','.join(catalog.skill_ids)}"
+        if "id" not in names:
+            raise BatchInputError(
+                f"{name}: the CSV header has no 'id' column (header: {shown(','.join(names))}); "
+                f"expected {expected}"
+            )
+        missing = [s for s in catalog.skill_ids if s not in names]
+        if missing:
+            from roleadvisor.lookup import did_you_mean
+
+            others = [n[:100] for n in names if n not in catalog.skill_ids]
+            hints = []
+            for skill in missing:
+                guess = did_you_mean(skill, others)
+                hints.append(f"{skill} (found {guess!r}?)" if guess else skill)
+            raise BatchInputError(
+                f"{name}: the CSV header lacks skill column{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(hints)}; expected {expected}"
+            )
+        duplicated = sorted(
+            {n for n in names if names.count(n) > 1 and (n == "id" or n in catalog.skill_ids)}
+        )
+        if duplicated:
+            raise BatchInputError(f"{name}: the CSV header repeats column {', '.join(duplicated)}")
+        self.names = names
+        self.ncols = len(names)
+        self.id_col = names.index("id")
+        self.skill_cols = [names.index(s) for s in catalog.skill_ids]
+
+    def column(self, index: int) -> str:
+        """``field 3 (ml)`` for messages."""
+        if index < self.ncols:
+            return f"field {index + 1} ({shown(self.names[index])})"
+        return f"field {index + 1}"
+
+
+def _read_header(blocks: Iterator[bytes], catalog: Catalog, name: str) -> tuple[list[Field], bytes]:
+    """The header's fields and the bytes read after it."""
+    expected = f"id,{','.join(catalog.skill_ids)}"
+    pieces: list[bytes] = []
+    size = 0
+    leftover = b""
+    for block in blocks:
+        cut = block.find(b"\n") + 1
+        if cut:
+            pieces.append(block[:cut])
+            leftover = block[cut:]
+            break
+        pieces.append(block)
+        size += len(block)
+        if size > HEADER_MAX_BYTES:
+            break
+    line = b"".join(pieces)
+    if line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    if not line.strip():
+        if leftover.strip() or any(block.strip() for block in blocks):
+            raise BatchInputError(
+                f"{name}: line 1 is blank; the first line must be the CSV header {expected}"
+            )
+        raise BatchInputError(f"{name}: the input is empty; expected a CSV header {expected}")
+    if line.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BatchInputError(f"{name}: the input is UTF-16 text; save it as UTF-8")
+    body = line[:-2] if line.endswith(b"\r\n") else line.removesuffix(b"\n")
+    if b"\r" in body:
+        raise BatchInputError(
+            f"{name}: the CSV header line ends in a bare carriage return (CR, old Mac line endings); "
+            "save the file with LF or CRLF line endings"
+        )
+    if len(body) > HEADER_MAX_BYTES:
+        raise BatchInputError(
+            f"{name}: the first line is longer than {HEADER_MAX_BYTES // 1024 // 1024} MiB; "
+            f"expected a CSV header {expected}"
+        )
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BatchInputError(
+            f"{name}: the CSV header is not UTF-8 text (invalid byte 0x{body[exc.start]:02x} "
+            f"at position {exc.start + 1} of line 1)"
+        ) from None
+    scanner = RecordScanner(FIELD_LIMIT)
+    scanner.feed(text)
+    scanner.finish()
+    return scanner.fields, leftover
+
+
+# ---------------------------------------------------------------- records, the general way
+
+
+_START_RECORD, _START_FIELD, _IN_FIELD, _IN_QUOTED, _QUOTE_IN_QUOTED, _EAT_CRNL = range(6)
+
+
+class RecordScanner:
+    """One CSV record by the ``csv`` module's rules (default dialect, not strict), line by line.
+
+    Unlike the ``csv`` module it has no limit: a field longer than ``limit``
+    becomes a ``TooLong`` (its text is not kept), and the record still ends
+    where CSV says it does, however far that is. Used on the records the
+    ``csv`` module gives up on, and for the header.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.fields: list[Field] = []
+        self.state = _START_RECORD
+        self._parts: list[str] = []
+        self._length = 0
+        self._head = ""
+
+    def _add(self, text: str) -> None:
+        if not text:
+            return
+        self._length += len(text)
+        if self._length <= self.limit:
+            self._parts.append(text)
+            return
+        if self._parts:  # the field just became too long: keep its first characters only
+            self._head = "".join(self._parts)[:SHOWN_CHARS]
+            self._parts = []
+        if len(self._head) < SHOWN_CHARS:
+            self._head += text[: SHOWN_CHARS - len(self._head)]
+
+    def _save(self) -> None:
+        if self._length > self.limit:
+            self.fields.append(TooLong(self._length, self._head))
+        else:
+            self.fields.append("".join(self._parts))
+        self._parts, self._length, self._head = [], 0, ""
+
+    def feed(self, line: str) -> bool:
+        """Read one line (with its line ending); ``True`` once the record has ended."""
+        i, n = 0, len(line)
+        while i < n:
+            i = self._step(line, i)
+        # the end of the line
+        if self.state in (_START_FIELD, _IN_FIELD, _QUOTE_IN_QUOTED):
+            self._save()
+            self.state = _START_RECORD
+        elif self.state == _EAT_CRNL:
+            self.state = _START_RECORD
+        return self.state == _START_RECORD
+
+    def _step(self, line: str, i: int) -> int:
+        """Read on from ``line[i]``; the index of the next character to read."""
+        state, c = self.state, line[i]
+        if state == _START_RECORD:
+            self.state = _EAT_CRNL if c in "\r\n" else _START_FIELD
+            return i + 1 if c in "\r\n" else i
+        if state == _START_FIELD:
+            if c in '"\r\n,':
+                if c != '"':
+                    self._save()
+                self.state = {'"': _IN_QUOTED, ",": _START_FIELD}.get(c, _EAT_CRNL)
+                return i + 1
+            self.state = _IN_FIELD
+            return i
+        if state == _IN_FIELD:
+            match = _FIELD_END.search(line, i)
+            end = match.start() if match else len(line)
+            self._add(line[i:end])
+            if not match:
+                return end
+            self._save()
+            self.state = _START_FIELD if line[end] == "," else _EAT_CRNL
+            return end + 1
+        if state == _IN_QUOTED:
+            end = line.find('"', i)
+            if end < 0:
+                self._add(line[i:])
+                return len(line)
+            self._add(line[i:end])
+            self.state = _QUOTE_IN_QUOTED
+            return end + 1
+        if state == _QUOTE_IN_QUOTED:
+            if c == '"':
+                self._add('"')
+                self.state = _IN_QUOTED
+            elif c in ",\r\n":
+                self._save()
+                self.state = _START_FIELD if c == "," else _EAT_CRNL
+            else:  # not strict: text after a closing quote joins the field
+                self._add(c)
+                self.state = _IN_FIELD
+            return i + 1
+        return i + 1  # _EAT_CRNL: lines end at their line ending, so only \r or \n are left here
+
+    def finish(self) -> None:
+        """The input ended: a quoted field still open ends here (as the ``csv`` module does)."""
+        if self.state == _IN_QUOTED or self._length:
+            self._save()
+        self.state = _START_RECORD
+
+
+def _keeping(lines: Iterable[str], record: list[str]) -> Iterator[str]:
+    """``lines``, each also appended to ``record`` (the lines of the record being read)."""
+    for line in lines:
+        record.append(line)
+        yield line
+
+
+def _rescan(record: list[str], lines: Iterator[str], limit: int) -> tuple[list[Field], int]:
+    """The record the ``csv`` module stopped in, read again from its first line to its real end.
+
+    ``record`` holds its lines read so far; more are taken from ``lines``. Returns the
+    fields and how many more lines were taken.
+    """
+    scanner = RecordScanner(limit)
+    done = False
+    for line in record:
+        done = scanner.feed(line)
+    taken = 0
+    while not done:
+        following = next(lines, None)
+        record.clear()
+        if following is None:
+            scanner.finish()
+            break
+        taken += 1
+        done = scanner.feed(following)
+    return scanner.fields, taken
+
+
+def _slow_chunks(
+    blocks: Iterable[bytes],
+    layout: CsvLayout,
+    catalog: Catalog,
+    first_line: int,
+) -> Iterator[Chunk]:
+    """Records with the ``csv`` module; ``first_line`` is the line number of the first byte.
+
+    The module's field limit (a global) is ours while a chunk is read, and given
+    back whenever this generator yields or ends.
+    """
+    text = io.TextIOWrapper(
+        io.BufferedReader(streams.BlockStream(blocks)), encoding="utf-8", errors="surrogateescape", newline=""
+    )
+    record: list[str] = []
+    lines = _keeping(text, record)
+    reader = csv.reader(lines)
+    builder = ChunkBuilder(catalog)
+    limit = FIELD_LIMIT
+    skipped = 0  # lines read past the csv module (by _rescan)
+    saved = csv.field_size_limit(limit)
+    try:
+        while True:
+            record.clear()
+            line = first_line + reader.line_num + skipped
+            try:
+                row = next(reader, None)
+            except csv.Error:  # a field over the limit: read the record again, to its end
+                fields, taken = _rescan(record, lines, limit)
+                skipped += taken
+                if not _blank(fields):
+                    _add_row(builder, fields, layout, line)
+                continue
+            if row is None:
+                break
+            if not _blank(row):
+                _add_text_row(builder, row, layout, line)
+            if len(builder) >= CHUNK_ROWS:
+                csv.field_size_limit(saved)
+                yield builder.build()
+                saved = csv.field_size_limit(limit)
+    finally:
+        csv.field_size_limit(saved)
+    if len(builder):
+        yield builder.build()
+
+
+def _blank(fields: list[str] | list[Field]) -> bool:
+    """A blank line: no field, or one field of whitespace."""
+    return not fields or (len(fields) == 1 and isinstance(fields[0], str) and not fields[0].strip())
+
+
+def _add_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
+    """One record, however it was read: the one rule for ids, field counts and long fields."""
+    if any(isinstance(f, TooLong) for f in fields):
+        _add_long_row(builder, fields, layout, line)
+    else:
+        _add_text_row(builder, cast("list[str]", fields), layout, line)
+
+
+def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, line: int) -> None:
+    """``_add_row`` for a record with no field over the limit (the common case, kept short)."""
+    if _SURROGATE.search("".join(fields)):
+        builder.add(b"", line, None, error="not valid UTF-8")
+        return
+    ident = text_id(fields[layout.id_col].strip()) if len(fields) > layout.id_col else b""
+    if len(fields) != layout.ncols:
+        builder.add(ident, line, None, error=f"has {len(fields)} fields, the header has {layout.ncols}")
+        return
+    values: dict[str, object] = {
+        skill: fields[col] for skill, col in zip(builder.skills, layout.skill_cols, strict=True)
+    }
+    builder.add(ident, line, values)
+
+
+def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
+    if _SURROGATE.search("".join(f for f in fields if isinstance(f, str))):
+        builder.add(b"", line, None, error="not valid UTF-8")
+        return
+    id_field = fields[layout.id_col] if len(fields) > layout.id_col else ""
+    ident = text_id(id_field.strip()) if isinstance(id_field, str) else b""
+    long = [(i, f) for i, f in enumerate(fields) if isinstance(f, TooLong)]
+    i, cell = long[0]
+    others = len(long) - 1
+    more = f" (and {others} more long field{'s' if others > 1 else ''})" if others else ""
+    builder.add(
+        ident,
+        line,
+        None,
+        error=f"{layout.column(i)} has {cell.length:,} characters, starting {cell.head!r}; "
+        f"a field may have at most {FIELD_LIMIT:,}{more}",
+    )
+
+
+# ---------------------------------------------------------------- reading a CSV input
+
+
+def read_csv(
+    stream: streams.CountingReader, catalog: Catalog, name: str, *, fast: bool = True
+) -> Iterator[Chunk]:
+    """CSV with a header ``id,<skills...>``; UTF-8 with or without BOM; extra columns ignored.
+
+    ``fast=False`` reads everything the general way (for tests: the result must not change).
+    """
+    blocks = stream.blocks()
+    header, leftover = _read_header(blocks, catalog, name)
+    layout = CsvLayout(header, catalog, name)
+    rest = streams.chain(leftover, blocks)
+    if not fast:
+        yield from _slow_chunks(rest, layout, catalog, 2)
+        return
+    pieces = streams.LineBlocks(rest)
+    line = 2
+    for block in pieces:
+        quote = block.find(b'"')
+        if quote >= 0:
+            # A quoted field may span lines: from the line holding the first quote on,
+            # the csv module reads everything.
+            cut = block.rfind(b"\n", 0, quote) + 1
+            line = yield from _fast_or_slow(block[:cut], layout, catalog, line)
+            yield from _slow_chunks(streams.chain(block[cut:], pieces.rest()), layout, catalog, line)
+            return
+        line = yield from _fast_or_slow(block, layout, catalog, line)
+
+
+def _count_lines(data: bytes) -> int:
+    """Line endings in ``data``: LF, CRLF or a bare CR (as the general path counts lines)."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _fast_or_slow(
+    block: bytes, layout: CsvLayout, catalog: Catalog, first_line: int
+) -> Generator[Chunk, None, int]:
+    """Chunks of ``block`` (complete lines), each part fast if it can be; returns the next line number."""
+    line = first_line
+    if not block:
+        return line
+    for part in _split_rows(block, CHUNK_ROWS):
+        data = part if part.endswith(b"\n") else part + b"\n"
+        has_cr = b"\r" in data
+        if has_cr:
+            data = data.replace(b"\r\n", b"\n")
+        chunk = None if has_cr and b"\r" in data else _fast_chunk(data, layout, catalog, line)
+        if chunk is None:
+            yield from _slow_chunks([part], layout, catalog, line)
+            line += _count_lines(part)
+        else:
+            yield chunk
+            line += len(chunk)  # one row a line here
+    return line
+
+
+def _split_rows(block: bytes, rows: int) -> Iterator[bytes]:
+    """Pieces of ``block`` (complete lines) holding at most ``rows`` lines each."""
+    newlines = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)
+    cuts = [0, *(newlines[rows - 1 :: rows] + 1).tolist()]
+    if cuts[-1] < len(block):
+        cuts.append(len(block))
+    for start, end in itertools.pairwise(cuts):
+        yield block[start:end]
+
+
+def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: int) -> Chunk | None:
+    """Parse quote-free lines (each ending in LF) with NumPy, or ``None`` to read them the general way."""
+    buf = np.frombuffer(block, dtype=np.uint8)
+    if ((buf < 32) & (buf != 10)).any() or b"\\" in block:
+        return None  # control characters or backslashes in ids need JSON escaping
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    newlines = np.flatnonzero(buf == 10)
+    n = len(newlines)
+    commas = np.flatnonzero(buf == 44)
+    per_row = layout.ncols - 1
+    if n == 0 or len(commas) != n * per_row:
+        return None
+    if per_row and not (np.bincount(np.searchsorted(newlines, commas), minlength=n) == per_row).all():
+        return None
+    ends = np.empty((n, layout.ncols), dtype=np.int64)
+    ends[:, :per_row] = commas.reshape(n, per_row)
+    ends[:, per_row] = newlines
+    starts = np.empty_like(ends)
+    starts[0, 0] = 0
+    starts[1:, 0] = newlines[:-1] + 1
+    starts[:, 1:] = ends[:, :-1] + 1
+    top = min(catalog.scale.max, 9)  # one digit; longer values are rechecked below
+    ratings = np.zeros((n, len(layout.skill_cols)), dtype=np.int16)
+    # A row no longer than a field may be has no field too long; longer rows are rechecked field by field.
+    good = (ends[:, -1] - starts[:, 0]) <= FIELD_LIMIT
+    for j, col in enumerate(layout.skill_cols):
+        value = buf[starts[:, col]].astype(np.int16) - 48
+        ok = ((ends[:, col] - starts[:, col]) == 1) & (value >= 0) & (value <= top)
+        ratings[:, j] = np.where(ok, value, 0)
+        good &= ok
+    id_starts, id_ends = starts[:, layout.id_col], ends[:, layout.id_col]
+    pairs = zip(id_starts.tolist(), id_ends.tolist(), strict=True)
+    if b" " in block or not block.isascii():
+        # ids may need trimming (of any Unicode whitespace), and may be blank once trimmed
+        trimmed = [block[s:e].decode("utf-8").strip() for s, e in pairs]
+        ids = [b'"' + value.encode("utf-8") + b'"' if value else b"" for value in trimmed]
+        no_id = np.fromiter((not value for value in trimmed), dtype=bool, count=n)
+    else:
+        ids = [b'"%s"' % block[s:e] if e > s else b"" for s, e in pairs]
+        no_id = id_ends == id_starts
+    lines = np.arange(first_line, first_line + n, dtype=np.int64)
+    chunk = Chunk(id_json=ids, lines=lines, ratings=ratings)
+    for i in np.flatnonzero(~good | no_id).tolist():
+        # Recheck the odd row the general way: it may be fine (" 3", "3.0", "10") or need a message.
+        text = block[starts[i, 0] : ends[i, -1]].decode("utf-8")
+        builder = ChunkBuilder(catalog)
+        _add_row(builder, [_field(f, FIELD_LIMIT) for f in text.split(",")], layout, first_line + i)
+        one = builder.build()
+        chunk.ratings[i] = one.ratings[0]
+        chunk.id_json[i] = one.id_json[0]
+        if one.errors:
+            chunk.errors[i] = one.errors[0]
+    return chunk
