@@ -188,6 +188,8 @@ def load_yaml(text: str) -> Any:  # noqa: ANN401 - YAML documents are arbitrary 
         raise YamlProblem(_describe(exc)) from None
     except RecursionError:
         raise YamlProblem("YAML is nested too deeply") from None
+    except YamlProblem:
+        raise
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:
         # PyYAML's constructors fail this way on malformed tagged values (``!!timestamp x``,
         # ``!!int 99...9`` past Python's digit limit): plain data or a clear refusal, never a crash.
