@@ -70,12 +70,19 @@ def _prefix(source: str) -> str:
     return f"{source}: " if source else ""
 
 
-def _shown(value: object, limit: int = 40) -> str:
-    """``repr(value)``, cut to ``limit`` characters with the full length said."""
-    text = repr(value)
+SHOWN_CHARS = 40  # a value quoted in a message is cut to this many characters
+
+
+def cut(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, its full length said when cut: the rule for echoing input."""
     if len(text) <= limit:
         return text
     return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def _shown(value: object) -> str:
+    """``repr(value)`` for a message, cut (see ``cut``)."""
+    return cut(repr(value))
 
 
 def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int:

@@ -24,11 +24,11 @@ from typing import cast
 import numpy as np
 
 from roleadvisor.batch import streams
-from roleadvisor.batch.ids import SHOWN_CHARS, shown, text_id
+from roleadvisor.batch.ids import shown, text_id
 from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
-from roleadvisor.ratings import SkillKeys
+from roleadvisor.ratings import SHOWN_CHARS, SkillKeys
 
 FIELD_LIMIT = 131_072  # characters in one field: the csv module's default limit
 HEADER_MAX_BYTES = 1024 * 1024

@@ -21,7 +21,8 @@ from typing import Any
 
 import orjson
 
-SHOWN_CHARS = 40  # as ratings._shown: an echoed value is cut to this many characters, with its length
+from roleadvisor.ratings import cut
+
 JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 _YAML_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _YAML_NULL_TAG = "tag:yaml.org,2002:null"
@@ -38,10 +39,8 @@ KEEP = object()  # from ``yaml_ids``: no id written in the tree itself, use the 
 
 
 def shown(text: str) -> str:
-    """``text`` cut to its first 40 characters, with its length when cut."""
-    if len(text) <= SHOWN_CHARS:
-        return text
-    return f"{text[:SHOWN_CHARS]}... ({len(text):,} characters)"
+    """``text`` cut to its first 40 characters, with its length when cut (the ratings module's rule)."""
+    return cut(text)
 
 
 def shown_id(id_json: bytes) -> str:
