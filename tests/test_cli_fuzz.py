@@ -209,8 +209,15 @@ def _builtin() -> tuple[dict[str, Any], dict[str, Any]]:
 LIFECYCLE, ROLES = _builtin()
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes shared values out in full (roleadvisor refuses YAML anchors and aliases)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _mutate_catalogue(rng: random.Random, lifecycle: dict[str, Any], roles: dict[str, Any]) -> None:
-    kind = rng.randrange(12)
+    kind = rng.randrange(13)
     role = rng.choice(roles["roles"])
     skill = rng.choice(lifecycle["skills"])
     if kind == 0:
@@ -238,8 +245,15 @@ def _mutate_catalogue(rng: random.Random, lifecycle: dict[str, Any], roles: dict
         role["id"] = rng.choice(["Bad Id", "", roles["roles"][0]["id"]])
     elif kind == 10:
         skill["description"] = rng.choice(["[/y]", "\x00", 5])
-    else:
+    elif kind == 11:
         roles["roles"] = roles["roles"] * 3  # duplicate ids
+    else:  # about a thousand roles, every name unique
+        copies = [
+            {**r, "id": f"{r['id']}-{i}", "title": f"{r['title']} {i}", "aliases": []}
+            for i in range(1, 1000 // len(roles["roles"]))
+            for r in roles["roles"]
+        ]
+        roles["roles"] = roles["roles"] + copies
 
 
 MARKDOWN_ASSESS = [
@@ -270,7 +284,7 @@ def test_mutated_catalogues(workdir: Path, seed: int, count: int, command: list[
             _mutate_catalogue(rng, lifecycle, roles)
     target = workdir / "cat"
     target.mkdir(exist_ok=True)
-    (target / "lifecycle.yaml").write_text(yaml.safe_dump(lifecycle, allow_unicode=True))
-    (target / "roles.yaml").write_text(yaml.safe_dump(roles, allow_unicode=True))
+    (target / "lifecycle.yaml").write_text(yaml.dump(lifecycle, Dumper=_PlainDumper, allow_unicode=True))
+    (target / "roles.yaml").write_text(yaml.dump(roles, Dumper=_PlainDumper, allow_unicode=True))
     stdin = (str(MLE).replace("'", '"').replace("{", '{"id": "a", ', 1) + "\n").encode()
     check(run(workdir, ["--catalog", str(target), *command], stdin), workdir)
