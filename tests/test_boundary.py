@@ -130,3 +130,23 @@ def test_a_signal_during_batch_output_keeps_the_old_file_and_leaves_no_temporary
             assert target.read_text().count("\n") == 400_000
             target.write_text("OLD\n")
     assert any(rc == code for rc, _ in results), results
+
+
+def test_ctrl_c_during_start_up_is_one_line_not_a_traceback() -> None:
+    """SIGINT while Typer, Rich and the catalogue load (the first tenth of a second or so)."""
+    import signal
+    import time
+
+    seen = []
+    for delay in (0.06, 0.07, 0.08, 0.09, 0.11, 0.13):  # after the interpreter itself has started
+        proc = subprocess.Popen(
+            [*installed_command(), "roles"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert b"Traceback" not in err, (delay, err.decode())
+        seen.append(proc.returncode)
+        if proc.returncode != 0:
+            assert proc.returncode == EXIT_INTERRUPTED and err.decode().strip() == "interrupted", (delay, err)
+    assert EXIT_INTERRUPTED in seen, seen
