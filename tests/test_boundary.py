@@ -147,6 +147,8 @@ def test_ctrl_c_during_start_up_is_one_line_not_a_traceback() -> None:
         _, err = proc.communicate(timeout=60)
         assert b"Traceback" not in err, (delay, err.decode())
         seen.append(proc.returncode)
-        if proc.returncode != 0:
+        if proc.returncode == -signal.SIGINT:  # landed before Python's handler was set, or after exit began
+            assert err == b"", (delay, err)
+        elif proc.returncode != 0:
             assert proc.returncode == EXIT_INTERRUPTED and err.decode().strip() == "interrupted", (delay, err)
     assert EXIT_INTERRUPTED in seen, seen
