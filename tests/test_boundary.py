@@ -74,7 +74,7 @@ def test_unwritable_stdout_is_exit_1_with_one_line() -> None:
 
 
 def test_closed_stdout_is_exit_1_with_one_line() -> None:
-    for args in (["--version"], ["roles", "--format", "json"], ["roles"]):
+    for args in (["--version"], ["roles", "--format", "json"], ["roles"], ["--help"], ["assess", "--help"]):
         done = subprocess.run(
             [*installed_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
             preexec_fn=lambda: __import__("os").close(1),

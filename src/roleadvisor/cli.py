@@ -122,6 +122,10 @@ class RoleAdvisorGroup(TyperGroup):
                 from roleadvisor.errors import UsageError
 
                 raise UsageError("an argument contains a NUL character")
+            if sys.stdout is None and (not typed or {"-h", "--help"} & set(typed)):
+                from roleadvisor.errors import OutputIOError  # Click would print the help to nowhere
+
+                raise OutputIOError("stdout is closed; nothing was written")
             try:
                 result = super(RoleAdvisorGroup, self).main(
                     args,
