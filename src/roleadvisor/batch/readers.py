@@ -19,7 +19,7 @@ from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError, YamlProblem
 from roleadvisor.ratings import SkillKeys, record_values
-from roleadvisor.safeyaml import load_yaml
+from roleadvisor.safeyaml import check_nesting, load_yaml
 
 LIST_MAX_BYTES = 256 * 1024 * 1024
 FORMATS = ("csv", "jsonl", "yaml", "json")
@@ -125,6 +125,8 @@ def read_list(stream: streams.CountingReader, catalog: Catalog, name: str, fmt: 
     except UnicodeDecodeError as exc:
         raise BatchInputError(f"{name}: is not UTF-8 text (invalid byte at offset {exc.start})") from None
     try:
+        if fmt == "json":
+            check_nesting(text, json=True)  # the same limit, and message, as every other reader
         document: Any = loads_json(text) if fmt == "json" else load_yaml(text)
     except orjson.JSONDecodeError as exc:
         raise BatchInputError(f"{name}: not valid JSON: {exc}") from None
