@@ -81,3 +81,41 @@ def test_bash_completes_families_and_resource_kinds() -> None:
     assert complete("bash", "roleadvisor roles --family a") == ["adjacent"]
     assert complete("bash", "roleadvisor assess --prefer video,bo") == ["video,book"]
     assert "course" in complete("bash", "roleadvisor assess --prefer c")
+
+
+def test_bash_splits_at_equals_and_still_gets_levels() -> None:
+    # bash puts "=" in a word of its own (COMP_WORDBREAKS) and replaces only what follows it
+    assert complete("bash", "roleadvisor assess --rate systems =") == [str(n) for n in range(6)]
+    assert complete("bash", "roleadvisor assess --rate systems = 3") == ["3"]
+    assert complete("bash", "roleadvisor assess --format = j") == ["json"]
+
+
+def test_tab_in_a_real_bash(tmp_path: object) -> None:
+    import shutil
+    from pathlib import Path
+
+    import pexpect
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash here")
+    script = subprocess.run(
+        [*installed_command(), "--show-completion", "bash"], capture_output=True, text=True, check=True
+    ).stdout
+    folder = Path(installed_command()[0]).parent
+    source = Path(str(tmp_path)) / "roleadvisor.bash"
+    source.write_text(script)
+    env = {"PATH": f"{folder}:/usr/bin:/bin", "HOME": "/nonexistent", "TERM": "dumb", "PS1": "$ "}
+    shell = pexpect.spawn(bash, ["--norc", "--noprofile"], env=env, encoding="utf-8", timeout=30)
+    try:
+        shell.expect_exact("$ ")
+        shell.sendline(f"source {source}")
+        shell.expect_exact("$ ")
+        shell.send("roleadvisor role developer-a\t")
+        shell.expect_exact("developer-advocate")
+        shell.sendcontrol("c")
+        shell.expect_exact("$ ")
+        shell.send("roleadvisor assess --rate systems=\t\t")
+        shell.expect(r"0\s+1\s+2\s+3\s+4\s+5")
+    finally:
+        shell.close(force=True)

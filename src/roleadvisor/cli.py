@@ -205,7 +205,34 @@ def app_command() -> RoleAdvisorGroup:
     group.builders = builders
     group.order = tuple(builders)
     group.summaries = summaries
+    _complete_bash_after_equals()
     return group
+
+
+def _complete_bash_after_equals() -> None:
+    """Bash splits ``--rate systems=`` at ``=``; put the word back together for Click, then answer
+    with what goes after the ``=`` (all bash replaces). Also serves ``--format=<TAB>``."""
+    from typer._click.shell_completion import CompletionItem, add_completion_class
+    from typer._completion_classes import BashComplete
+
+    class BashAfterEquals(BashComplete):
+        joined = ""  # "systems=": what Click sees and bash does not replace
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            args, incomplete = super().get_completion_args()
+            if len(args) >= 2 and args[-1] == "=":  # systems = 3<TAB>
+                self.joined = f"{args[-2]}="
+                return args[:-2], self.joined + incomplete
+            if args and incomplete == "=":  # systems=<TAB>: bash names "=" the word, but replaces ""
+                self.joined = f"{args[-1]}="
+                return args[:-1], self.joined
+            return args, incomplete
+
+        def format_completion(self, item: CompletionItem) -> str:
+            value = str(item.value)
+            return value.removeprefix(self.joined) if self.joined else value
+
+    add_completion_class(BashAfterEquals, "bash")
 
 
 def _text(value: object) -> str:
