@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import csv
+import io
+import json
 import os
 import random
 from collections.abc import Callable
@@ -288,3 +291,51 @@ def test_mutated_catalogues(workdir: Path, seed: int, count: int, command: list[
     (target / "roles.yaml").write_text(yaml.dump(roles, Dumper=_PlainDumper, allow_unicode=True))
     stdin = (str(MLE).replace("'", '"').replace("{", '{"id": "a", ', 1) + "\n").encode()
     check(run(workdir, ["--catalog", str(target), *command], stdin), workdir)
+
+
+BROKEN_ROWS = [
+    "x,1,2,3",  # too few fields
+    "y,1,2,3,4,5,1,2,3,9,9",  # too many
+    "z,9,9,9,9,9,9,9,9",  # out of range
+    "w,a,b,c,d,e,f,g,h",  # not numbers
+    ",1,2,3,4,5,1,2,3",  # no id
+    'q,"1,2",3,4,5,1,2,3,4',  # a quoted field
+    "\x00,1,2,3,4,5,1,2,3",  # control character
+    "\ufeffbom,1,2,3,4,5,1,2,3",
+    'u,"unclosed,1,2,3,4,5,1,2,3',  # an unclosed quote swallows the rest by CSV's rules
+    "v,1.0,2,3,4,5,1,2,3e0",
+    "   ",
+    "r," + "9" * 50 + ",2,3,4,5,1,2,3",
+]
+
+
+@FUZZ
+@given(
+    layout=st.lists(st.one_of(st.just(None), st.sampled_from(range(len(BROKEN_ROWS)))), min_size=1, max_size=30),
+    fmt=st.sampled_from(["jsonl", "csv"]),
+)
+def test_every_good_batch_row_is_scored_whatever_surrounds_it(workdir: Path, layout: list[int | None], fmt: str) -> None:
+    """Good rows among broken ones: each good row comes out scored, in order, and the counts add up."""
+    header = "id,systems,databases,ml,algorithms,stats,sme,product,communication"
+    lines, good = [header], []
+    for n, broken in enumerate(layout):
+        if broken is None:
+            good.append(f"g{n}")
+            lines.append(f"g{n},4,3,4,3,2,2,1,3")
+        else:
+            lines.append(BROKEN_ROWS[broken])
+    source = workdir / "in.csv"
+    source.write_text("\n".join(lines) + "\n")
+    result = run(workdir, ["batch", str(source), "-O", fmt])
+    check(result, workdir)
+    if any(layout[i] == 8 for i in range(len(layout))):
+        return  # after an unclosed quote, CSV itself says the rest is one field
+    if not good:
+        return
+    assert result.exit_code in (0, 3), result.stderr
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+    else:
+        records = list(csv.DictReader(io.StringIO(result.stdout)))
+    scored = [str(r["id"]) for r in records if r.get("top_role") and not r.get("error")]
+    assert [ident for ident in scored if ident in good] == good  # every good row, in order
