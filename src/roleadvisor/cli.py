@@ -2,26 +2,30 @@
 
 Thin on purpose: each command parses its options, asks ``roleadvisor.commands``
 for a contract, and hands it to ``show`` (one renderer registry, one writer).
-Errors of every command meet one boundary (``roleadvisor.boundary``), reached
-through ``RoleAdvisorGroup.main`` both by the console script and by tests that
-invoke ``app`` with Typer's ``CliRunner``. Imports here are Typer and the
-standard library only; everything else loads inside the command that needs it.
+The Click plumbing beneath (error boundary, lazy subcommands) is in
+``roleadvisor.cligroup``, the completion answers in ``roleadvisor.completion``.
+Imports here are Typer and the standard library only; everything else loads
+inside the command that needs it.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import typer._click as click  # Typer 0.28 vendors Click (pinned in pyproject.toml)
-from typer.core import TyperGroup
 
 from roleadvisor import __version__
-from roleadvisor.boundary import run
+from roleadvisor.cligroup import RoleAdvisorGroup, lazy_group
+from roleadvisor.completion import (
+    complete_family,
+    complete_kinds,
+    complete_rating,
+    complete_role,
+    complete_skill,
+)
 
 if TYPE_CHECKING:
     from roleadvisor.catalog.models import Catalog
@@ -29,122 +33,6 @@ if TYPE_CHECKING:
 
 ENV_CATALOG = "ROLEADVISOR_CATALOG"
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class RoleAdvisorGroup(TyperGroup):
-    """Typer's group with the one error boundary around every invocation.
-
-    Built by ``app_command``, its subcommands are made from their functions only
-    when one is asked for (Typer would inspect all eleven on every run).
-    """
-
-    builders: dict[str, Callable[[], click.Command]] | None = None
-    order: tuple[str, ...] = ()
-    summaries: dict[str, str] | None = None
-
-    def _command_path(self, args: list[str]) -> str:
-        """``roleadvisor catalog init`` from the words typed: the leading ones that name commands."""
-        path = [self.name or "roleadvisor"]
-        command: click.Command = self
-        for word in args:
-            lookup = getattr(command, "get_command", None)
-            sub = lookup(click.Context(command), word) if lookup is not None else None
-            if sub is None:
-                break
-            path.append(word)
-            command = sub
-        return " ".join(path)
-
-    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
-        """Run the command; Ctrl-C goes on to the boundary (Typer would turn it into a silent exit)."""
-        from roleadvisor.errors import Interrupted
-
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            raise Interrupted from None
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """The subcommand ``cmd_name``, built on first use."""
-        built = self.commands.get(cmd_name)
-        if built is None and self.builders and cmd_name in self.builders:
-            built = self.commands[cmd_name] = self.builders.pop(cmd_name)()
-        return built
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        """Every subcommand name, in the order they are declared below, without building any."""
-        return list(self.order) if self.order else super().list_commands(ctx)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The commands section of ``--help``, from each command's help text, building none of them."""
-        if not self.order or self.summaries is None:
-            super().format_commands(ctx, formatter)
-            return
-        from typer._click.utils import make_default_short_help
-
-        limit = formatter.width - 6 - max(len(name) for name in self.order)
-        rows = [(name, make_default_short_help(self.summaries.get(name, ""), limit)) for name in self.order]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        """Click's resolution; an unknown name gets a did-you-mean over every subcommand."""
-        try:
-            return self._click_resolve_command(ctx, args)
-        except click.exceptions.UsageError as exc:
-            from difflib import get_close_matches
-
-            typed = args[0].lower() if args else ""
-            if typed in ("help", "-help"):
-                matches = ["--help"]
-            else:
-                matches = get_close_matches(typed, self.list_commands(ctx)) if typed else []
-            if matches:
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
-            raise
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,  # noqa: ANN401 - passed through to Click
-    ) -> Any:  # noqa: ANN401 - Click's signature
-        """Run the command line; the exit code is returned, or the process exits with it."""
-
-        def invoke() -> int:
-            typed = list(sys.argv[1:] if args is None else args)
-            if any("\x00" in word for word in typed):  # no shell can pass one; Python callers can
-                from roleadvisor.errors import UsageError
-
-                raise UsageError("an argument contains a NUL character")
-            if sys.stdout is None and (not typed or {"-h", "--help"} & set(typed)):
-                from roleadvisor.errors import OutputIOError  # Click would print the help to nowhere
-
-                raise OutputIOError("stdout is closed; nothing was written")
-            try:
-                result = super(RoleAdvisorGroup, self).main(
-                    args,
-                    prog_name,
-                    complete_var,
-                    standalone_mode=False,
-                    windows_expand_args=windows_expand_args,
-                    **extra,
-                )
-            except click.exceptions.UsageError as exc:
-                if exc.ctx is None:  # raised by the option parser: name the command from the words typed
-                    exc.command_path = self._command_path(typed)  # type: ignore[attr-defined]
-                raise
-            return result if isinstance(result, int) else 0
-
-        code = run(invoke)
-        if standalone_mode:
-            sys.exit(code)
-        return code
 
 
 app = typer.Typer(
@@ -164,80 +52,8 @@ app = typer.Typer(
 
 
 def app_command() -> RoleAdvisorGroup:
-    """The Click group behind ``app`` (what the console script runs), its subcommands built lazily.
-
-    Uses Typer's own builders (``get_command_from_info``, ``get_group_from_info``;
-    Typer is pinned to 0.28), so each subcommand is exactly what Typer would make.
-    """
-    import inspect
-    from functools import partial
-
-    from typer.main import get_command_from_info, get_command_name, get_group_from_info
-
-    commands, groups = app.registered_commands, app.registered_groups
-    app.registered_commands, app.registered_groups = [], []
-    try:
-        group = typer.main.get_command(app)
-    finally:
-        app.registered_commands, app.registered_groups = commands, groups
-    if not isinstance(group, RoleAdvisorGroup):  # cls= above makes it one
-        raise TypeError(f"expected a RoleAdvisorGroup, got {type(group).__name__}")
-    builders: dict[str, Callable[[], click.Command]] = {}
-    summaries: dict[str, str] = {}
-    for info in commands:
-        name = info.name or get_command_name(getattr(info.callback, "__name__", ""))
-        summaries[name] = _text(info.help) or inspect.getdoc(info.callback) or ""
-        builders[name] = partial(
-            get_command_from_info,
-            info,
-            pretty_exceptions_short=app.pretty_exceptions_short,
-            rich_markup_mode=app.rich_markup_mode,
-        )
-    for sub in groups:
-        summaries[str(sub.name)] = _text(sub.help) or _text(getattr(sub.typer_instance, "info", sub).help)
-        builders[str(sub.name)] = partial(
-            get_group_from_info,
-            sub,
-            pretty_exceptions_short=app.pretty_exceptions_short,
-            rich_markup_mode=app.rich_markup_mode,
-            suggest_commands=app.suggest_commands,
-        )
-    group.builders = builders
-    group.order = tuple(builders)
-    group.summaries = summaries
-    _complete_bash_after_equals()
-    return group
-
-
-def _complete_bash_after_equals() -> None:
-    """Bash splits ``--rate systems=`` at ``=``; put the word back together for Click, then answer
-    with what goes after the ``=`` (all bash replaces). Also serves ``--format=<TAB>``."""
-    from typer._click.shell_completion import CompletionItem, add_completion_class
-    from typer._completion_classes import BashComplete
-
-    class BashAfterEquals(BashComplete):
-        joined = ""  # "systems=": what Click sees and bash does not replace
-
-        def get_completion_args(self) -> tuple[list[str], str]:
-            args, incomplete = super().get_completion_args()
-            if len(args) >= 2 and args[-1] == "=":  # systems = 3<TAB>
-                self.joined = f"{args[-2]}="
-                return args[:-2], self.joined + incomplete
-            if args and incomplete == "=":  # systems=<TAB>: bash names "=" the word, but replaces ""
-                self.joined = f"{args[-1]}="
-                return args[:-1], self.joined
-            return args, incomplete
-
-        def format_completion(self, item: CompletionItem) -> str:
-            value = str(item.value)
-            return value.removeprefix(self.joined) if self.joined else value
-
-    add_completion_class(BashAfterEquals, "bash")
-
-
-def _text(value: object) -> str:
-    """``value`` if it is text (Typer marks unset options with placeholder objects)."""
-    return value if isinstance(value, str) else ""
+    """The Click group behind ``app``, subcommands built lazily (what the console script runs)."""
+    return lazy_group(app)
 
 
 # ---------------------------------------------------------------- shared plumbing
@@ -271,66 +87,6 @@ def show(contract: Contract, fmt: str, output: Path | None = None) -> None:
     from roleadvisor.render import render
 
     emit(render(contract, fmt), output)
-
-
-def _completion_catalog(ctx: typer.Context) -> Catalog | None:
-    """The catalogue for shell completion; ``None`` (no completions) if it cannot be loaded."""
-    from roleadvisor.catalog.loader import load_catalog
-    from roleadvisor.errors import RoleAdvisorError
-
-    root = ctx.find_root()
-    directory = root.params.get("catalog") if root.params else None
-    try:
-        return load_catalog(directory)
-    except RoleAdvisorError:
-        return None
-
-
-def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Role ids starting with what was typed."""
-    catalog = _completion_catalog(ctx)
-    if catalog is None:
-        return []
-    return [rid for rid in catalog.role_ids if rid.startswith(incomplete.lower())]
-
-
-def complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Skill ids starting with what was typed."""
-    catalog = _completion_catalog(ctx)
-    if catalog is None:
-        return []
-    return [sid for sid in catalog.skill_ids if sid.startswith(incomplete.lower())]
-
-
-def complete_rating(ctx: typer.Context, incomplete: str) -> list[str]:
-    """``skill=`` for each skill, then ``skill=N`` for each level once the skill is typed."""
-    catalog = _completion_catalog(ctx)
-    if catalog is None:
-        return []
-    skill, sep, _ = incomplete.partition("=")
-    if sep and skill in catalog.skill_ids:
-        levels = (f"{skill}={level}" for level in catalog.scale.levels)
-        return [word for word in levels if word.startswith(incomplete)]
-    return [f"{sid}=" for sid in catalog.skill_ids if sid.startswith(incomplete.lower())]
-
-
-def complete_family(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Role families (core, research, adjacent, ...) starting with what was typed."""
-    catalog = _completion_catalog(ctx)
-    if catalog is None:
-        return []
-    families = dict.fromkeys(role.family for role in catalog.roles)
-    return [family for family in families if family.startswith(incomplete.lower())]
-
-
-def complete_kinds(incomplete: str) -> list[str]:
-    """Resource kinds for ``--prefer``, after any already given (``video,bo`` -> ``video,book``)."""
-    from roleadvisor.catalog.models import RESOURCE_KINDS
-
-    done, _, last = incomplete.rpartition(",")
-    prefix = f"{done}," if done else ""
-    taken = set(done.split(","))
-    return [prefix + kind for kind in RESOURCE_KINDS if kind.startswith(last) and kind not in taken]
 
 
 def _version(value: bool) -> None:
