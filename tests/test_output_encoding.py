@@ -170,3 +170,13 @@ def test_tolerant_stream_writes_lookalikes_of_the_same_width() -> None:
     utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     tolerant(utf8)
     assert utf8.errors == "strict"  # a UTF stream is left as it is
+
+
+def test_a_report_file_from_a_non_utf8_locale_holds_the_path_as_typed(tmp_path: Path) -> None:
+    """Under LC_ALL=C a UTF-8 directory name arrives as undecodable bytes; the file still gets UTF-8."""
+    catalog = tmp_path / "catü"
+    assert run({}, "catalog", "init", str(catalog)).returncode == 0
+    target = tmp_path / "r.json"
+    done = run(C_LOCALE, "--catalog", str(catalog), "assess", *rate_args(MLE), "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["catalog"]["source"] == str(catalog)

@@ -212,7 +212,7 @@ def _trimmed(text: str) -> str:
 
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path``: atomically for a regular file, directly for a device."""
-    write_file_with(path, lambda handle: handle.write(text.encode("utf-8")))
+    write_file_with(path, lambda handle: handle.write(utf8_bytes(text)))
 
 
 def write_file_with(path: Path, writer: Callable[[IO[bytes]], object]) -> None:
