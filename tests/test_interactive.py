@@ -120,7 +120,7 @@ def test_batch_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         timeout=120,
     )
     assert piped.returncode == 0
-    assert piped.stderr == f"batch: 600,000 records, 600,000 scored, 0 failed to {target}\n"
+    assert piped.stderr == f"batch: 600,000 records, 600,000 scored, 0 failed; written to {target}\n"
 
 
 def test_decode_on_a_terminal_without_text_does_not_wait_for_input() -> None:

@@ -281,7 +281,7 @@ def test_large_input_through_the_installed_command(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"batch: {n:,} records, {n:,} scored, 0 failed to {target}\n"
+    assert result.stderr == f"batch: {n:,} records, {n:,} scored, 0 failed; written to {target}\n"
     with target.open() as handle:
         count = 0
         for count, line in enumerate(handle, start=1):

@@ -81,7 +81,7 @@ def test_every_row_is_accounted_for_through_the_installed_command(tmp_path: Path
     ]
     assert done.stderr.splitlines() == [
         f"bad record: line 7: {out[5]['error']}",
-        "batch: 11 records, 10 scored, 1 failed to out.jsonl",
+        "batch: 11 records, 10 scored, 1 failed; written to out.jsonl",
     ]
     assert len(done.stderr) < 400
 

@@ -151,7 +151,7 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
         sink.flush()
     if reporter.hidden:
         note(f"... and {reporter.hidden} more bad records (see the error records in the output)")
-    where = f" to {options.output}" if options.output else ""
+    where = f"; written to {options.output}" if options.output else ""
     note(f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
