@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roleadvisor.advice import moves, next_best_step, pick_resources, plan_for
+from roleadvisor.advice import moves, next_best_step, plan_for
 from roleadvisor.catalog.loader import validate_catalog_dir
 from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
 from roleadvisor.contracts.schema import report_json_schema
 from roleadvisor.engine import Model, assess
+from roleadvisor.resources import pick_resources
 from tests.conftest import DS, MLE, Invoke, rate_args
 
 
@@ -120,7 +121,11 @@ def test_moves_hand_worked(catalog: Catalog, model: Model) -> None:
     expected = max(reach, key=lambda r: _learning(catalog, MLE, r))
     assert mv.highest_ceiling.role_id == expected == "research-scientist"
     assert mv.highest_ceiling.learning == 11
-    assert [m.role_id for m in mv.adjacent] == ["research-engineer", "ml-hardware-engineer", "ml-infrastructure-engineer"]
+    assert [m.role_id for m in mv.adjacent] == [
+        "research-engineer",
+        "ml-hardware-engineer",
+        "ml-infrastructure-engineer",
+    ]
 
 
 def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, model: Model) -> None:

@@ -13,11 +13,21 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "roleadvisor"
 
-PURE = {"typer", "click", "rich", "roleadvisor.render", "roleadvisor.output", "roleadvisor.commands", "roleadvisor.cli"}
+PURE = {
+    "typer",
+    "click",
+    "rich",
+    "roleadvisor.render",
+    "roleadvisor.output",
+    "roleadvisor.commands",
+    "roleadvisor.cli",
+}
 RULES: dict[str, set[str]] = {
     # the pure core: no I/O layer, no presentation, no CLI
     "engine": PURE | {"numpy"},
     "advice": PURE | {"numpy"},
+    "resources": PURE | {"numpy"},
+    "stability": PURE | {"numpy"},
     "compare": PURE | {"numpy"},
     "decode": PURE | {"numpy"},
     "ratings": PURE | {"numpy", "pydantic"},
@@ -27,17 +37,52 @@ RULES: dict[str, set[str]] = {
     "vector": PURE,
     "api": PURE,
     "lookup": PURE,
-    "catalog": PURE | {"numpy", "roleadvisor.engine", "roleadvisor.contracts", "roleadvisor.lookup", "rapidfuzz"},
+    "catalog": PURE
+    | {"numpy", "roleadvisor.engine", "roleadvisor.contracts", "roleadvisor.lookup", "rapidfuzz"},
     "batch": {"typer", "click", "rich", "roleadvisor.render", "roleadvisor.commands", "roleadvisor.cli"},
     # results for people and programs: no rendering, no CLI, and no pydantic on the report path
     "contracts": PURE | {"pydantic", "numpy"},
     # renderers take a contract only: no catalogue, no engine, no CLI
-    "render": {"typer", "click", "roleadvisor.cli", "roleadvisor.commands", "roleadvisor.catalog", "roleadvisor.engine", "roleadvisor.advice", "numpy", "pydantic"},
-    "output": {"typer", "click", "roleadvisor.cli", "roleadvisor.commands", "roleadvisor.engine", "numpy", "pydantic"},
+    "render": {
+        "typer",
+        "click",
+        "roleadvisor.cli",
+        "roleadvisor.commands",
+        "roleadvisor.catalog",
+        "roleadvisor.engine",
+        "roleadvisor.advice",
+        "roleadvisor.resources",
+        "roleadvisor.stability",
+        "numpy",
+        "pydantic",
+    },
+    "output": {
+        "typer",
+        "click",
+        "roleadvisor.cli",
+        "roleadvisor.commands",
+        "roleadvisor.engine",
+        "numpy",
+        "pydantic",
+    },
     "commands": {"typer", "click", "roleadvisor.cli", "roleadvisor.render"},
     # the Click plumbing and the completion answers sit under cli.py and above everything else
-    "cligroup": {"roleadvisor.cli", "roleadvisor.commands", "roleadvisor.render", "rich", "numpy", "pydantic"},
-    "completion": {"roleadvisor.cli", "roleadvisor.commands", "roleadvisor.render", "rich", "numpy", "pydantic"},
+    "cligroup": {
+        "roleadvisor.cli",
+        "roleadvisor.commands",
+        "roleadvisor.render",
+        "rich",
+        "numpy",
+        "pydantic",
+    },
+    "completion": {
+        "roleadvisor.cli",
+        "roleadvisor.commands",
+        "roleadvisor.render",
+        "rich",
+        "numpy",
+        "pydantic",
+    },
 }
 EXCEPTIONS = {"contracts/schema.py": {"pydantic"}}  # the JSON Schema mirror, used by 'schema' and tests only
 
@@ -89,7 +134,9 @@ def test_every_error_class_lives_in_errors_py() -> None:
                 bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
                 if node.name.startswith("_"):
                     continue  # a module's private control-flow signal, never shown to anyone
-                if any(b.endswith(("Error", "Exception", "Problem", "Stop")) for b in bases) or node.name.endswith("Error"):
+                if any(
+                    b.endswith(("Error", "Exception", "Problem", "Stop")) for b in bases
+                ) or node.name.endswith("Error"):
                     defined.append(f"{path.relative_to(SRC)}:{node.name}")
     assert all(item.startswith("errors.py:") for item in defined), defined
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from roleadvisor.catalog.models import Catalog, Resource
 from roleadvisor.engine import Model, fits, ratings_vector, similar_roles
 from roleadvisor.records import record
+from roleadvisor.resources import pick_resources
 
 NEXT_STEP_ROLES = 3  # "your top roles" for the next best step
 ADJACENT_SHOWN = 3
@@ -202,30 +203,6 @@ def moves(m: Model, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN) -> 
         use_what_you_have=move(best),
         highest_ceiling=move(ceiling),
     )
-
-
-def pick_resources(
-    catalog: Catalog, skill: str, have: int, need: int, prefer: tuple[str, ...] = (), limit: int = 3
-) -> tuple[Resource, ...]:
-    """Resources for raising ``skill`` from ``have`` to ``need``, best first.
-
-    A resource qualifies when its level range meets ``have+1..need``. Order:
-    the person's preferred kinds in the order given, then resources whose range
-    contains ``need``, then the narrower range, then catalogue order.
-    """
-    wanted = range(have + 1, need + 1)
-    found = [
-        (pos, r)
-        for pos, r in enumerate(catalog.resources)
-        if skill in r.skills and any(r.low <= lvl <= r.high for lvl in wanted)
-    ]
-
-    def key(item: tuple[int, Resource]) -> tuple[int, int, int, int]:
-        pos, r = item
-        rank = prefer.index(r.kind) if r.kind in prefer else len(prefer)
-        return (rank, 0 if r.low <= need <= r.high else 1, r.high - r.low, pos)
-
-    return tuple(r for _, r in sorted(found, key=key)[:limit])
 
 
 @record(frozen=False, eq=False)
