@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 
 from roleadvisor.advice import moves, next_best_step, plan_for
 from roleadvisor.catalog.loader import validate_catalog_dir
-from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
+from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts.schema import report_json_schema
 from roleadvisor.engine import Model, assess
-from roleadvisor.resources import pick_resources
 from tests.conftest import DS, MLE, Invoke, rate_args
 
 
@@ -132,32 +131,6 @@ def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, model: Model) -> 
     mv = moves(model, DS)
     assert mv.best.role_id == "data-analyst"
     assert mv.highest_ceiling.role_id == "data-scientist"
-
-
-# --- resources ------------------------------------------------------------------------------
-
-
-def test_builtin_resources_cover_every_skill_and_level(catalog: Catalog) -> None:
-    assert len(catalog.resources) >= 60
-    for skill in catalog.skill_ids:
-        for level in range(1, catalog.scale.max + 1):
-            assert pick_resources(catalog, skill, level - 1, level), (skill, level)
-    assert {r.kind for r in catalog.resources} == set(RESOURCE_KINDS)
-    assert all(r.url is None or r.url.startswith("https://") for r in catalog.resources)
-
-
-def test_prefer_orders_by_kind(catalog: Catalog) -> None:
-    plain = pick_resources(catalog, "ml", 1, 2)
-    videos = pick_resources(catalog, "ml", 1, 2, prefer=("video",))
-    assert videos[0].kind == "video"
-    assert plain[0].kind != "video"
-    mixed = pick_resources(catalog, "ml", 1, 2, prefer=("community", "course"), limit=10)
-    kinds = [r.kind for r in mixed]
-    ranks = [("community", "course").index(k) if k in ("community", "course") else 2 for k in kinds]
-    assert ranks == sorted(ranks)
-    # only resources whose levels meet the step
-    for r in pick_resources(catalog, "ml", 4, 5, limit=50):
-        assert r.high >= 5 and "ml" in r.skills
 
 
 def test_resource_errors_are_reported(catalog_copy: Callable[..., Path]) -> None:
