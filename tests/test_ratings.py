@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from hypothesis import strategies as st
 from roleadvisor import score_profiles
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
-from roleadvisor.ratings import SkillKeys, parse_level, parse_rate_options, ratings_from_mapping
+from roleadvisor.ratings import (
+    SkillKeys,
+    level_of_label,
+    parse_level,
+    parse_rate_options,
+    ratings_from_mapping,
+    usable_labels,
+)
 
 from .conftest import MLE, Invoke
 
@@ -28,14 +36,20 @@ TITLED = {  # every skill by its title, in mixed case
 }
 
 
-def rates(ratings: dict[str, int]) -> list[str]:
+def rates(ratings: Mapping[str, object]) -> list[str]:
     return [arg for k, v in ratings.items() for arg in ("-r", f"{k}={v}")]
 
 
 def test_ids_and_titles_in_any_case_name_the_same_skills(catalog: Catalog) -> None:
     keys = SkillKeys.of(catalog)
     for skill in catalog.skills:
-        for name in (skill.id, skill.id.upper(), skill.title, skill.title.lower(), f" {skill.title.upper()} "):
+        for name in (
+            skill.id,
+            skill.id.upper(),
+            skill.title,
+            skill.title.lower(),
+            f" {skill.title.upper()} ",
+        ):
             assert keys.resolve(name) == skill.id
 
 
@@ -79,7 +93,10 @@ def test_titles_work_in_profiles_rate_batch_and_api(catalog: Catalog, invoke: In
         assert json.loads(out)["top_role"] == best["id"]
     table = score_profiles([{"id": "t", "ratings": TITLED}], catalog)
     assert table.top_role[0] == best["id"]
-    assert score_profiles({"id": ["t"], **{k: [v] for k, v in TITLED.items()}}, catalog).top_role[0] == best["id"]
+    assert (
+        score_profiles({"id": ["t"], **{k: [v] for k, v in TITLED.items()}}, catalog).top_role[0]
+        == best["id"]
+    )
 
 
 def test_a_skill_named_twice_is_an_error(catalog: Catalog) -> None:
@@ -87,7 +104,15 @@ def test_a_skill_named_twice_is_an_error(catalog: Catalog) -> None:
         ratings_from_mapping({"ml": 3, "ML": 4}, SkillKeys.of(catalog))
 
 
-@given(st.one_of(st.integers(-10**60, 10**60), st.floats(allow_nan=True), st.text(max_size=80), st.none(), st.booleans()))
+@given(
+    st.one_of(
+        st.integers(-(10**60), 10**60),
+        st.floats(allow_nan=True),
+        st.text(max_size=80),
+        st.none(),
+        st.booleans(),
+    )
+)
 def test_a_level_is_a_whole_number_on_the_scale_or_an_error(value: object) -> None:
     try:
         level = parse_level(value, skill="ml", top=5)
@@ -95,3 +120,113 @@ def test_a_level_is_a_whole_number_on_the_scale_or_an_error(value: object) -> No
         assert len(exc.message) < 200  # never echoes a huge value whole
         return
     assert 0 <= level <= 5 and not isinstance(value, bool)
+
+
+# --- level labels: one rule for --rate, profile files and the prompt ------------------------------
+
+LABELS = ("none", "aware", "beginner", "practitioner", "advanced", "expert")
+
+
+def test_a_label_is_its_level_in_any_case_with_spaces() -> None:
+    for level, label in enumerate(LABELS):
+        for text in (label, label.upper(), label.title(), f"  {label}\t", f" {label.capitalize()} "):
+            assert parse_level(text, skill="ml", top=5, labels=LABELS) == level
+
+
+def test_numbers_mean_what_they_always_meant() -> None:
+    for text, level in (("0", 0), (" 3 ", 3), ("5", 5), ("2.0", 2), (4, 4), (1.0, 1)):
+        assert parse_level(text, skill="ml", top=5, labels=LABELS) == level
+        assert parse_level(text, skill="ml", top=5) == level
+    with pytest.raises(RatingError, match="outside the scale 0-5"):
+        parse_level("6", skill="ml", top=5, labels=LABELS)
+    with pytest.raises(RatingError, match="levels are whole numbers 0-5"):
+        parse_level("2.5", skill="ml", top=5, labels=LABELS)
+
+
+def test_without_labels_a_label_is_not_a_level_and_the_message_is_unchanged() -> None:
+    with pytest.raises(RatingError) as caught:
+        parse_level("beginner", skill="ml", top=5)
+    assert caught.value.message == "rating for 'ml' is 'beginner', not a number; use a whole number 0-5"
+
+
+def test_a_wrong_answer_says_what_is_accepted() -> None:
+    with pytest.raises(RatingError) as caught:
+        parse_level("wizard", skill="ml", top=5, source="--rate", labels=LABELS)
+    assert caught.value.message == (
+        "--rate: rating for 'ml' is 'wizard', not a number or a label; use a whole number 0-5 "
+        "or a label (none, aware, beginner, practitioner, advanced, expert)"
+    )
+    with pytest.raises(RatingError, match="not a number or a label"):
+        parse_level("begin ner", skill="ml", top=5, labels=LABELS)  # a label is not guessed
+
+
+def test_labels_that_look_like_numbers_or_are_shared_name_no_level() -> None:
+    odd = ("zero", "2", "Same", "same", "x" * 60)  # level 1 is called "2"; levels 2 and 3 share a label
+    assert parse_level("2", skill="ml", top=4, labels=odd) == 2  # a number stays a number
+    assert usable_labels(odd) == ["zero", "x" * 60]
+    with pytest.raises(
+        RatingError, match=r"not a number or a label; use a whole number 0-4 or a label \(zero, x"
+    ):
+        parse_level("same", skill="ml", top=4, labels=odd)
+    assert parse_level(" " + "X" * 60, skill="ml", top=4, labels=odd) == 4  # longer than any number
+    assert level_of_label("", odd) is None
+
+
+def test_rate_profile_files_and_the_prompt_agree(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from roleadvisor.interactive import ask_ratings
+    from roleadvisor.profile import load_profile
+
+    labels = catalog.scale.labels
+    answers = iter([f" {label.upper()} " for label in labels])
+    monkeypatch.setattr("builtins.input", lambda: next(answers))
+    skills = catalog.skill_ids[: len(labels)]
+    prompted = ask_ratings(catalog, skills, Console(file=io.StringIO()))
+    by_rate = parse_rate_options(
+        [f"{skill}={label.title()}" for skill, label in zip(skills, labels, strict=True)], catalog
+    )
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "ratings:\n" + "".join(f"  {s}: {label}\n" for s, label in zip(skills, labels, strict=True))
+    )
+    as_json = tmp_path / "p.json"
+    as_json.write_text(json.dumps({"ratings": dict(zip(skills, labels, strict=True))}))
+    expected = {skill: level for level, skill in enumerate(skills)}
+    assert (
+        prompted
+        == by_rate
+        == load_profile(profile, catalog).ratings
+        == load_profile(as_json, catalog).ratings
+    )
+    assert prompted == expected
+
+
+def test_a_label_in_a_rate_option_gives_the_report_of_its_number(invoke: Invoke) -> None:
+    labelled = {**MLE, "ml": "advanced", "product": "Aware"}
+    by_label = invoke("assess", *rates(labelled), "-f", "json")
+    by_number = invoke("assess", *rates(MLE), "-f", "json")
+    assert by_label.exit_code == 0, by_label.stderr
+    assert by_label.stdout == by_number.stdout
+
+
+@given(
+    st.one_of(st.integers(-10, 10), st.floats(allow_nan=True), st.text(max_size=50), st.none(), st.booleans())
+)
+def test_labels_never_change_what_a_number_means(value: object) -> None:
+    try:
+        plain: int | None = parse_level(value, skill="ml", top=5)
+    except RatingError:
+        plain = None
+    try:
+        labelled: int | None = parse_level(value, skill="ml", top=5, labels=LABELS)
+    except RatingError:
+        labelled = None
+    if plain is not None:
+        assert labelled == plain
+    elif labelled is not None:
+        assert isinstance(value, str) and " ".join(value.casefold().split()) == LABELS[labelled]

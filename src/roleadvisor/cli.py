@@ -152,7 +152,8 @@ def assess(
             "--rate",
             "-r",
             metavar="SKILL=LEVEL",
-            help="Rate one skill (repeatable); overrides the profile file.",
+            help="Rate one skill (repeatable), by level number or label (ml=2, ml=beginner); "
+            "overrides the profile file.",
             autocompletion=complete_rating,
         ),
     ] = None,
@@ -162,7 +163,18 @@ def assess(
             "--profile",
             "-p",
             metavar="FILE",
-            help="YAML or JSON file with 'name' and 'ratings: {skill: level}'; '-' reads stdin.",
+            help="YAML or JSON file with 'name' and 'ratings: {skill: level}', or a saved JSON report; "
+            "'-' reads stdin.",
+        ),
+    ] = None,
+    save_profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-profile",
+            metavar="FILE",
+            help="Also save the ratings (with your answers to the prompt) to FILE, YAML or JSON by its "
+            "extension, for --profile next time; an existing FILE is replaced atomically. If input ends "
+            "or Ctrl-C stops the prompt, the answers so far go to FILE if it is new (else to a new file).",
         ),
     ] = None,
     top: Annotated[
@@ -219,6 +231,7 @@ def assess(
             interactive=interactive,
             target=target,
             prefer=prefer,
+            save_profile=save_profile,
         ),
     )
     show(report, fmt, output)

@@ -4,7 +4,12 @@ A skill is named by its id or its title, in any case and with any punctuation
 (``ml``, ``ML``, ``Statistics``, ``subject-matter expertise``); anything else is
 an error with one did-you-mean, never a guess, because a silently substituted
 skill would corrupt the result. A level is a whole number on the catalogue's
-scale, given as an int, an integral float or a numeric string.
+scale, given as an int, an integral float or a numeric string, or one of the
+scale's labels (``beginner``) in any case with any surrounding spaces, where the
+caller passes the labels (the prompt, ``--rate`` and profile files do; batch rows
+and the API take numbers). Text that reads as a number is always a number, so a
+label that looks like one (``"1"``) never changes what a number means, and a
+label two levels share names neither.
 
 Stdlib only; rapidfuzz is imported only to build a did-you-mean on the error path.
 """
@@ -12,7 +17,7 @@ Stdlib only; rapidfuzz is imported only to build a did-you-mean on the error pat
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
 
 from roleadvisor.catalog.models import Catalog
@@ -31,11 +36,12 @@ class SkillKeys:
     ids: tuple[str, ...]
     top: int
     _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    labels: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, catalog: Catalog) -> SkillKeys:
-        """The keys of ``catalog``: each skill's id and title, normalised."""
-        keys = cls(ids=catalog.skill_ids, top=catalog.scale.max)
+        """The keys of ``catalog``: each skill's id and title, normalised; the scale's labels."""
+        keys = cls(ids=catalog.skill_ids, top=catalog.scale.max, labels=tuple(catalog.scale.labels))
         for skill in catalog.skills:
             for name in (skill.id, skill.title):
                 keys._names.setdefault(normalise(name), skill.id)
@@ -85,29 +91,78 @@ def _shown(value: object) -> str:
     return cut(repr(value))
 
 
-def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int:
-    """A level 0..top from an int, an integral float or a numeric string."""
+def label_key(text: str) -> str:
+    """How an answer is compared with a scale label: any case, runs of spaces as one, none around."""
+    return " ".join(text.casefold().split())
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def level_of_label(text: str, labels: Sequence[str]) -> int | None:
+    """The level whose label ``text`` is (see ``label_key``), else ``None``.
+
+    A label that reads as a number, or that two levels share, is no label: it names nothing.
+    """
+    key = label_key(text)
+    if not key or _is_number(key):
+        return None
+    found = [level for level, label in enumerate(labels) if label_key(label) == key]
+    return found[0] if len(found) == 1 else None
+
+
+def usable_labels(labels: Sequence[str]) -> list[str]:
+    """The labels that name a level (see ``level_of_label``), lowest level first."""
+    return [label for label in labels if level_of_label(label, labels) is not None]
+
+
+def accepted(top: int, labels: Sequence[str] = ()) -> str:
+    """What a level may be: ``a whole number 0-5`` or ``... or a label (none, aware, ...)``."""
+    usable = usable_labels(labels)
+    if not usable:
+        return f"a whole number 0-{top}"
+    return f"a whole number 0-{top} or a label ({', '.join(usable)})"
+
+
+def parse_level(value: object, *, skill: str, top: int, source: str = "", labels: Sequence[str] = ()) -> int:
+    """A level 0..top from an int, an integral float, a numeric string or (when given) a label.
+
+    ``labels`` are the scale's labels, level 0 first; without them only numbers are levels,
+    and the messages say exactly what they said before labels existed.
+    """
     what = f"{_prefix(source)}rating for {skill!r}"
     if isinstance(value, bool) or value is None:
-        raise RatingError(f"{what} is {_shown(value)}, not a number; use a whole number 0-{top}")
+        raise RatingError(f"{what} is {_shown(value)}, not a number; use {accepted(top, labels)}")
     number: float
     if isinstance(value, str):
         text = value.strip()
         if len(text) > MAX_NUMBER_CHARS:
-            raise RatingError(f"{what} is {_shown(value)}; use a whole number 0-{top}")
+            level = level_of_label(text, labels)  # a custom scale's label may be long
+            if level is not None:
+                return level
+            raise RatingError(f"{what} is {_shown(value)}; use {accepted(top, labels)}")
         try:
             number = int(text)
         except ValueError:
             try:
                 number = float(text)
             except ValueError:
+                level = level_of_label(text, labels)
+                if level is not None:
+                    return level
+                kind = "a number or a label" if usable_labels(labels) else "a number"
                 raise RatingError(
-                    f"{what} is {_shown(value)}, not a number; use a whole number 0-{top}"
+                    f"{what} is {_shown(value)}, not {kind}; use {accepted(top, labels)}"
                 ) from None
     elif isinstance(value, int | float):
         number = value
     else:
-        raise RatingError(f"{what} must be a whole number 0-{top}, got a {type(value).__name__}")
+        raise RatingError(f"{what} must be {accepted(top, labels)}, got a {type(value).__name__}")
     if isinstance(number, float) and (not math.isfinite(number) or not number.is_integer()):
         raise RatingError(f"{what} is {_shown(value)}; levels are whole numbers 0-{top}")
     level = int(number)
@@ -116,12 +171,12 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "") -> int
     return level
 
 
-def level_or_error(value: object, skill: str, top: int) -> int | str:
+def level_or_error(value: object, skill: str, top: int, labels: Sequence[str] = ()) -> int | str:
     """A valid level, or the message saying why ``value`` is not one (batch rows)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return f"missing rating for {skill!r}"
     try:
-        return parse_level(value, skill=skill, top=top)
+        return parse_level(value, skill=skill, top=top, labels=labels)
     except RatingError as exc:
         return exc.message
 
@@ -138,7 +193,7 @@ def ratings_from_mapping(
         skill = keys.resolve(key, source=source)
         if skill in out:
             raise RatingError(f"{_prefix(source)}skill {skill!r} is rated twice (as {_shown(key)} too)")
-        out[skill] = parse_level(value, skill=skill, top=keys.top, source=source)
+        out[skill] = parse_level(value, skill=skill, top=keys.top, source=source, labels=keys.labels)
     return out
 
 
@@ -171,7 +226,7 @@ def record_values(record: Mapping[object, object], keys: SkillKeys) -> tuple[dic
 
 
 def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, int]:
-    """``["ml=3", "Statistics=4"]`` -> ``{"ml": 3, "stats": 4}``; later options win."""
+    """``["ml=3", "Statistics=beginner"]`` -> ``{"ml": 3, "stats": 2}``; later options win."""
     keys = SkillKeys.of(catalog)
     out: dict[str, int] = {}
     for option in options:
@@ -179,5 +234,7 @@ def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, in
         if not sep or not skill_text.strip() or not level_text.strip():
             raise RatingError(f"--rate {_shown(option)}: expected SKILL=LEVEL, for example --rate ml=3")
         skill = keys.resolve(skill_text.strip(), source="--rate")
-        out[skill] = parse_level(level_text, skill=skill, top=catalog.scale.max, source="--rate")
+        out[skill] = parse_level(
+            level_text, skill=skill, top=catalog.scale.max, source="--rate", labels=catalog.scale.labels
+        )
     return out

@@ -1,4 +1,5 @@
-"""`roleadvisor assess` through Typer's CliRunner: formats, options and every bad input."""
+"""`roleadvisor assess` through Typer's CliRunner: formats, options and every bad input;
+``gather_profile`` with a stand-in prompt: saving profiles, and the answers of a stopped prompt."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.commands import assess as assess_module
+from roleadvisor.commands.assess import AssessOptions, gather_profile
+from roleadvisor.errors import OutputIOError, RatingError
+from roleadvisor.profile import load_profile
 from tests.conftest import MLE, Invoke, rate_args
 
 
@@ -87,7 +93,8 @@ def test_flat_profile_warns_on_stderr(invoke: Invoke) -> None:
         (["--rate", "ml=-1"], "error: --rate: rating for 'ml' is -1, outside the scale 0-5"),
         (
             ["--rate", "ml=abc"],
-            "error: --rate: rating for 'ml' is 'abc', not a number; use a whole number 0-5",
+            "error: --rate: rating for 'ml' is 'abc', not a number or a label; use a whole number 0-5 "
+            "or a label (none, aware, beginner, practitioner, advanced, expert)",
         ),
         (["--rate", "ml"], "error: --rate 'ml': expected SKILL=LEVEL, for example --rate ml=3"),
         (
@@ -222,3 +229,329 @@ def test_version(invoke: Invoke) -> None:
     result = invoke("--version")
     ok(result)
     assert result.stdout.startswith("roleadvisor ")
+
+
+# --- --save-profile, a report as --profile, and keeping the answers of a stopped prompt ------------
+
+
+@pytest.mark.parametrize("name", ["me.yaml", "me.json", "Me.JSON"])
+def test_save_profile_round_trip_gives_the_identical_report(
+    invoke: Invoke, tmp_path: Path, name: str
+) -> None:
+    source = tmp_path / "in.yaml"
+    source.write_text("name: Zoë O'Brien\nratings:\n" + "".join(f"  {k}: {v}\n" for k, v in MLE.items()))
+    saved = tmp_path / name
+    first = invoke(
+        "assess", "-p", str(source), "--rate", "ml=advanced", "--save-profile", str(saved), "-f", "json"
+    )
+    ok(first)
+    assert first.stderr == f"Saved profile to {saved}; reuse it with --profile {saved}\n"
+    if name.lower().endswith(".json"):
+        assert json.loads(saved.read_text(encoding="utf-8"))["ratings"]["ml"] == 4
+    else:
+        assert saved.read_text(encoding="utf-8").startswith("# roleadvisor profile")
+    again = invoke("assess", "-p", str(saved), "-f", "json")
+    ok(again)
+    assert again.stdout == first.stdout
+    assert json.loads(again.stdout)["profile"] == {"name": "Zoë O'Brien", "ratings": {**MLE, "ml": 4}}
+    table = invoke("assess", "-p", str(saved))
+    assert table.stdout == invoke("assess", "-p", str(source), "--rate", "ml=4").stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.yaml", name])  # no temporary file left
+
+
+def test_save_profile_replaces_an_existing_file_whole(invoke: Invoke, tmp_path: Path) -> None:
+    saved = tmp_path / "me.yaml"
+    saved.write_text("old content that is longer than the new profile will be " * 50)
+    saved.chmod(0o640)
+    ok(invoke("assess", *rate_args(MLE), "--save-profile", str(saved), "-f", "json"))
+    assert "old content" not in saved.read_text()
+    assert (saved.stat().st_mode & 0o777) == 0o640  # the file's permissions are kept
+    assert list(tmp_path.iterdir()) == [saved]
+
+
+def test_save_profile_to_stdout_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("assess", *rate_args(MLE), "--save-profile", "-")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: --save-profile -: stdout carries the report, so the profile needs a file; "
+        "for example --save-profile me.yaml\n"
+    )
+
+
+def test_save_profile_that_cannot_be_written_fails_before_anything(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "missing-dir" / "me.yaml"
+    result = invoke("assess", *rate_args(MLE), "--save-profile", str(target), "-o", str(tmp_path / "r.json"))
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {target}: cannot write: directory {target.parent} does not exist\n"
+    directory = invoke("assess", *rate_args(MLE), "--save-profile", str(tmp_path))
+    assert directory.exit_code == 1
+    assert directory.stderr == f"error: {tmp_path}: cannot write: is a directory\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_saved_json_report_is_a_profile(invoke: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("name: Sam\nratings:\n" + "".join(f"  {k}: {v}\n" for k, v in MLE.items()))
+    report = invoke("assess", "-p", str(profile), "--target", "mlops", "-f", "json")
+    ok(report)
+    saved = tmp_path / "report.json"
+    saved.write_text(report.stdout, encoding="utf-8")
+    from_file = invoke("assess", "-p", str(saved), "--target", "mlops", "-f", "json")
+    from_stdin = invoke("assess", "-p", "-", "--target", "mlops", "-f", "json", input=report.stdout)
+    ok(from_file)
+    ok(from_stdin)
+    assert from_file.stdout == from_stdin.stdout == report.stdout
+    overridden = invoke("assess", "-p", str(saved), "--rate", "ml=1", "-f", "json")
+    assert json.loads(overridden.stdout)["profile"] == {"name": "Sam", "ratings": {**MLE, "ml": 1}}
+
+
+def test_a_report_of_schema_version_2_is_a_profile_too(invoke: Invoke, tmp_path: Path) -> None:
+    report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
+    report["schema_version"] = 2
+    report["something_new"] = {"any": ["thing"]}
+    saved = tmp_path / "report.json"
+    saved.write_text(json.dumps(report))
+    result = invoke("assess", "-p", str(saved), "-f", "json")
+    ok(result)
+    assert json.loads(result.stdout)["profile"]["ratings"] == MLE
+
+
+FIRST_SIX = dict(list(MLE.items())[:6])  # rated on the command line; product and communication are asked
+
+
+def options(**kwargs: object) -> AssessOptions:
+    base: dict[str, object] = {"rates": (), "profile": None, "top": None, "interactive": True}
+    return AssessOptions(**{**base, **kwargs})  # type: ignore[arg-type]
+
+
+def fake_prompt(
+    monkeypatch: pytest.MonkeyPatch, typed: dict[str, int], stop: BaseException | None
+) -> list[list[str]]:
+    """Replace the prompt: it 'types' ``typed``, then raises ``stop`` (if any); returns the skills asked."""
+    asked: list[list[str]] = []
+
+    def ask(
+        catalog: Catalog, missing: list[str], console: object, *, answers: dict[str, int]
+    ) -> dict[str, int]:
+        asked.append(list(missing))
+        answers.update(typed)  # one by one, as the real prompt does
+        if stop is not None:
+            raise stop
+        return answers
+
+    monkeypatch.setattr("roleadvisor.interactive.ask_ratings", ask)
+    return asked
+
+
+def saved_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("roleadvisor-answers-*"))
+
+
+@pytest.mark.parametrize(
+    ("stop", "expected"),
+    [
+        (RatingError("input ended before every skill was rated"), RatingError),
+        (KeyboardInterrupt(), KeyboardInterrupt),
+    ],
+    ids=["end-of-input", "ctrl-c"],
+)
+def test_a_stopped_prompt_keeps_the_answers_in_a_new_file(
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: BaseException,
+    expected: type[BaseException],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fake_prompt(monkeypatch, {"product": 2}, stop)
+    with pytest.raises(expected):
+        gather_profile(catalog, options(rates=tuple(f"{k}={v}" for k, v in FIRST_SIX.items())))
+    [saved] = saved_files(tmp_path)
+    assert saved.suffix == ".yaml"
+    err = capsys.readouterr().err
+    assert err == (
+        f"answers so far saved to ./{saved.name}; continue with: roleadvisor assess --profile ./{saved.name}\n"
+    )
+    assert load_profile(saved, catalog).ratings == {**FIRST_SIX, "product": 2}
+    assert "no rating yet for communication" in saved.read_text()
+    # continuing asks only what is still missing
+    asked = fake_prompt(monkeypatch, {"communication": 3}, None)
+    assert gather_profile(catalog, options(profile=saved)).ratings == {
+        **FIRST_SIX,
+        "product": 2,
+        "communication": 3,
+    }
+    assert asked == [["communication"]]
+
+
+def test_nothing_typed_means_no_file(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fake_prompt(monkeypatch, {}, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        gather_profile(catalog, options(rates=("ml=3",), save_profile=tmp_path / "me.yaml"))
+    assert list(tmp_path.iterdir()) == []
+    assert capsys.readouterr().err == ""
+
+
+def test_stopped_prompt_uses_a_new_save_profile_path(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fake_prompt(monkeypatch, {"product": 1}, KeyboardInterrupt())
+    target = tmp_path / "me.json"
+    with pytest.raises(KeyboardInterrupt):
+        gather_profile(catalog, options(rates=("ml=3",), save_profile=target))
+    assert json.loads(target.read_text()) == {"ratings": {"ml": 3, "product": 1}}
+    assert capsys.readouterr().err == (
+        f"answers so far saved to {target}; continue with: roleadvisor assess --profile {target}\n"
+    )
+    assert saved_files(tmp_path) == []
+
+
+def test_stopped_prompt_never_replaces_another_existing_file(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "me.yaml"
+    target.write_text("my complete profile\n")
+    fake_prompt(monkeypatch, {"product": 1}, RatingError("input ended"))
+    with pytest.raises(RatingError):
+        gather_profile(catalog, options(rates=("ml=3",), save_profile=target))
+    assert target.read_text() == "my complete profile\n"
+    [saved] = saved_files(tmp_path)
+    assert capsys.readouterr().err == (
+        f"answers so far saved to ./{saved.name} ({target} already exists, so it was left as it was); "
+        f"continue with: roleadvisor assess --profile ./{saved.name}\n"
+    )
+    assert load_profile(saved, catalog).ratings == {"ml": 3, "product": 1}
+
+
+def test_stopped_prompt_updates_the_profile_being_continued(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    partial = tmp_path / "partial.yaml"
+    partial.write_text("name: Ada\nratings:\n  ml: 3\n")
+    fake_prompt(monkeypatch, {"systems": 2}, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        gather_profile(catalog, options(profile=partial, save_profile=partial))
+    assert load_profile(partial, catalog).ratings == {"systems": 2, "ml": 3}
+    assert load_profile(partial, catalog).name == "Ada"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["partial.yaml"]
+
+
+def test_a_taken_name_gets_a_number(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(time, "strftime", lambda _format: "20260101-120000")
+    taken = tmp_path / "roleadvisor-answers-20260101-120000.yaml"
+    taken.write_text("someone else's\n")
+    fake_prompt(monkeypatch, {"product": 1}, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        gather_profile(catalog, options(rates=("ml=3",)))
+    assert taken.read_text() == "someone else's\n"
+    assert load_profile(tmp_path / "roleadvisor-answers-20260101-120000-2.yaml", catalog).ratings == {
+        "ml": 3,
+        "product": 1,
+    }
+
+
+def test_an_unwritable_current_directory_keeps_the_answers_in_the_temp_dir(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tempfile
+
+    here, temp = tmp_path / "here", tmp_path / "temp"
+    here.mkdir()
+    temp.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(temp))
+    real = assess_module._write_new
+
+    def refuse_here(path: Path, text: str) -> bool:
+        if not path.parent.is_absolute():
+            raise PermissionError(13, "Permission denied")
+        return real(path, text)
+
+    monkeypatch.setattr(assess_module, "_write_new", refuse_here)
+    fake_prompt(monkeypatch, {"product": 1}, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        gather_profile(catalog, options(rates=("ml=3",)))
+    [saved] = saved_files(temp)
+    assert str(saved) in capsys.readouterr().err
+    assert list(here.iterdir()) == []
+    assert load_profile(saved, catalog).ratings == {"ml": 3, "product": 1}
+
+
+def test_nowhere_to_write_is_a_warning_and_the_stop_goes_on(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    def refuse(path: Path, text: str) -> bool:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(assess_module, "_write_new", refuse)
+    fake_prompt(monkeypatch, {"product": 1}, RatingError("input ended"))
+    with pytest.raises(RatingError, match="input ended"):
+        gather_profile(catalog, options(rates=("ml=3",)))
+    err = capsys.readouterr().err
+    assert err.startswith("warning: could not save the answers typed so far: no directory to write to (")
+    assert "Read-only file system" in err
+
+
+def test_a_failed_save_after_the_prompt_keeps_the_answers(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import roleadvisor.output
+
+    monkeypatch.chdir(tmp_path)
+    fake_prompt(monkeypatch, {"product": 1, "communication": 3}, None)
+
+    def full_disk(path: Path, text: str) -> None:
+        raise OutputIOError(f"{path}: cannot write: No space left on device")
+
+    monkeypatch.setattr(roleadvisor.output, "write_file", full_disk)
+    target = tmp_path / "me.yaml"
+    with pytest.raises(OutputIOError):
+        gather_profile(
+            catalog, options(rates=tuple(f"{k}={v}" for k, v in FIRST_SIX.items()), save_profile=target)
+        )
+    [saved] = saved_files(tmp_path)
+    assert f"answers so far saved to ./{saved.name}" in capsys.readouterr().err
+    assert load_profile(saved, catalog).ratings == {**FIRST_SIX, "product": 1, "communication": 3}
+    assert "Partial" not in saved.read_text()  # it is complete
+
+
+def test_write_new_never_replaces_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "a.yaml"
+    assert assess_module._write_new(target, "one\n")
+    assert not assess_module._write_new(target, "two\n")
+    assert target.read_text() == "one\n"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (target.stat().st_mode & 0o777) == 0o666 & ~umask
+    dangling = tmp_path / "link.yaml"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert not assess_module._write_new(dangling, "x\n")
+    assert not (tmp_path / "nowhere").exists()
+
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)  # a file system without hard links
+    assert assess_module._write_new(tmp_path / "b.yaml", "three\n")
+    assert not assess_module._write_new(target, "four\n")
+    assert (tmp_path / "b.yaml").read_text() == "three\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "link.yaml"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,9 +10,9 @@ from roleadvisor.advice import advise
 from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
 from roleadvisor.contracts.assess import AssessReport, build_assess
 from roleadvisor.engine import Model, assess, flat_profile
-from roleadvisor.errors import RatingError, UsageError
-from roleadvisor.output import warn
-from roleadvisor.profile import Profile, read_profile
+from roleadvisor.errors import OutputIOError, RatingError, Terminated, UsageError
+from roleadvisor.output import note, warn
+from roleadvisor.profile import Profile, profile_text, read_profile
 from roleadvisor.ratings import parse_rate_options
 from roleadvisor.records import record
 
@@ -26,6 +27,7 @@ class AssessOptions:
     interactive: bool
     target: str | None = None
     prefer: str | None = None
+    save_profile: Path | None = None
 
 
 def parse_prefer(value: str | None) -> tuple[str, ...]:
@@ -52,9 +54,16 @@ def parse_prefer(value: str | None) -> tuple[str, ...]:
 
 
 def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
-    """Ratings from the profile file, overridden by --rate, completed by prompting."""
+    """Ratings from the profile file, overridden by --rate, completed by prompting.
+
+    With ``save_profile`` the complete profile is then written there. Answers typed at the
+    prompt are never lost: if input ends, Ctrl-C (or SIGTERM) stops the prompt, or the
+    profile cannot be saved, they are kept in a file (see ``keep_answers``).
+    """
+    check_save_path(options.save_profile)
     name: str | None = None
     ratings: dict[str, int] = {}
+    typed: dict[str, int] = {}
     reads_stdin = options.profile is not None and str(options.profile) == "-"
     if options.profile is not None:
         stdin = sys.stdin.buffer if sys.stdin is not None else None
@@ -67,7 +76,12 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
         from roleadvisor.interactive import ask_ratings
         from roleadvisor.output import stderr_console
 
-        ratings.update(ask_ratings(catalog, missing, stderr_console()))
+        try:
+            ask_ratings(catalog, missing, stderr_console(), answers=typed)
+        except (RatingError, KeyboardInterrupt, Terminated):  # input ended, Ctrl-C, SIGTERM
+            keep_answers(catalog, Profile(name=name, ratings={**ratings, **typed}), typed, options)
+            raise
+        ratings.update(typed)
         missing = []
     if missing:
         example = " ".join(f"--rate {skill}=N" for skill in missing[:3])
@@ -76,7 +90,176 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
             f"pass {example}{' ...' if len(missing) > 3 else ''} or a --profile file "
             "(prompting only happens on a terminal)"
         )
-    return Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
+    profile = Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
+    if options.save_profile is not None:
+        try:
+            save_profile(catalog, profile, options.save_profile)
+        except OutputIOError:
+            keep_answers(catalog, profile, typed, options, into_save_path=False)
+            raise
+    return profile
+
+
+def check_save_path(path: Path | None) -> None:
+    """Refuse a ``--save-profile`` that cannot be written before anyone answers a question."""
+    if path is None:
+        return
+    if str(path) == "-":
+        raise UsageError(
+            "--save-profile -: stdout carries the report, so the profile needs a file; "
+            "for example --save-profile me.yaml"
+        )
+    if path.is_dir():
+        raise OutputIOError(f"{path}: cannot write: is a directory")
+    directory = path.resolve().parent if path.is_symlink() else path.parent
+    if not directory.is_dir():
+        raise OutputIOError(f"{path}: cannot write: directory {directory} does not exist")
+
+
+def _is_json(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+def save_profile(catalog: Catalog, profile: Profile, path: Path) -> None:
+    """Write the complete ``profile`` to ``path`` atomically (replacing it), as ``--profile`` reads it."""
+    from roleadvisor.output import write_file
+
+    write_file(path, profile_text(profile, catalog, as_json=_is_json(path)))
+    note(f"Saved profile to {path}; reuse it with --profile {_quoted(path)}")
+
+
+def _quoted(path: Path | str) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+def _same_file(one: Path, other: Path | None) -> bool:
+    if other is None or str(other) == "-":
+        return False
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+def keep_answers(
+    catalog: Catalog,
+    profile: Profile,
+    typed: dict[str, int],
+    options: AssessOptions,
+    *,
+    into_save_path: bool = True,
+) -> Path | None:
+    """Write a profile holding the answers typed so far (and the --profile/--rate ratings); name it on stderr.
+
+    Nothing is written when nothing was typed (nothing would be lost). The file is
+    ``--save-profile`` when that names no file yet, or names the ``--profile`` file being
+    continued; otherwise a new ``roleadvisor-answers-<time>.yaml`` in the current
+    directory (else the temporary directory). No other existing file is ever replaced.
+    A failure to write is a warning: it never hides why the prompt stopped.
+    """
+    if not typed:
+        return None
+    missing = [skill for skill in catalog.skill_ids if skill not in profile.ratings]
+    save = options.save_profile if into_save_path else None
+    as_json = save is not None and _is_json(save)
+    text = profile_text(profile, catalog, as_json=as_json, missing=missing)
+    why = ""
+    try:
+        written, why = _keep_in_save_path(save, text, options.profile) if save is not None else (None, "")
+        if written is None:
+            written = _write_new_answers_file(text, suffix=".json" if as_json else ".yaml")
+            shown = str(written) if written.is_absolute() else f"./{written}"
+        else:
+            shown = str(written)
+    except (OSError, OutputIOError) as exc:
+        detail = exc.message if isinstance(exc, OutputIOError) else (exc.strerror or str(exc))
+        warn(f"could not save the answers typed so far: {detail}")
+        return None
+    note(
+        f"answers so far saved to {shown}{why}; continue with: roleadvisor assess --profile {_quoted(shown)}"
+    )
+    return written
+
+
+def _keep_in_save_path(save: Path, text: str, profile: Path | None) -> tuple[Path | None, str]:
+    """``(save, "")`` once ``text`` is written there, else ``(None, " (why not)")``.
+
+    ``save`` is replaced only when it is the ``--profile`` file being continued (whose
+    ratings ``text`` holds); any other existing file is left alone.
+    """
+    try:
+        if _same_file(save, profile):
+            from roleadvisor.output import write_file
+
+            write_file(save, text)
+            return save, ""
+        if _write_new(save, text):
+            return save, ""
+        return None, f" ({save} already exists, so it was left as it was)"
+    except OutputIOError as exc:
+        return None, f" ({exc.message})"
+    except OSError as exc:
+        return None, f" ({save}: cannot write: {exc.strerror or exc})"
+
+
+ANSWERS_FILE = "roleadvisor-answers-{stamp}{n}{suffix}"
+
+
+def _write_new_answers_file(text: str, *, suffix: str) -> Path:
+    """Write ``text`` to a new ``roleadvisor-answers-<time>.yaml`` here, else in the temporary directory."""
+    import tempfile
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    problems: list[str] = []
+    for directory in (Path(), Path(tempfile.gettempdir())):
+        try:
+            for number in range(1, 1000):
+                path = directory / ANSWERS_FILE.format(
+                    stamp=stamp, n="" if number == 1 else f"-{number}", suffix=suffix
+                )
+                if _write_new(path, text):
+                    return path
+        except OSError as exc:  # not writable (permissions, read-only, full): try the next place
+            problems.append(f"{directory.resolve()}: {exc.strerror or exc}")
+    raise OutputIOError(f"no directory to write to ({'; '.join(problems) or 'every name is taken'})")
+
+
+def _write_new(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` only if nothing is there yet, atomically; ``False`` if something is.
+
+    The text goes to a temporary file beside ``path``, which is then hard-linked to
+    ``path`` (a link never replaces an existing file), so ``path`` never exists half
+    written. Where hard links are not supported, the temporary file is renamed into
+    place after checking that ``path`` is still free.
+    """
+    import tempfile
+
+    from roleadvisor.output import utf8_bytes
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(utf8_bytes(text))
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this file system
+            if path.exists() or path.is_symlink():
+                return False
+            tmp.replace(path)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def assess_report(catalog: Catalog, options: AssessOptions) -> AssessReport:
