@@ -25,6 +25,7 @@ PREFIX_SCORE = 95.0  # the query is the start of a name: "ml eng" -> "ml enginee
 SUBSET_SCORE = 90.0  # every word of the query is in a name
 MAX_LISTED = 5
 
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest choice to ``word`` if any is reasonably close."""
     options = list(choices)

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from roleadvisor.contracts.decode import DecodeView
 
 
-
 def roles_contract(catalog: Catalog, family: str | None) -> RolesView:
     """Every role, or those of one family (did-you-mean on a typo)."""
     if family is not None:
@@ -39,9 +38,7 @@ def roles_contract(catalog: Catalog, family: str | None) -> RolesView:
 
             hint = did_you_mean(family[:100], families)
             suggestion = f"; did you mean {hint!r}?" if hint else ""
-            raise UsageError(
-                f"no role family {family[:40]!r}{suggestion} (families: {', '.join(families)})"
-            )
+            raise UsageError(f"no role family {family[:40]!r}{suggestion} (families: {', '.join(families)})")
         family = key
     return roles_view(catalog, family)
 

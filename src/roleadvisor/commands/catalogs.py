@@ -25,8 +25,7 @@ def run_init(directory: Path, force: bool) -> None:
     if existing and not force:
         listed = ", ".join(existing[:-1]) + (" and " if len(existing) > 1 else "") + existing[-1]
         raise UsageError(
-            f"{directory} already has {listed}; "
-            "pass --force to overwrite, or choose another directory"
+            f"{directory} already has {listed}; pass --force to overwrite, or choose another directory"
         )
     source = builtin_catalog_dir()
     texts: dict[str, str] = {}
