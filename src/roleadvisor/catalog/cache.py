@@ -38,7 +38,9 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 from roleadvisor.catalog.models import (
+    Band,
     Catalog,
+    Ranking,
     Requirement,
     Resource,
     Role,
@@ -48,7 +50,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 
-FORMAT = 1  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 2  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -258,6 +260,21 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                 for r in catalog.roles
             ],
             "seniority": [{"shift": g.shift, "words": list(g.words)} for g in catalog.seniority],
+            "ranking": {
+                "critical_weight": catalog.ranking.critical_weight,
+                "critical_levels": catalog.ranking.critical_levels,
+                "critical_penalty": catalog.ranking.critical_penalty,
+                "bands": [
+                    {
+                        "id": b.id,
+                        "label": b.label,
+                        "min_fit": b.min_fit,
+                        "max_critical_gaps": b.max_critical_gaps,
+                        "meaning": b.meaning,
+                    }
+                    for b in catalog.ranking.bands
+                ],
+            },
             "resources": [
                 {
                     "title": r.title,
@@ -371,6 +388,31 @@ def _seniority(value: object) -> Seniority:
     return Seniority(shift=_int(shift), words=_strs(words))
 
 
+def _band(value: object) -> Band:
+    id_, label, min_fit, max_critical, meaning = _fields(
+        value, "id", "label", "min_fit", "max_critical_gaps", "meaning"
+    )
+    return Band(
+        id=_str(id_),
+        label=_str(label),
+        min_fit=_float(min_fit),
+        max_critical_gaps=None if max_critical is None else _int(max_critical),
+        meaning=_str(meaning),
+    )
+
+
+def _ranking(value: object) -> Ranking:
+    weight, levels, penalty, bands = _fields(
+        value, "critical_weight", "critical_levels", "critical_penalty", "bands"
+    )
+    return Ranking(
+        critical_weight=_float(weight),
+        critical_levels=_int(levels),
+        critical_penalty=_float(penalty),
+        bands=tuple(_band(item) for item in _list(bands)),
+    )
+
+
 def _resource(value: object) -> Resource:
     title, kind, skills, low, high, url, note = _fields(
         value, "title", "kind", "skills", "low", "high", "url", "note"
@@ -393,8 +435,8 @@ def decode(document: object, key: str, source: str) -> Catalog:
     fmt, version, stored_key, body = _fields(document, "format", "roleadvisor", "key", "catalog")
     if fmt != FORMAT or version != __version__ or stored_key != key:
         raise _BadShape
-    cat_version, scale, skills, stages, roles, seniority, resources = _fields(
-        body, "version", "scale", "skills", "stages", "roles", "seniority", "resources"
+    cat_version, scale, skills, stages, roles, seniority, ranking, resources = _fields(
+        body, "version", "scale", "skills", "stages", "roles", "seniority", "ranking", "resources"
     )
     scale_version, scale_max, labels = _fields(scale, "version", "max", "labels")
     return Catalog(
@@ -404,6 +446,7 @@ def decode(document: object, key: str, source: str) -> Catalog:
         stages=tuple(_stage(item) for item in _list(stages)),
         roles=tuple(_role(item) for item in _list(roles)),
         seniority=tuple(_seniority(item) for item in _list(seniority)),
+        ranking=_ranking(ranking),
         resources=tuple(_resource(item) for item in _list(resources)),
         source=source,
     )

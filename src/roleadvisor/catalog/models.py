@@ -108,6 +108,50 @@ class Seniority:
 
 
 @record
+class Band:
+    """A readiness band: the first band whose conditions a role's result meets names it."""
+
+    id: str
+    label: str
+    min_fit: float
+    max_critical_gaps: int | None  # None: any number
+    meaning: str
+
+
+DEFAULT_BANDS = (
+    Band("ready", "ready", 0.95, 0, "you could do this job now"),
+    Band("close", "close", 0.85, 0, "a few focused steps away"),
+    Band("stretch", "stretch", 0.65, None, "a real stretch: months of learning"),
+    Band("far", "far", 0.0, None, "a long way off: build the foundations first"),
+)
+
+
+@record
+class Ranking:
+    """How roles are ranked and how readiness is worded (the catalogue's ``advice`` section).
+
+    A *critical gap* is a shortfall of at least ``critical_levels`` levels on a
+    skill whose weight is at least ``critical_weight`` (a defining skill). Each
+    one lowers a role's match by ``critical_penalty``, and by as much again for
+    every further level short.
+    """
+
+    critical_weight: float = 3.0
+    critical_levels: int = 2
+    critical_penalty: float = 0.1
+    bands: tuple[Band, ...] = DEFAULT_BANDS
+
+    def band(self, fit: float, critical_gaps: int) -> Band:
+        """The first band whose minimum fit and critical-gap limit the result meets."""
+        for band in self.bands:
+            if fit >= band.min_fit and (
+                band.max_critical_gaps is None or critical_gaps <= band.max_critical_gaps
+            ):
+                return band
+        return self.bands[-1]
+
+
+@record
 class Catalog:
     """A validated catalogue: skills, scale, stages and roles, in file order."""
 
@@ -118,6 +162,7 @@ class Catalog:
     roles: tuple[Role, ...]
     seniority: tuple[Seniority, ...] = ()
     resources: tuple[Resource, ...] = ()
+    ranking: Ranking = Ranking()
     source: str = "built-in"
     _skill_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

@@ -21,7 +21,9 @@ from roleadvisor.catalog.files import LifecycleFile, ResourcesFile, RolesFile
 from roleadvisor.catalog.loader import LIFECYCLE_FILE, RESOURCES_FILE, ROLES_FILE
 from roleadvisor.catalog.models import (
     RESOURCE_KINDS,
+    Band,
     Catalog,
+    Ranking,
     Requirement,
     Resource,
     Role,
@@ -227,6 +229,35 @@ def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
     return problems
 
 
+def _check_advice(lifecycle: LifecycleFile) -> list[str]:
+    """Readiness bands: unique ids, minimum fits from high to low, a last band that takes every result."""
+    problems: list[str] = []
+    where = f"{LIFECYCLE_FILE}: advice"
+    gap = lifecycle.advice.critical_gap
+    if not _finite(gap.min_weight) or gap.min_weight <= 0:
+        problems.append(f"{where}.critical_gap.min_weight: must be a positive number up to {MAX_NUMBER:g}")
+    if not math.isfinite(gap.penalty):
+        problems.append(f"{where}.critical_gap.penalty: must be a number from 0 to 1")
+    bands = lifecycle.advice.readiness
+    for band_id in _duplicates(b.id for b in bands):
+        problems.append(f"{where}.readiness: band id {band_id!r} appears more than once")
+    for i, band in enumerate(bands):
+        if not math.isfinite(band.min_fit):
+            problems.append(f"{where}.readiness[{i}].min_fit: must be a number from 0 to 1")
+        if i and band.min_fit > bands[i - 1].min_fit:
+            problems.append(
+                f"{where}.readiness[{i}].min_fit: {band.min_fit:g} is above the band before it "
+                f"({bands[i - 1].min_fit:g}); list bands from the most ready to the least"
+            )
+    last = bands[-1]
+    if last.min_fit != 0 or last.max_critical_gaps is not None:
+        problems.append(
+            f"{where}.readiness[{len(bands) - 1}]: the last band must take every result "
+            "(min_fit: 0 and no max_critical_gaps)"
+        )
+    return problems
+
+
 def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list[str]:
     problems: list[str] = []
     known = {s.id for s in lifecycle.skills}
@@ -296,6 +327,21 @@ def _build(
             for r in roles.roles
         ),
         seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
+        ranking=Ranking(
+            critical_weight=float(lifecycle.advice.critical_gap.min_weight),
+            critical_levels=lifecycle.advice.critical_gap.min_levels,
+            critical_penalty=float(lifecycle.advice.critical_gap.penalty),
+            bands=tuple(
+                Band(
+                    id=b.id,
+                    label=b.label,
+                    min_fit=float(b.min_fit),
+                    max_critical_gaps=b.max_critical_gaps,
+                    meaning=b.meaning,
+                )
+                for b in lifecycle.advice.readiness
+            ),
+        ),
         resources=tuple(
             Resource(
                 title=r.title,
@@ -330,6 +376,7 @@ def validate_sources(
     if lifecycle is None or roles is None:
         return None, problems
     problems.extend(_check(lifecycle, roles))
+    problems.extend(_check_advice(lifecycle))
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
     if problems:
