@@ -64,13 +64,22 @@ def test_no_gaps_no_steps(model: Model) -> None:
 
 
 def test_next_best_step_hand_worked(model: Model) -> None:
-    # top roles for MLE: ml-engineer, research-engineer, ml-infrastructure-engineer.
-    # algorithms 3->4 adds 2/47, 3/41 and 2/36 to them: mean 0.0571, the best single +1.
+    # top roles for MLE by the ranking: ml-engineer, research-engineer, ml-hardware-engineer.
+    # algorithms 3->4 adds 2/47, 3/41 and 3/47 to them (weights 2, 3, 3): the best single +1.
     step = next_best_step(model, MLE)
     assert step is not None
-    assert step.roles == ("ml-engineer", "research-engineer", "ml-infrastructure-engineer")
+    assert step.roles == ("ml-engineer", "research-engineer", "ml-hardware-engineer")
+    assert step.roles == tuple(r.role_id for r in assess(model, MLE).roles[:3])
     assert (step.skill, step.have, step.to) == ("algorithms", 3, 4)
-    assert step.gain == round((2 / 47 + 3 / 41 + 2 / 36) / 3, 4)
+    assert step.gain == pytest.approx((2 / 47 + 3 / 41 + 3 / 47) / 3, abs=1e-4)  # from rounded fits
+
+
+def test_next_best_step_follows_the_target(model: Model) -> None:
+    # toward MLOps only systems 4->5 (3/33) and databases 3->4 (2/33) raise its fit
+    step = next_best_step(model, MLE, target="mlops-engineer")
+    assert step is not None
+    assert step.roles == ("mlops-engineer",)
+    assert (step.skill, step.to, step.gain) == ("systems", 5, round(3 / 33, 4))
 
 
 def test_next_best_step_is_none_at_the_top(model: Model) -> None:
@@ -83,17 +92,18 @@ def test_plan_and_next_step_properties(ratings: dict[str, int]) -> None:
     from roleadvisor.catalog.loader import load_catalog
 
     m = Model.from_catalog(load_catalog())
-    now = {r.role_id: r.fit for r in assess(m, ratings).roles}
+    result = assess(m, ratings)
+    now = {r.role_id: r.fit for r in result.roles}
     for role_id in m.role_ids:
         plan = plan_for(m, ratings, role_id)
         fits = [plan.fit, *(s.fit_after for s in plan.steps)]
         assert fits == sorted(fits)  # every step helps
         assert fits[-1] == 1.0  # closing every gap meets the role
-        assert {s.skill for s in plan.steps} == {g.skill for g in assess(m, ratings).role(role_id).gaps}
+        assert {s.skill for s in plan.steps} == {g.skill for g in result.role(role_id).gaps}
         gains = [s.gain for s in plan.steps]
         assert gains == sorted(gains, reverse=True)
     step = next_best_step(m, ratings)
-    top = sorted(now, key=lambda r: (-now[r], r))[:3]
+    top = [r.role_id for r in result.roles[:3]]  # the ranking's top three, not the three best fits
     best_mean = 0.0
     for skill in m.skill_ids:
         if ratings[skill] < 5:
@@ -102,24 +112,26 @@ def test_plan_and_next_step_properties(ratings: dict[str, int]) -> None:
     if step is None:
         assert best_mean <= 0
     else:
+        assert step.roles == tuple(top)
         assert step.gain == pytest.approx(best_mean, abs=1e-4)
 
 
-def _learning(catalog: Catalog, ratings: dict[str, int], role_id: str) -> float:
+def _levels_to_learn(catalog: Catalog, ratings: dict[str, int], role_id: str) -> int:
     role = catalog.role(role_id)
-    return sum(req.weight * max(0, req.level - ratings[s]) for s, req in role.requirements)
+    return sum(max(0, req.level - ratings[s]) for s, req in role.requirements)
 
 
 def test_moves_hand_worked(catalog: Catalog, model: Model) -> None:
     mv = moves(model, MLE)
     assert mv.use_what_you_have.role_id == mv.best.role_id == "ml-engineer"
-    assert mv.best.learning == _learning(catalog, MLE, "ml-engineer") == 4
-    # within reach: fit >= 0.9149 - 0.15; the one of those needing the most learning
-    fits = {r.role_id: r.fit for r in assess(model, MLE).roles}
-    reach = [r for r in fits if fits[r] >= fits["ml-engineer"] - 0.15]
-    expected = max(reach, key=lambda r: _learning(catalog, MLE, r))
-    assert mv.highest_ceiling.role_id == expected == "research-scientist"
-    assert mv.highest_ceiling.learning == 11
+    # MLE profile vs the role: algorithms 3->4, stats 2->3, product 1->2
+    assert mv.best.learning == _levels_to_learn(catalog, MLE, "ml-engineer") == 3
+    # within reach: fit >= 0.9149 - 0.15 and no critical gap; the one needing the most levels
+    results = {r.role_id: r for r in assess(model, MLE).roles}
+    reach = [r for r, x in results.items() if x.fit >= results["ml-engineer"].fit - 0.15 and not x.critical]
+    expected = max(reach, key=lambda r: (_levels_to_learn(catalog, MLE, r), results[r].fit))
+    assert mv.highest_ceiling.role_id == expected
+    assert mv.highest_ceiling.learning == _levels_to_learn(catalog, MLE, expected)
     assert [m.role_id for m in mv.adjacent] == [
         "research-engineer",
         "ml-hardware-engineer",
@@ -127,9 +139,16 @@ def test_moves_hand_worked(catalog: Catalog, model: Model) -> None:
     ]
 
 
+def test_moves_follow_the_target(model: Model) -> None:
+    mv = moves(model, MLE, target="mlops-engineer")
+    assert mv.best.role_id == "mlops-engineer"
+    assert mv.use_what_you_have.role_id == "ml-engineer"  # still the best match
+    assert mv.adjacent[0].role_id == "ml-infrastructure-engineer"  # the role most like MLOps
+
+
 def test_moves_when_nothing_else_is_in_reach(catalog: Catalog, model: Model) -> None:
     mv = moves(model, DS)
-    assert mv.best.role_id == "data-analyst"
+    assert mv.best.role_id == "data-scientist"
     assert mv.highest_ceiling.role_id == "data-scientist"
 
 
@@ -187,9 +206,13 @@ def test_target_json(invoke: Invoke, catalog: Catalog) -> None:
     jsonschema.validate(report, report_json_schema())
     target = report["target"]
     assert (target["id"], target["title"], target["fit"]) == ("mlops-engineer", "MLOps Engineer", 0.8485)
+    assert (target["band"], target["learning"]) == ("stretch", 2)
     assert [list(step) for step in target["plan"]] == [
-        ["skill", "have", "need", "fit_after", "descriptor", "resources"]
+        ["skill", "have", "need", "fit_after", "descriptor", "levels", "resources"]
     ] * 2
+    assert report["next_step"]["roles"] == ["mlops-engineer"]
+    assert report["moves"]["best"]["id"] == "mlops-engineer"
+    assert report["readiness"]["role"] == "mlops-engineer"
     first = target["plan"][0]
     assert (first["skill"], first["have"], first["need"], first["fit_after"]) == ("systems", 4, 5, 0.9394)
     assert first["descriptor"] == catalog.skill("systems").descriptor(5)
@@ -200,14 +223,14 @@ def test_target_json(invoke: Invoke, catalog: Catalog) -> None:
 def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
     result = invoke("assess", *rate_args(MLE), "--target", "mlops")
     assert result.exit_code == 0, result.output
-    out = result.stdout
+    out = " ".join(result.stdout.split())
     assert "You against MLOps Engineer, skill by skill" in out
-    assert "Plan for MLOps Engineer (now 85%)" in out
+    assert "Plan for MLOps Engineer (fit now 85%, stretch; 2 levels to learn)" in out
     assert out.index("systems 4→5") < out.index("databases 3→4")
-    assert "Kleppmann" in out  # a resource for the first step
-    assert "Next best step: raise algorithms from 3 to 4" in out
+    assert "Next best step: raise systems from 4 to 5: it raises the fit of MLOps Engineer" in out
+    assert "Roles closest to MLOps Engineer, your target" in out
     assert "Use what you have: Machine Learning Engineer" in out
-    assert "Highest ceiling: Research Scientist" in out
+    assert "Highest ceiling (the role with the most room to grow" in out
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def test_pandas_dataframe(model: Model) -> None:
     table = score_profiles(frame)
     check(table, model)
     out = table.to_pandas()
-    assert list(out.columns[:3]) == ["id", "top_role", "top_fit"]
+    assert list(out.columns[:5]) == ["id", "top_role", "top_match", "top_fit", "top_band"]
     assert out.loc[0, "top_role"] == "ml-engineer"
 
 

@@ -41,13 +41,6 @@ def test_gaps_are_ordered_by_weighted_gap(model: Model) -> None:
     assert len(result.gaps) == len(model.skill_ids)
 
 
-def test_ranking_breaks_ties_by_id(model: Model) -> None:
-    ratings = dict.fromkeys(model.skill_ids, 5)
-    ranked = [r.role_id for r in assess(model, ratings).roles]
-    assert ranked == sorted(model.role_ids)
-    assert all(r.fit == 1.0 for r in assess(model, ratings).roles)
-
-
 def test_zero_profile_fits_zero(model: Model, matrices: Matrices) -> None:
     assert fits(model, (0,) * len(model.skill_ids)) == (0.0,) * len(model.role_ids)
     assert (score_matrix(matrices, np.zeros((1, len(model.skill_ids)))) == 0.0).all()

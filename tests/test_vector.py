@@ -23,8 +23,8 @@ from numpy.typing import NDArray
 
 from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog, Requirement, Role, Scale, Skill, Stage
-from roleadvisor.engine import Model, assess, fits, rank, stage_fits
-from roleadvisor.vector import Matrices, rank_roles, score_matrix, stage_matrix
+from roleadvisor.engine import Model, assess, fits, measures, rank, stage_fits
+from roleadvisor.vector import Matrices, MeasureArrays, measure_matrix, rank_roles, score_matrix, stage_matrix
 
 Mismatch = tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...]]
 
@@ -156,17 +156,36 @@ def test_awkward_catalogue_every_profile(awkward: tuple[Model, Matrices]) -> Non
     table = np.array(profiles)
     role_fits = score_matrix(m, table)
     stages = stage_matrix(m, table)
-    ranked = rank_roles(m, role_fits)
+    ms = measure_matrix(m, table)
+    ranked = rank_roles(m, ms)
     for i, have in enumerate(profiles):
         pure = fits(model, have)
         assert pure == tuple(role_fits[i].tolist()), have
         assert stage_fits(model, have) == tuple(stages[i].tolist()), have
-        assert rank(model, pure) == tuple(ranked[i].tolist()), have
+        _same_measures(model, have, ms, i)
+        assert rank(model, measures(model, have)) == tuple(ranked[i].tolist()), have
     assert len(profiles) == 5**5
-    # the twin roles tie on every profile and the tie goes to the smaller id
+    # the twin roles tie on every profile and the tie goes to the one listed first
     mid, twin = model.role_ids.index("mid"), model.role_ids.index("mid-twin")
     assert (role_fits[:, mid] == role_fits[:, twin]).all()
     assert all(list(row).index(mid) < list(row).index(twin) for row in ranked.tolist())
+
+
+def _same_measures(model: Model, have: tuple[int, ...], ms: MeasureArrays, i: int) -> None:
+    """Every measure of the pure engine equals the NumPy one, bit for bit."""
+    for j, x in enumerate(measures(model, have)):
+        got = (x.fit, x.use, x.match, x.critical, x.learning, x.distance, x.shortfall)
+        want = (
+            float(ms.fit[i, j]),
+            float(ms.use[i, j]),
+            float(ms.match[i, j]),
+            int(ms.critical[i, j]),
+            int(ms.learning[i, j]),
+            int(ms.distance[i, j]),
+            float(ms.shortfall[i, j]),
+        )
+        assert got == want, (have, model.role_ids[j])
+        assert model.ranking.bands[int(ms.band[i, j])] == model.ranking.band(x.fit, x.critical)
 
 
 def test_rounding_is_numpys(awkward: tuple[Model, Matrices]) -> None:
@@ -191,12 +210,14 @@ def test_awkward_catalogue_sample(awkward: tuple[Model, Matrices], data: st.Data
     rows = data.draw(st.lists(_profiles(model, -2, model.max_level + 3), min_size=1, max_size=12))
     role_fits = score_matrix(m, np.array(rows))
     stages = stage_matrix(m, np.array(rows))
-    ranked = rank_roles(m, role_fits)
+    ms = measure_matrix(m, np.array(rows))
+    ranked = rank_roles(m, ms)
     for i, have in enumerate(rows):
         pure = fits(model, have)
         assert pure == tuple(role_fits[i].tolist())
         assert stage_fits(model, have) == tuple(stages[i].tolist())
-        assert rank(model, pure) == tuple(ranked[i].tolist())
+        _same_measures(model, have, ms, i)
+        assert rank(model, measures(model, have)) == tuple(ranked[i].tolist())
 
 
 @settings(max_examples=200, deadline=None)
@@ -208,9 +229,25 @@ def test_assess_agrees_with_the_matrices(
         have = data.draw(_profiles(mdl, 0, mdl.max_level))
         result = assess(mdl, dict(zip(mdl.skill_ids, have, strict=True)))
         role_fits = score_matrix(mats, np.array([have]))
-        assert [r.role_id for r in result.roles] == [mdl.role_ids[i] for i in rank_roles(mats, role_fits)[0]]
+        ms = measure_matrix(mats, np.array([have]))
+        assert [r.role_id for r in result.roles] == [mdl.role_ids[i] for i in rank_roles(mats, ms)[0]]
+        assert [r.match for r in result.roles] == [
+            ms.match[0, mdl.role_ids.index(r.role_id)] for r in result.roles
+        ]
         assert [r.fit for r in result.roles] == [
             role_fits[0, mdl.role_ids.index(r.role_id)] for r in result.roles
         ]
         stages = stage_matrix(mats, np.array([have]))[0].tolist()
         assert {s.stage_id: s.fit for s in result.stages} == dict(zip(mdl.stage_ids, stages, strict=True))
+
+
+@pytest.mark.slow
+def test_builtin_catalogue_measures_on_a_large_sample(model: Model, matrices: Matrices) -> None:
+    """Measures and ranking agree on 20,000 profiles of the built-in scale (all of it is ~80 s)."""
+    rng = np.random.default_rng(9)
+    table = rng.integers(0, model.max_level + 1, size=(20_000, len(model.skill_ids)))
+    ms = measure_matrix(matrices, table)
+    ranked = rank_roles(matrices, ms)
+    for i, have in enumerate(map(tuple, table.tolist())):
+        _same_measures(model, have, ms, i)
+        assert rank(model, measures(model, have)) == tuple(ranked[i].tolist()), have

@@ -10,12 +10,13 @@ compared or mutated, and cheaper to define that way (start-up time).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 from roleadvisor.catalog.models import Catalog, Resource
-from roleadvisor.engine import Model, fits, ratings_vector, similar_roles
+from roleadvisor.engine import Model, fits, measures, rank, ratings_vector, similar_roles
 from roleadvisor.records import record
 from roleadvisor.resources import pick_resources
+from roleadvisor.stability import Stability, stability
 
 NEXT_STEP_ROLES = 3  # "your top roles" for the next best step
 ADJACENT_SHOWN = 3
@@ -91,24 +92,27 @@ def plan_for(m: Model, ratings: Mapping[str, int], role_id: str) -> Plan:
 
 @record(frozen=False, eq=False)
 class NextStep:
-    """The single +1 that raises the fit of the person's top roles the most."""
+    """The single +1 that raises the fit of the person's top roles (or of the target) the most."""
 
     skill: str
     have: int
     to: int
-    roles: tuple[str, ...]  # the top roles it was measured on
+    roles: tuple[str, ...]  # the roles it was measured on: the target, else the top-ranked roles
     gain: float  # mean fit gain over those roles
 
 
-def next_best_step(m: Model, ratings: Mapping[str, int], top: int = NEXT_STEP_ROLES) -> NextStep | None:
-    """The +1 on one skill that raises the mean fit of the ``top`` best roles most.
+def next_best_step(
+    m: Model, ratings: Mapping[str, int], top: int = NEXT_STEP_ROLES, target: str | None = None
+) -> NextStep | None:
+    """The +1 on one skill that raises the mean fit of the roles it is for most.
 
-    Ties: the larger total gain over all roles, then catalogue skill order.
-    ``None`` when no +1 raises any of those fits (every requirement is met).
+    Those roles are ``target`` when given, else the ``top`` roles of the ranking
+    (``engine.rank``). Ties: the larger total gain over all roles, then
+    catalogue skill order. ``None`` when no +1 raises any of those fits.
     """
     have = ratings_vector(m, ratings)
     base = fits(m, have)
-    best_roles = sorted(range(len(m.role_ids)), key=lambda r: (-base[r], m.role_ids[r]))[:top]
+    best_roles = [m.role_ids.index(target)] if target is not None else list(rank(m, measures(m, have))[:top])
     candidates = [k for k in range(len(m.skill_ids)) if have[k] < m.max_level]
     if not candidates or not best_roles:
         return None
@@ -143,77 +147,82 @@ def _sum(values: Iterable[float]) -> float:
 
 @record(frozen=False, eq=False)
 class Move:
-    """A role the person could move to: fit, likeness to their best role, learning needed."""
+    """A role the person could move to: fit, likeness to the anchor role, levels to learn."""
 
     role_id: str
     fit: float
-    similarity: float  # to the person's best current role
-    learning: float  # sum of importance-weighted level gaps
+    similarity: float  # to the anchor: the target when one is given, else the best-ranked role
+    learning: int  # levels still to learn, summed over skills
 
 
 @record(frozen=False, eq=False)
 class Moves:
     """Where the person stands and where they could go next."""
 
-    best: Move
-    adjacent: tuple[Move, ...]  # the roles most like the best one
-    use_what_you_have: Move  # highest fit, least new learning
+    best: Move  # the anchor: the target when one is given, else the best-ranked role
+    adjacent: tuple[Move, ...]  # the roles most like the anchor
+    use_what_you_have: Move  # the best-ranked role: highest match
     highest_ceiling: Move  # the most room to grow among roles still within reach
 
 
-def _learning(m: Model, have: Sequence[int], i: int) -> float:
-    return round(
-        _sum(w * (n - h if n > h else 0) for w, n, h in zip(m.weight[i], m.need[i], have, strict=True)), 4
-    )
+def moves(
+    m: Model, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN, target: str | None = None
+) -> Moves:
+    """The anchor role, its closest roles, and the exploit/explore pair.
 
-
-def moves(m: Model, ratings: Mapping[str, int], shown: int = ADJACENT_SHOWN) -> Moves:
-    """The best current role, its closest roles, and the exploit/explore pair.
-
-    *Use what you have* is the role of highest fit (ties: least learning, then
-    id): the person can do it now with the skills they have. *Highest ceiling*
-    is, among roles whose fit is within ``REACH`` of the best, the one that needs
-    the most new learning (ties: higher fit, then id): the biggest stretch that
-    is still within reach. It is the best role itself when no other is in reach.
+    *Use what you have* is the first role of the ranking (``engine.rank``):
+    the highest match of coverage and use of your strengths. *Highest ceiling*
+    is, among roles with no critical gap whose fit is within ``REACH`` of the
+    best role's, the one with the most levels still to learn (ties: higher
+    fit, then id): the biggest stretch still within reach. It is the best role
+    itself when no other is in reach. The anchor (``best``) and its adjacent
+    roles follow ``target`` when one is given.
     """
     have = ratings_vector(m, ratings)
-    role_fits = fits(m, have)
-    learning = [_learning(m, have, i) for i in range(len(m.role_ids))]
-    ranked = sorted(range(len(m.role_ids)), key=lambda i: (-role_fits[i], learning[i], m.role_ids[i]))
+    role_measures = measures(m, have)
+    ranked = rank(m, role_measures)
     best = ranked[0]
+    anchor = m.role_ids.index(target) if target is not None else best
     index = {role_id: i for i, role_id in enumerate(m.role_ids)}
-    neighbours = similar_roles(m, m.role_ids[best])
+    neighbours = similar_roles(m, m.role_ids[anchor])
     similarity = {s.role_id: s.similarity for s in neighbours}
-    similarity[m.role_ids[best]] = 1.0
+    similarity[m.role_ids[anchor]] = 1.0
+    best_similarity = {s.role_id: s.similarity for s in similar_roles(m, m.role_ids[best])}
+    best_similarity[m.role_ids[best]] = 1.0
 
-    def move(i: int) -> Move:
+    def move(i: int, likeness: Mapping[str, float]) -> Move:
         return Move(
             role_id=m.role_ids[i],
-            fit=role_fits[i],
-            similarity=similarity[m.role_ids[i]],
-            learning=learning[i],
+            fit=role_measures[i].fit,
+            similarity=likeness[m.role_ids[i]],
+            learning=role_measures[i].learning,
         )
 
     near = [index[s.role_id] for s in neighbours][:shown]
-    reach = [i for i in ranked if role_fits[i] >= role_fits[best] - REACH]
-    ceiling = sorted(reach, key=lambda i: (-learning[i], -role_fits[i], m.role_ids[i]))[0]
+    best_fit = role_measures[best].fit
+    reach = [i for i in ranked if role_measures[i].fit >= best_fit - REACH and not role_measures[i].critical]
+    reach = reach or [best]
+    ceiling = sorted(reach, key=lambda i: (-role_measures[i].learning, -role_measures[i].fit, m.role_ids[i]))[
+        0
+    ]
     return Moves(
-        best=move(best),
-        adjacent=tuple(move(i) for i in near),
-        use_what_you_have=move(best),
-        highest_ceiling=move(ceiling),
+        best=move(anchor, similarity),
+        adjacent=tuple(move(i, similarity) for i in near),
+        use_what_you_have=move(best, best_similarity),
+        highest_ceiling=move(ceiling, best_similarity),
     )
 
 
 @record(frozen=False, eq=False)
 class Advice:
-    """Everything beyond the ranking: target plan (if asked), next step, moves, resources."""
+    """Everything beyond the ranking: target plan (if asked), next step, moves, resources, stability."""
 
     plan: Plan | None
     resources: dict[str, tuple[Resource, ...]]  # by skill, for the plan's steps
     next_step: NextStep | None
     next_resources: tuple[Resource, ...]
     moves: Moves
+    stability: Stability | None = None
 
 
 def advise(
@@ -222,20 +231,27 @@ def advise(
     ratings: Mapping[str, int],
     target: str | None = None,
     prefer: tuple[str, ...] = (),
+    shown: int | None = None,
 ) -> Advice:
-    """Compute the plan for ``target`` (if any), the next best step and the moves."""
+    """Compute the plan for ``target`` (if any), the next best step, the moves and the stability.
+
+    ``shown`` is how many roles the report shows: the next best step is measured
+    on no more top roles than that, so it never names a role the report leaves out.
+    """
     plan = plan_for(m, ratings, target) if target is not None else None
     resources = (
         {s.skill: pick_resources(catalog, s.skill, s.have, s.need, prefer) for s in plan.steps}
         if plan is not None
         else {}
     )
-    step = next_best_step(m, ratings)
+    top = NEXT_STEP_ROLES if shown is None else max(1, min(shown, NEXT_STEP_ROLES))
+    step = next_best_step(m, ratings, top=top, target=target)
     next_resources = pick_resources(catalog, step.skill, step.have, step.to, prefer) if step else ()
     return Advice(
         plan=plan,
         resources=resources,
         next_step=step,
         next_resources=next_resources,
-        moves=moves(m, ratings),
+        moves=moves(m, ratings, target=target),
+        stability=stability(m, ratings_vector(m, ratings)),
     )

@@ -24,29 +24,41 @@ from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
 from roleadvisor.ratings import SkillKeys, record_values
-from roleadvisor.vector import FloatArray, Matrices, score_matrix, top_roles
+from roleadvisor.vector import FloatArray, Matrices, measure_matrix, top_roles
 
 MAX_REPORTED = 5
 
 
 @dataclass(frozen=True)
 class FitTable:
-    """Fits of n profiles against every role: ``fits[i, j]`` is profile i, role ``role_ids[j]``."""
+    """Fits of n profiles against every role: ``fits[i, j]`` is profile i, role ``role_ids[j]``.
+
+    ``top_role`` is each profile's first role by the ranking rule of ``assess``
+    (match, then levels to learn, fit, distance, catalogue order); ``matches``
+    holds every role's match and ``top_match``/``top_fit``/``top_band`` the top role's.
+    """
 
     role_ids: tuple[str, ...]
     ids: tuple[object, ...] | None
     fits: FloatArray
     top_role: NDArray[np.str_]
     top_fit: FloatArray
+    matches: FloatArray | None = None
+    top_match: FloatArray | None = None
+    top_band: NDArray[np.str_] | None = None
 
     def __len__(self) -> int:
         return int(self.fits.shape[0])
 
     def to_dict(self) -> dict[str, Any]:
-        """Columns: ``id`` (when given), ``top_role``, ``top_fit``, then one per role."""
+        """Columns: ``id`` (if given), ``top_role``, ``top_match``, ``top_fit``, ``top_band``, each fit."""
         out: dict[str, Any] = {} if self.ids is None else {"id": list(self.ids)}
         out["top_role"] = self.top_role
+        if self.top_match is not None:
+            out["top_match"] = self.top_match
         out["top_fit"] = self.top_fit
+        if self.top_band is not None:
+            out["top_band"] = self.top_band
         for j, role in enumerate(self.role_ids):
             out[role] = self.fits[:, j]
         return out
@@ -148,12 +160,18 @@ def score_profiles(data: object, catalog: Catalog | None = None) -> FitTable:
     m = Matrices.from_catalog(cat)
     columns, ids = _columns_from(data, SkillKeys.of(cat))
     ratings = _validate(columns, m.skill_ids, cat.scale.max)
-    fits = score_matrix(m, ratings)
-    best = top_roles(m, fits) if len(fits) else np.zeros(0, dtype=np.intp)
+    ms = measure_matrix(m, ratings)
+    fits = ms.fit
+    best = top_roles(m, ms) if len(fits) else np.zeros(0, dtype=np.intp)
+    rows = np.arange(len(fits))
+    bands = np.array([band.id for band in cat.ranking.bands], dtype=np.str_)
     return FitTable(
         role_ids=m.role_ids,
         ids=ids,
         fits=fits,
         top_role=np.array(m.role_ids, dtype=np.str_)[best],
-        top_fit=fits[np.arange(len(fits)), best],
+        top_fit=fits[rows, best],
+        matches=ms.match,
+        top_match=ms.match[rows, best],
+        top_band=bands[ms.band[rows, best]],
     )

@@ -18,9 +18,30 @@ against each other on every profile of the built-in scale
 (``tests/test_engine_equivalence.py``). This module stays free of NumPy so
 that scoring one profile does not pay for importing it.
 
-The result records (``Gap``, ``RoleFit``, ...) are plain ``@dataclass``es, not
-frozen ones: nothing mutates them, and a frozen dataclass costs twice as much
-to define, which every command pays at start-up.
+Coverage alone answers "can you do this job", not "is this the job for you":
+a strong generalist covers nine roles fully. So each role also gets
+
+* ``use``: how much of the person's strength the role asks for,
+  ``sum(have * min(have, need)) / sum(have * have)``: each skill counts as much
+  as the person is strong in it, so a role that leaves their best skills idle
+  scores low (1.0 when the person rated everything 0);
+* ``critical``: the number of *critical gaps*, shortfalls of at least
+  ``Ranking.critical_levels`` on a defining skill (weight at least
+  ``Ranking.critical_weight``);
+* ``learning``: the levels still to learn, ``sum(max(need - have, 0))``;
+* ``match = fit * use - critical_penalty * units`` (fit and use rounded
+  first, so the printed numbers multiply out), the number roles are ranked by;
+  ``units`` counts, over the critical gaps, every level short from the
+  ``critical_levels``-th on: a gap of 2 levels costs one penalty, 3 levels two.
+
+``rank_key`` is the ranking rule: higher match, then fewer levels to learn,
+then less important learning (smaller ``sum(weight * (need - have))`` over the
+gaps), then higher fit, then the requirement profile nearest the person's
+(smallest ``sum(|have - need|)``), and only then catalogue order (core roles
+are listed first), which decides only between roles whose every measure is equal.
+
+The result records (``Gap``, ``RoleFit``, ...) are ``@record``s, not frozen
+dataclasses: nothing mutates them, and they cost nothing to define at start-up.
 """
 
 from __future__ import annotations
@@ -28,7 +49,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import field
 
-from roleadvisor.catalog.models import Catalog
+from roleadvisor.catalog.models import Catalog, Ranking
 from roleadvisor.records import record
 
 FIT_DECIMALS = 4
@@ -64,6 +85,7 @@ class Model:
     weight: tuple[tuple[float, ...], ...]  # per role: importance per skill
     mix: tuple[tuple[float, ...], ...]  # per stage: share per skill, summing to 1
     max_level: int
+    ranking: Ranking = Ranking()
     denominator: tuple[float, ...] = field(init=False)  # per role; 0 means nothing required
     id_order: tuple[int, ...] = field(init=False)  # role indices sorted by role id, for tie-breaking
 
@@ -119,6 +141,7 @@ class Model:
             weight=tuple(weight),
             mix=tuple(mix),
             max_level=catalog.scale.max,
+            ranking=catalog.ranking,
         )
 
 
@@ -151,8 +174,71 @@ def stage_fits(model: Model, have: Sequence[int]) -> tuple[float, ...]:
     return tuple(out)
 
 
-def rank(model: Model, role_fits: Sequence[float]) -> tuple[int, ...]:
-    """Role indices, best fit first, ties broken by role id."""
+@record(frozen=False, eq=False)
+class Measures:
+    """Every number the ranking uses for one role (see the module docstring)."""
+
+    fit: float
+    use: float
+    critical: int
+    learning: int
+    distance: int
+    match: float
+    shortfall: float = 0.0  # sum(weight * (need - have)) over the gaps: learning weighted by importance
+
+
+def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
+    """Fit, use, critical gaps, levels to learn and match of ``have`` for every role, in role order."""
+    role_fits = fits(model, have)
+    strength = 0
+    for h in have:
+        strength += h * h
+    min_weight = model.ranking.critical_weight
+    min_levels = model.ranking.critical_levels
+    penalty = model.ranking.critical_penalty
+    out = []
+    for fit, need, weight in zip(role_fits, model.need, model.weight, strict=True):
+        used = critical = units = learning = distance = 0
+        shortfall = 0.0
+        for h, n, w in zip(have, need, weight):  # noqa: B905 - lengths checked by fits()
+            if h < n:
+                used += h * h
+                learning += n - h
+                distance += n - h
+                shortfall += w * (n - h)
+                if n - h >= min_levels and w >= min_weight:
+                    critical += 1
+                    units += n - h - min_levels + 1
+            else:
+                used += h * n
+                distance += h - n
+        use = _round(used / strength) if strength > 0 else 1.0
+        out.append(
+            Measures(
+                fit=fit,
+                use=use,
+                critical=critical,
+                learning=learning,
+                distance=distance,
+                match=_round_fit(fit * use - penalty * units),
+                shortfall=shortfall,
+            )
+        )
+    return tuple(out)
+
+
+def rank_key(m: Measures, role_index: int) -> tuple[float, int, float, float, int, int]:
+    """The ranking rule as a sort key: match, learning, weighted learning, fit, distance, catalogue order."""
+    return (-m.match, m.learning, m.shortfall, -m.fit, m.distance, role_index)
+
+
+def rank(model: Model, role_measures: Sequence[Measures]) -> tuple[int, ...]:
+    """Role indices in ranking order (``rank_key``)."""
+    return tuple(sorted(range(len(model.role_ids)), key=lambda i: rank_key(role_measures[i], i)))
+
+
+def rank_by_fit(model: Model, role_fits: Sequence[float]) -> tuple[int, ...]:
+    """Role indices, best fit first, ties broken by role id (coverage alone; used by plans)."""
     return tuple(sorted(model.id_order, key=lambda i: -role_fits[i]))
 
 
@@ -178,6 +264,11 @@ class RoleFit:
     role_id: str
     fit: float
     gaps: tuple[Gap, ...]
+    use: float = 1.0
+    critical: tuple[Gap, ...] = ()  # the gaps that are critical, largest first
+    learning: int = 0  # levels still to learn
+    match: float = 1.0
+    band: str = ""  # readiness band id
 
 
 @record(frozen=False)
@@ -226,18 +317,36 @@ def role_gaps(model: Model, have: Sequence[int], role_index: int) -> tuple[Gap, 
     return tuple(sorted(gaps, key=lambda gap: -gap.weighted))
 
 
+def critical_gaps(model: Model, gaps: Sequence[Gap]) -> tuple[Gap, ...]:
+    """The gaps among ``gaps`` that are critical under the model's ranking rule."""
+    r = model.ranking
+    return tuple(g for g in gaps if g.weight >= r.critical_weight and g.need - g.have >= r.critical_levels)
+
+
+def role_fit(model: Model, have: Sequence[int], role_index: int, m: Measures) -> RoleFit:
+    """The full result for one role: its measures, gaps, critical gaps and readiness band."""
+    gaps = role_gaps(model, have, role_index)
+    return RoleFit(
+        role_id=model.role_ids[role_index],
+        fit=m.fit,
+        gaps=gaps,
+        use=m.use,
+        critical=critical_gaps(model, gaps),
+        learning=m.learning,
+        match=m.match,
+        band=model.ranking.band(m.fit, m.critical).id,
+    )
+
+
 def assess(model: Model, ratings: Mapping[str, int]) -> Assessment:
     """Score one complete profile: ranked role fits with gaps, and ranked stage fits."""
     have = ratings_vector(model, ratings)
-    role_fits = fits(model, have)
+    role_measures = measures(model, have)
     by_stage = stage_fits(model, have)
     stage_order = sorted(range(len(model.stage_ids)), key=lambda t: (-by_stage[t], t))
     return Assessment(
         ratings=tuple(zip(model.skill_ids, have, strict=True)),
-        roles=tuple(
-            RoleFit(role_id=model.role_ids[i], fit=role_fits[i], gaps=role_gaps(model, have, i))
-            for i in rank(model, role_fits)
-        ),
+        roles=tuple(role_fit(model, have, i, role_measures[i]) for i in rank(model, role_measures)),
         stages=tuple(StageFit(stage_id=model.stage_ids[t], fit=by_stage[t]) for t in stage_order),
     )
 

@@ -30,7 +30,7 @@ class Matrices:
     weight: FloatArray  # (roles, skills) importance
     denominator: FloatArray  # (roles,) the model's sum(weight * need); 0 means nothing required
     mix: FloatArray  # (stages, skills) skill mix normalised to sum to 1
-    id_order: NDArray[np.intp]  # role indices sorted by role id, for tie-breaking
+    id_order: NDArray[np.intp]  # role indices sorted by role id
 
     @classmethod
     def from_model(cls, model: Model) -> Matrices:
@@ -111,15 +111,103 @@ def _rounded(values: FloatArray) -> FloatArray:
     return out
 
 
-def rank_roles(m: Matrices, fits: FloatArray) -> NDArray[np.intp]:
-    """Role indices per profile, best fit first, ties broken by role id: (profiles, roles)."""
-    by_id = fits[:, m.id_order]
-    order = np.argsort(-by_id, axis=1, kind="stable")
-    ranked: NDArray[np.intp] = m.id_order[order]
-    return ranked
+@dataclass(frozen=True)
+class MeasureArrays:
+    """The engine's ``Measures`` for many profiles: each array is (profiles, roles)."""
+
+    fit: FloatArray
+    use: FloatArray
+    match: FloatArray
+    critical: NDArray[np.int64]
+    learning: NDArray[np.int64]
+    distance: NDArray[np.int64]
+    band: NDArray[np.intp]  # index into the catalogue's readiness bands
+    shortfall: FloatArray  # learning weighted by importance
 
 
-def top_roles(m: Matrices, fits: FloatArray) -> NDArray[np.intp]:
-    """Index of each row's best role; ties go to the smallest role id."""
-    best: NDArray[np.intp] = m.id_order[np.argmax(fits[:, m.id_order], axis=1)]
+def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
+    """Fit, use, match, critical gaps, learning, distance and band for many profiles.
+
+    The same formulas and the same order of additions as ``engine.measures``,
+    so each number equals what ``assess`` reports for that profile alone.
+    """
+    have = _ratings(m, ratings)
+    fit = score_matrix(m, have)
+    ranking = m.model.ranking
+    n, roles = have.shape[0], len(m.role_ids)
+    used = np.zeros((n, roles))
+    strength = np.zeros((n, 1))
+    units = np.zeros((n, roles), dtype=np.int64)
+    critical = np.zeros((n, roles), dtype=np.int64)
+    learning = np.zeros((n, roles), dtype=np.int64)
+    distance = np.zeros((n, roles), dtype=np.int64)
+    shortfall = np.zeros((n, roles))
+    defining = m.weight >= ranking.critical_weight  # (roles, skills)
+    for j in range(len(m.skill_ids)):
+        h = have[:, j, None]
+        need = m.need[:, j]
+        short = h < need
+        used += np.where(short, h * h, h * need)
+        strength += h * h
+        gap = np.maximum(need - h, 0).astype(np.int64)
+        learning += gap
+        shortfall += m.weight[:, j] * np.maximum(need - h, 0)
+        distance += np.abs(need - h).astype(np.int64)
+        crit = defining[:, j] & (gap >= ranking.critical_levels)
+        critical += crit
+        units += np.where(crit, gap - ranking.critical_levels + 1, 0)
+    safe = np.where(strength > 0, strength, 1.0)
+    use = np.where(strength > 0, np.round(used / safe, FIT_DECIMALS), 1.0)
+    match = _rounded(fit * use - ranking.critical_penalty * units)
+    band = np.full((n, roles), len(ranking.bands) - 1, dtype=np.intp)
+    for b in range(len(ranking.bands) - 1, -1, -1):
+        spec = ranking.bands[b]
+        ok = fit >= spec.min_fit
+        if spec.max_critical_gaps is not None:
+            ok &= critical <= spec.max_critical_gaps
+        band = np.where(ok, b, band)
+    return MeasureArrays(
+        fit=fit,
+        use=use,
+        match=match,
+        critical=critical,
+        learning=learning,
+        distance=distance,
+        band=band,
+        shortfall=shortfall,
+    )
+
+
+def rank_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
+    """Role indices per profile in ranking order (``engine.rank_key``): (profiles, roles)."""
+    index = np.broadcast_to(np.arange(len(m.role_ids)), ms.fit.shape)
+    keys = (index, ms.distance, -ms.fit, ms.shortfall, ms.learning, -ms.match)
+    lex: NDArray[np.intp] = np.lexsort(keys, axis=-1)
+    return lex
+
+
+def top_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
+    """Index of each row's best role by the ranking rule.
+
+    Only rows whose best match is shared by another role need the whole rule;
+    the rest take the argmax of match.
+    """
+    best: NDArray[np.intp] = np.argmax(ms.match, axis=1)
+    top = ms.match[np.arange(len(best)), best]
+    tied = np.flatnonzero((ms.match == top[:, None]).sum(axis=1) > 1)
+    if len(tied):
+        best[tied] = rank_roles(m, _rows(ms, tied))[:, 0]
     return best
+
+
+def _rows(ms: MeasureArrays, rows: NDArray[np.intp]) -> MeasureArrays:
+    return MeasureArrays(
+        fit=ms.fit[rows],
+        use=ms.use[rows],
+        match=ms.match[rows],
+        critical=ms.critical[rows],
+        learning=ms.learning[rows],
+        distance=ms.distance[rows],
+        band=ms.band[rows],
+        shortfall=ms.shortfall[rows],
+    )

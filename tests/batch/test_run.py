@@ -79,7 +79,7 @@ def test_every_input_format(invoke: Invoke, tmp_path: Path, name: str, text: str
     result = invoke("batch", str(source))
     assert result.exit_code == 0, result.stderr
     out = records(result.stdout)
-    assert [(r["id"], r["top_role"]) for r in out] == [("sam", "ml-engineer"), ("ana", "data-analyst")]
+    assert [(r["id"], r["top_role"]) for r in out] == [("sam", "ml-engineer"), ("ana", "data-scientist")]
     assert out[0]["fits"] == assess_fits(invoke, MLE)
 
 

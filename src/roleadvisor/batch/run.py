@@ -19,7 +19,7 @@ from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import StrictStop
-from roleadvisor.vector import Matrices, score_matrix
+from roleadvisor.vector import Matrices, measure_matrix
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def run_batch(
     """
     m = Matrices.from_catalog(catalog)
     counter = CountingReader(stream)
-    writer = Writer(m, write, sink)
+    writer = Writer(m, write, sink, catalog)
     seen: set[bytes] = set()
     scored = failed = 0
     chunks: Iterator[Chunk] = read_chunks(counter, catalog, input_format, name, fast_csv=fast_csv)
@@ -85,10 +85,9 @@ def run_batch(
         if strict and chunk.errors:
             first = min(chunk.errors)
             head = _prefix(chunk, first)
-            writer.write(head, score_matrix(m, head.ratings))
+            writer.write(head, measure_matrix(m, head.ratings))
             raise StrictStop(f"--strict: stopped at the first bad record: {describe(chunk, first)}")
-        fits = score_matrix(m, chunk.ratings)
-        writer.write(chunk, fits)
+        writer.write(chunk, measure_matrix(m, chunk.ratings))
         for i in sorted(chunk.errors):
             on_error(describe(chunk, i))
         failed += len(chunk.errors)

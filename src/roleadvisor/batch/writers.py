@@ -1,8 +1,9 @@
 """Batch output: JSON Lines or CSV, one record per input record, in input order.
 
 Good records are laid out with NumPy (``assemble``); error records and
-``--with-gaps`` records are written one by one with orjson. Fits are written
-with four decimals (``0.9149``, ``1.0000``): the same numbers ``assess`` reports.
+``--with-gaps`` records are written one by one with orjson. Fits and matches are
+written with four decimals (``0.9149``, ``1.0000``): the same numbers ``assess``
+reports. The top role is chosen by the same ranking rule as ``assess``.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from roleadvisor.batch.assemble import (
 )
 from roleadvisor.batch.ids import id_text
 from roleadvisor.batch.records import Chunk
-from roleadvisor.engine import role_gaps
-from roleadvisor.vector import Matrices, rank_roles, top_roles
+from roleadvisor.catalog.models import Catalog
+from roleadvisor.contracts.assess import role_reason
+from roleadvisor.engine import Measures, role_fit
+from roleadvisor.vector import Matrices, MeasureArrays, rank_roles, top_roles
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,16 @@ class WriteOptions:
 class Writer:
     """Writes chunks to a binary sink in the chosen format."""
 
-    def __init__(self, m: Matrices, options: WriteOptions, sink: IO[bytes]) -> None:
+    def __init__(self, m: Matrices, options: WriteOptions, sink: IO[bytes], catalog: Catalog) -> None:
         self.m = m
+        self.catalog = catalog
         self.options = options
         self.sink = sink
         self.role_bytes = [role.encode() for role in m.role_ids]
+        self.band_bytes = [band.id.encode() for band in catalog.ranking.bands]
         self._fits_template = self._template()
         if options.fmt == "csv":
-            header = ["id", "top_role", "top_fit", *m.role_ids, "error"]
+            header = ["id", "top_role", "top_match", "top_fit", "top_band", *m.role_ids, "error"]
             sink.write(",".join(header).encode() + b"\n")
 
     def _template(self) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
@@ -64,16 +69,16 @@ class Writer:
         holes = np.flatnonzero(template == ord("X")).reshape(len(self.role_bytes), 6)
         return template, holes.ravel().astype(np.int64)
 
-    def write(self, chunk: Chunk, fits: NDArray[np.float64]) -> None:
-        """Write every record of ``chunk`` (scored rows use ``fits``)."""
+    def write(self, chunk: Chunk, ms: MeasureArrays) -> None:
+        """Write every record of ``chunk`` (scored rows use the measures ``ms``)."""
         n = len(chunk)
         if n == 0:
             return
         if self.options.with_gaps and self.options.fmt == "jsonl":
             for i in range(n):
-                self.sink.write(self._record_json(chunk, fits, i))
+                self.sink.write(self._record_json(chunk, ms, i))
             return
-        buffer, offsets = self._good_rows(chunk, fits)
+        buffer, offsets = self._good_rows(chunk, ms)
         start = 0
         for i in sorted(chunk.errors):
             if i > start:
@@ -83,12 +88,14 @@ class Writer:
         if start < n:
             self.sink.write(buffer[offsets[start] : offsets[n]].tobytes())
 
-    def _good_rows(
-        self, chunk: Chunk, fits: NDArray[np.float64]
-    ) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    def _good_rows(self, chunk: Chunk, ms: MeasureArrays) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
         n = len(chunk)
-        best = top_roles(self.m, fits)
-        best_fit = decimals4(fits[np.arange(n), best])
+        fits = ms.fit
+        best = top_roles(self.m, ms)
+        rows = np.arange(n)
+        best_fit = decimals4(fits[rows, best])
+        best_match = decimals4(ms.match[rows, best])
+        best_band = ms.band[rows, best]
         ids = (
             concat_bytes(chunk.id_json)
             if self.options.fmt == "jsonl"
@@ -100,7 +107,11 @@ class Writer:
                 Const(b","),
                 choice(self.role_bytes, best),
                 Const(b","),
+                Fixed(best_match),
+                Const(b","),
                 Fixed(best_fit),
+                Const(b","),
+                choice(self.band_bytes, best_band),
             ]
             return assemble(n, [*head, self._all_fits(fits)])
         head = [
@@ -108,12 +119,17 @@ class Writer:
             ids,
             Const(b',"top_role":"'),
             choice(self.role_bytes, best),
-            Const(b'","top_fit":'),
+            Const(b'","top_match":'),
+            Fixed(best_match),
+            Const(b',"top_fit":'),
             Fixed(best_fit),
+            Const(b',"top_band":"'),
+            choice(self.band_bytes, best_band),
+            Const(b'"'),
         ]
         if self.options.top is None:
             return assemble(n, [*head, self._all_fits(fits)])
-        order = rank_roles(self.m, fits)[:, : self.options.top]
+        order = rank_roles(self.m, ms)[:, : self.options.top]
         segments: list[Segment] = [*head]
         for p in range(order.shape[1]):
             segments.append(Const(b',"fits":{"' if p == 0 else b',"'))
@@ -137,37 +153,83 @@ class Writer:
             if not chunk.id_json[i]:
                 message = f"line {chunk.lines[i]}: {message}"
             csv.writer(out, lineterminator="\n").writerow(
-                [ident, "", "", *([""] * len(self.role_bytes)), message]
+                [ident, "", "", "", "", *([""] * len(self.role_bytes)), message]
             )
             return out.getvalue().encode()
         key = b'{"id":' + chunk.id_json[i] if chunk.id_json[i] else b'{"line":%d' % chunk.lines[i]
         return key + b',"error":' + orjson.dumps(message) + b"}\n"
 
-    def _record_json(self, chunk: Chunk, fits: NDArray[np.float64], i: int) -> bytes:
+    def _record_json(self, chunk: Chunk, ms: MeasureArrays, i: int) -> bytes:
         if i in chunk.errors:
             return self._error_record(chunk, i)
-        row = fits[i]
-        best = int(top_roles(self.m, row[None, :])[0])
-        order = rank_roles(self.m, row[None, :])[0]
+        order = rank_roles(self.m, _row(ms, i))[0]
         if self.options.top is not None:
             order = order[: self.options.top]
+        best = int(order[0]) if len(order) else 0
         have = chunk.ratings[i].tolist()
+        results = {
+            int(j): role_fit(
+                self.m.model,
+                have,
+                int(j),
+                Measures(
+                    fit=float(ms.fit[i, j]),
+                    use=float(ms.use[i, j]),
+                    critical=int(ms.critical[i, j]),
+                    learning=int(ms.learning[i, j]),
+                    distance=int(ms.distance[i, j]),
+                    match=float(ms.match[i, j]),
+                    shortfall=float(ms.shortfall[i, j]),
+                ),
+            )
+            for j in order
+        }
+        role_ids = self.m.role_ids
         record = {
             "id": orjson.Fragment(chunk.id_json[i]),
-            "top_role": self.m.role_ids[best],
-            "top_fit": float(row[best]),
+            "top_role": role_ids[best],
+            "top_match": float(ms.match[i, best]),
+            "top_fit": float(ms.fit[i, best]),
+            "top_band": self.catalog.ranking.bands[int(ms.band[i, best])].id,
             "fits": {
-                self.m.role_ids[j]: float(row[j]) for j in (order if self.options.top else range(len(row)))
+                role_ids[j]: float(ms.fit[i, j])
+                for j in (order if self.options.top else range(len(role_ids)))
             },
             "gaps": {
-                self.m.role_ids[j]: [
-                    {"skill": g.skill, "have": g.have, "need": g.need}
-                    for g in role_gaps(self.m.model, have, int(j))
+                role_ids[j]: [
+                    {"skill": g.skill, "have": g.have, "need": g.need} for g in results[int(j)].gaps
                 ]
                 for j in order
             },
+            "roles": [
+                {
+                    "id": r.role_id,
+                    "match": r.match,
+                    "fit": r.fit,
+                    "use": r.use,
+                    "learning": r.learning,
+                    "band": r.band,
+                    "critical_gaps": [{"skill": g.skill, "have": g.have, "need": g.need} for g in r.critical],
+                    "reason": role_reason(r, self.catalog),
+                }
+                for r in (results[int(j)] for j in order)
+            ],
         }
         return orjson.dumps(record) + b"\n"
+
+
+def _row(ms: MeasureArrays, i: int) -> MeasureArrays:
+    """The measures of one profile, as a one-row ``MeasureArrays``."""
+    return MeasureArrays(
+        fit=ms.fit[i : i + 1],
+        use=ms.use[i : i + 1],
+        match=ms.match[i : i + 1],
+        critical=ms.critical[i : i + 1],
+        learning=ms.learning[i : i + 1],
+        distance=ms.distance[i : i + 1],
+        band=ms.band[i : i + 1],
+        shortfall=ms.shortfall[i : i + 1],
+    )
 
 
 def _csv_id(id_json: bytes) -> bytes:
