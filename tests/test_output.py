@@ -49,7 +49,7 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(invoke:
     result = invoke("assess", *rate_args(MLE), "-o", str(link))
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink() and link.resolve() == real.resolve()
-    assert json.loads(real.read_text())["schema_version"] == 1
+    assert json.loads(real.read_text())["schema_version"] == 2
     assert sorted(p.name for p in reports.iterdir()) == ["2026-11.json"]
 
 
@@ -59,7 +59,7 @@ def test_output_to_dev_stdout_writes_to_stdout() -> None:
         capture_output=True, text=True, check=False, timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["schema_version"] == 1
+    assert json.loads(done.stdout)["schema_version"] == 2
     assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()
 
 
@@ -79,7 +79,7 @@ def test_output_to_a_fifo_is_written_directly(tmp_path: Path) -> None:
     )
     reader.join(timeout=60)
     assert done.returncode == 0, done.stderr
-    assert json.loads(got[0])["schema_version"] == 1
+    assert json.loads(got[0])["schema_version"] == 2
     assert fifo.exists() and not fifo.is_file()
 
 
@@ -93,7 +93,7 @@ def test_a_table_written_to_a_file_has_no_colour_codes(invoke: Invoke, tmp_path:
     target = tmp_path / "r.txt"
     assert invoke("assess", *rate_args(MLE), "-o", str(target)).exit_code == 0
     text = target.read_text()
-    assert "Roles ranked by fit" in text and "\x1b[" not in text
+    assert "Roles ranked by match" in text and "\x1b[" not in text
 
 
 def test_markup_in_names_is_printed_literally(invoke: Invoke, tmp_path: Path) -> None:

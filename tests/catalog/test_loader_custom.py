@@ -115,12 +115,15 @@ def test_assess_uses_the_extra_skill_and_role(invoke: Invoke, extended: Path) ->
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["profile"]["ratings"]["security"] == 5
-    assert report["roles"][0] == {
+    top = report["roles"][0]
+    assert {k: top[k] for k in ("id", "title", "family", "fit", "gaps", "critical_gaps", "band")} == {
         "id": "ml-security-engineer",
         "title": "ML Security Engineer",
         "family": "security",
         "fit": 1.0,
         "gaps": [],
+        "critical_gaps": [],
+        "band": "ready",
     }
     ids = [r["id"] for r in report["roles"]]
     assert "developer-advocate" not in ids

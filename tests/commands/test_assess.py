@@ -26,7 +26,7 @@ def test_json_report_on_stdout(invoke: Invoke) -> None:
     ok(result)
     report = json.loads(result.stdout)
     assert report["roles"][0]["id"] == "ml-engineer"
-    assert [r["fit"] for r in report["roles"]] == sorted((r["fit"] for r in report["roles"]), reverse=True)
+    assert [r["match"] for r in report["roles"]] == sorted((r["match"] for r in report["roles"]), reverse=True)
     assert result.stderr == ""
 
 
@@ -34,10 +34,14 @@ def test_table_output_has_ranking_and_summary(invoke: Invoke) -> None:
     result = invoke("assess", *rate_args(MLE), "--top", "3")
     ok(result)
     out = result.stdout
-    assert "Machine Learning Engineer" in out and "91%" in out
+    assert "Machine Learning Engineer" in out and "87%" in out and "fit 91%" in out
     assert "algorithms 3→4" in out
     assert "Production-cycle stages" in out
-    assert "Your closest match is Machine Learning Engineer at 91%" in out
+    flat = " ".join(out.split())
+    assert "Your best match is Machine Learning Engineer at 87% (fit 91%, uses 96% of your strengths)" in flat
+    assert "Readiness for Machine Learning Engineer: close (a few focused steps away)" in flat
+    assert "Stability: Machine Learning Engineer stays first in" in flat
+    assert "What the numbers mean:" in out
     assert "Data Scientist" not in out.split("Production-cycle stages")[0]  # --top 3
     assert "\x1b[" not in out  # not a terminal: no colour codes
 
@@ -46,7 +50,10 @@ def test_markdown_output(invoke: Invoke) -> None:
     result = invoke("assess", *rate_args(MLE), "-f", "markdown", "-n", "2")
     ok(result)
     assert result.stdout.startswith("# Role fit for this profile\n")
-    assert "| 1 | Machine Learning Engineer (`ml-engineer`) | core | 91% |" in result.stdout
+    assert "| 1 | Machine Learning Engineer (`ml-engineer`) | core | 87% | 91% | 96% | close |" in result.stdout
+    roles = result.stdout.split("## Roles\n")[1].split("## Roles closest")[0]
+    assert "Research Engineer" in roles and "Hardware" not in roles  # --top 2
+    assert "Hardware" not in result.stdout.split("## Roles")[0]  # the prose names only roles shown
 
 
 def test_rate_overrides_profile(invoke: Invoke, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_two_reports_json(invoke: Invoke, reports: tuple[Path, Path]) -> None:
         assert role["change"] == round(role["new_fit"] - role["old_fit"], 4)
     assert [r["id"] for r in data["roles"]] == [r["id"] for r in saved_new["roles"]]
     mlops = next(r for r in data["roles"] if r["id"] == "mlops-engineer")
-    assert (mlops["old_rank"], mlops["new_rank"]) == (4, 2)
+    assert (mlops["old_rank"], mlops["new_rank"]) == (5, 4)  # ranks by match
     closed = {(g["role"], g["skill"]) for g in data["gaps_closed"]}
     assert ("mlops-engineer", "systems") in closed
     assert ("ml-engineer", "product") in closed
@@ -50,7 +50,7 @@ def test_table(invoke: Invoke, reports: tuple[Path, Path]) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Fit by role (new ranking)" in out
-    assert "(↑2)" in out
+    assert "(↑1)" in out
     assert "Gaps closed (7):" in out
     assert "mlops-engineer: systems (was 4, needs 5)" in out
 

@@ -16,15 +16,23 @@ from tests.conftest import MLE, Invoke, rate_args
 def test_report_keys_are_pinned(invoke: Invoke) -> None:
     report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
     assert list(report) == [
-        "schema_version", "profile", "roles", "stages", "target", "next_step", "moves", "catalog",
+        "schema_version", "profile", "roles", "stages", "readiness", "stability", "warnings",
+        "target", "next_step", "moves", "catalog",
     ]  # fmt: skip
     assert report["target"] is None  # only with --target
     assert list(report["next_step"]) == ["skill", "have", "to", "gain", "roles", "descriptor", "resources"]
     assert list(report["moves"]) == ["best", "adjacent", "use_what_you_have", "highest_ceiling", "tradeoffs"]
     assert list(report["moves"]["best"]) == ["id", "title", "fit", "similarity", "learning"]
-    assert report["schema_version"] == SCHEMA_VERSION == 1
+    assert report["schema_version"] == SCHEMA_VERSION == 2
     assert list(report["profile"]) == ["name", "ratings"]
-    assert list(report["roles"][0]) == ["id", "title", "family", "fit", "gaps"]
+    assert list(report["roles"][0]) == [
+        "id", "title", "family", "match", "fit", "use", "learning", "band", "critical_gaps", "gaps", "reason",
+    ]  # fmt: skip
+    assert list(report["readiness"]) == ["role", "band", "label", "meaning", "fit", "learning", "sentence"]
+    assert list(report["stability"]) == [
+        "role", "first_share", "top3_share", "profiles", "exhaustive", "runner_up", "sentence",
+    ]  # fmt: skip
+    assert report["warnings"] == []
     assert list(report["roles"][0]["gaps"][0]) == ["skill", "have", "need"]
     assert list(report["stages"][0]) == ["id", "title", "fit"]
     assert list(report["catalog"]) == ["version", "scale_version", "source"]

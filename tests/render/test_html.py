@@ -38,7 +38,7 @@ def test_page_is_self_contained(page: Path) -> None:
         assert banned not in html, banned
     # the only URLs are the links of learning resources
     assert set(re.findall(r'(\w+)="https?://', html)) <= {"href", "xmlns"}
-    for text in ("Plan for MLOps Engineer", "Roles ranked by fit", "Production-cycle stages",
+    for text in ("Plan for MLOps Engineer", "Roles ranked by match", "Production-cycle stages",
                  "Designing Data-Intensive Applications", "Next best step", "Highest ceiling"):  # fmt: skip
         assert text in html
 
@@ -54,7 +54,7 @@ def test_svg_output_is_the_chart_alone(invoke: Invoke, tmp_path: Path) -> None:
         "You (your levels)",
         "Machine Learning Engineer (requirements)",
         "Research Engineer (requirements)",
-        "ML Infrastructure / Platform Engineer (requirements)",
+        "ML Accelerator / Hardware Engineer (requirements)",
     ]
     assert all(len((p.get("points") or "").split()) == 8 for p in series)
     axes = [t.text for t in root.iter(f"{SVG_NS}text") if t.get("class") == "axis"]

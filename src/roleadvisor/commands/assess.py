@@ -9,7 +9,7 @@ from pathlib import Path
 from roleadvisor.advice import advise
 from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
 from roleadvisor.contracts.assess import AssessReport, build_assess
-from roleadvisor.engine import Model, assess, flat_profile
+from roleadvisor.engine import Model, assess
 from roleadvisor.errors import OutputIOError, RatingError, Terminated, UsageError
 from roleadvisor.output import note, warn
 from roleadvisor.profile import Profile, profile_text, read_profile
@@ -271,15 +271,10 @@ def assess_report(catalog: Catalog, options: AssessOptions) -> AssessReport:
         target = resolve_role(options.target, catalog).id
     prefer = parse_prefer(options.prefer)
     profile = gather_profile(catalog, options)
-    flat = flat_profile(profile.ratings)
-    if flat is not None:
-        level, count = flat
-        warn(
-            f"{count} of {len(profile.ratings)} skills are rated {level}; "
-            "a profile this flat fits many roles alike, so the ranking is unreliable. "
-            "Rate each skill against its level descriptions (run without --rate on a terminal to see them)."
-        )
     model = Model.from_catalog(catalog)
     assessment = assess(model, profile.ratings)
-    advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer)
-    return build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
+    advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
+    report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
+    for message in report.warnings:  # also in the report itself (JSON, Markdown, HTML)
+        warn(message)
+    return report

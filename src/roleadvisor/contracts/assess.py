@@ -13,13 +13,16 @@ from roleadvisor.advice import Advice, Move, Moves
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, Ref, ResourceOut, catalog_out, resources_out
-from roleadvisor.contracts.words import listing, lower_first, percent, points
-from roleadvisor.engine import Assessment, RoleFit, StageFit
+from roleadvisor.contracts.words import levels, listing, lower_first, percent
+from roleadvisor.engine import Assessment, Gap, RoleFit, StageFit, flat_profile
 from roleadvisor.records import record
+from roleadvisor.stability import Stability
 
-SCHEMA_VERSION = 1
-NEARLY_TIED = 0.02  # fits this close are called nearly tied
+SCHEMA_VERSION = 2
+NEARLY_TIED = 0.02  # matches this close are called nearly tied
 CHART_ROLES = 3  # roles drawn against the person when no target is given
+USES_MOST = 0.8  # a role using less of the person's strength than this is said to use "only" so much
+UNSTABLE = 0.5  # a best role first in fewer nearby profiles than this is called unsettled
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -33,13 +36,19 @@ class GapOut:
 
 @record(frozen=False, eq=False, kw_only=True)
 class RoleOut:
-    """One role's fit; ``gaps`` lists every shortfall, largest weighted gap first."""
+    """One role's measures and the reason for its rank; ``gaps`` lists every shortfall, largest first."""
 
     id: str
     title: str
     family: str
+    match: float
     fit: float
+    use: float
+    learning: int
+    band: str
+    critical_gaps: tuple[GapOut, ...]
     gaps: tuple[GapOut, ...]
+    reason: str
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -53,14 +62,26 @@ class StageOut:
 
 
 @record(frozen=False, eq=False, kw_only=True)
+class LevelOut:
+    """One level of a skill and what a person at that level can do."""
+
+    level: int
+    descriptor: str
+
+
+@record(frozen=False, eq=False, kw_only=True)
 class PlanStepOut:
-    """One step of a target plan: reach ``need`` in ``skill``; the fit once this step is done."""
+    """One step of a target plan: reach ``need`` in ``skill``; the fit once this step is done.
+
+    ``levels`` lists every level the step passes through (``have + 1`` to ``need``).
+    """
 
     skill: str
     have: int
     need: int
     fit_after: float
     descriptor: str
+    levels: tuple[LevelOut, ...]
     resources: tuple[ResourceOut, ...]
     skill_title: str = shown("")
 
@@ -72,12 +93,14 @@ class TargetOut:
     id: str
     title: str
     fit: float
+    band: str
+    learning: int
     plan: tuple[PlanStepOut, ...]
 
 
 @record(frozen=False, eq=False, kw_only=True)
 class NextStepOut:
-    """The single +1 that raises the mean fit of the top ``roles`` the most, by ``gain``."""
+    """The single +1 that raises the mean fit of ``roles`` (the target, else the top roles) most."""
 
     skill: str
     have: int
@@ -92,24 +115,50 @@ class NextStepOut:
 
 @record(frozen=False, eq=False, kw_only=True)
 class MoveOut:
-    """A role to move to: fit, likeness to the best role, learning needed (weighted gaps)."""
+    """A role to move to: fit, likeness to the anchor role, levels still to learn."""
 
     id: str
     title: str
     fit: float
     similarity: float
-    learning: float
+    learning: int
 
 
 @record(frozen=False, eq=False, kw_only=True)
 class MovesOut:
-    """The best current role, the roles closest to it, and the exploit/explore pair."""
+    """The anchor role (the target, else the best match), its closest roles, the exploit/explore pair."""
 
     best: MoveOut
     adjacent: tuple[MoveOut, ...]
     use_what_you_have: MoveOut
     highest_ceiling: MoveOut
     tradeoffs: tuple[str, ...]
+
+
+@record(frozen=False, eq=False, kw_only=True)
+class ReadinessOut:
+    """How ready the person is for ``role`` (the target, else the best match), in the catalogue's bands."""
+
+    role: str
+    band: str
+    label: str
+    meaning: str
+    fit: float
+    learning: int
+    sentence: str
+
+
+@record(frozen=False, eq=False, kw_only=True)
+class StabilityOut:
+    """How often ``role`` stays first (and in the top three) when each rating moves by up to one level."""
+
+    role: str
+    first_share: float
+    top3_share: float
+    profiles: int
+    exhaustive: bool
+    runner_up: str | None
+    sentence: str
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -143,7 +192,7 @@ class RatingLine:
 
 @record(frozen=False, eq=False, kw_only=True)
 class AssessReport(Contract):
-    """The report of ``roleadvisor assess``: roles sorted by fit, best first."""
+    """The report of ``roleadvisor assess``: roles in ranking order (best match first)."""
 
     kind = "assess"
 
@@ -151,11 +200,15 @@ class AssessReport(Contract):
     profile: ProfileOut
     roles: tuple[RoleOut, ...]
     stages: tuple[StageOut, ...]
+    readiness: ReadinessOut | None = None
+    stability: StabilityOut | None = None
+    warnings: tuple[str, ...] = ()
     target: TargetOut | None = None
     next_step: NextStepOut | None = None
     moves: MovesOut | None = None
     catalog: CatalogOut
     summary: tuple[str, ...] = shown(())
+    legend: tuple[str, ...] = shown(())
     chart: Chart | None = shown(None)
     ratings: tuple[RatingLine, ...] = shown(())
 
@@ -170,23 +223,154 @@ def _move(move: Move, catalog: Catalog) -> MoveOut:
     )
 
 
-def tradeoff_sentences(moves: Moves, catalog: Catalog) -> tuple[str, ...]:
+def _gap_list(gaps: tuple[Gap, ...], catalog: Catalog) -> str:
+    return listing([f"{catalog.skill(g.skill).title.lower()} {g.have}\u2192{g.need}" for g in gaps])
+
+
+def role_reason(result: RoleFit, catalog: Catalog) -> str:
+    """One line on why a role ranks where it does, from its own measures."""
+    if result.critical:
+        n = len(result.critical)
+        return (
+            f"critical gap{'s' if n > 1 else ''} on {'defining skills' if n > 1 else 'a defining skill'}: "
+            f"{_gap_list(result.critical, catalog)}; {levels(result.learning)} to learn in all"
+        )
+    if result.learning == 0:
+        if result.use >= USES_MOST:
+            return f"you meet every requirement and it uses {percent(result.use)} of your strengths"
+        return f"you meet every requirement, but it uses only {percent(result.use)} of your strengths"
+    out = f"{levels(result.learning)} to learn ({_gap_list(result.gaps, catalog)})"
+    if result.use < USES_MOST:
+        out += f"; uses only {percent(result.use)} of your strengths"
+    return out
+
+
+def legend_lines(catalog: Catalog) -> tuple[str, ...]:
+    """What each measure in the report means, with the catalogue's own thresholds."""
+    r = catalog.ranking
+    bands = "; ".join(
+        f"{b.label} = fit {percent(b.min_fit)} or more"
+        + (
+            ""
+            if b.max_critical_gaps is None
+            else " with no critical gap"
+            if b.max_critical_gaps == 0
+            else f" with at most {b.max_critical_gaps} critical gaps"
+        )
+        for b in r.bands[:-1]
+    )
+    return (
+        "match: fit \u00d7 use, less "
+        f"{round(r.critical_penalty * 100):d} points for each critical gap; roles are ranked by it.",
+        "fit: how much of the role's requirements you cover, each skill weighted by how much it matters.",
+        "use: how much of your strength the role asks for; your strongest skills count most.",
+        f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role.",
+        "learning: the levels you still need to gain to meet every requirement.",
+        f"readiness: {bands}; otherwise {r.bands[-1].label}.",
+        "stage fit: how much of a stage's skill mix your levels cover, "
+        f"each level counted out of {catalog.scale.max}.",
+    )
+
+
+def profile_warnings(ratings: dict[str, int], catalog: Catalog) -> tuple[str, ...]:
+    """Warnings about profiles whose ranking says little: flat, or nearly every rating at the top."""
+    top = catalog.scale.max
+    n = len(ratings)
+    at_top = sum(1 for level in ratings.values() if level == top)
+    if n >= 4 and at_top >= n - 2:
+        return (
+            f"{at_top} of {n} skills are rated {top} ({catalog.scale.labels[top]}), the top of the scale. "
+            "Few people are experts in nearly everything, and at the top every role is covered, so the "
+            "ranking mostly says which roles ask for the most. Rate each skill against its level "
+            "descriptions (run without --rate on a terminal to see them).",
+        )
+    flat = flat_profile(ratings)
+    if flat is not None:
+        level, count = flat
+        return (
+            f"{count} of {n} skills are rated {level}; a profile this flat fits many roles alike, so the "
+            "ranking is unreliable. Rate each skill against its level descriptions (run without --rate "
+            "on a terminal to see them).",
+        )
+    return ()
+
+
+def _readiness(result: RoleFit, catalog: Catalog) -> ReadinessOut:
+    band = next((b for b in catalog.ranking.bands if b.id == result.band), catalog.ranking.bands[-1])
+    title = catalog.role(result.role_id).title
+    sentence = f"Readiness for {title}: {band.label} ({band.meaning})"
+    if result.learning == 0:
+        sentence += "; you meet every requirement."
+    else:
+        sentence += f"; {levels(result.learning)} to learn in all ({_gap_list(result.gaps, catalog)})"
+        if result.critical:
+            n = len(result.critical)
+            on = "defining skills" if n > 1 else "a defining skill"
+            sentence += f", including {n} critical gap{'s' if n > 1 else ''} on {on}"
+        sentence += "."
+    return ReadinessOut(
+        role=result.role_id,
+        band=band.id,
+        label=band.label,
+        meaning=band.meaning,
+        fit=result.fit,
+        learning=result.learning,
+        sentence=sentence,
+    )
+
+
+def _stability(st: Stability, catalog: Catalog) -> StabilityOut:
+    title = catalog.role(st.role_id).title
+    how = "each rating one level up or down" + ("" if st.exhaustive else f", {st.profiles} drawn at random")
+    sentence = (
+        f"Stability: {title} stays first in {percent(st.first_share)} of nearby profiles ({how}) "
+        f"and in the top three in {percent(st.top3_share)}."
+    )
+    if st.runner_up is not None:
+        runner = catalog.role(st.runner_up).title
+        if st.first_share < UNSTABLE:
+            sentence += (
+                f" Your ratings do not settle it: {runner} often comes first instead, so check the skills "
+                "where the two differ against their level descriptions."
+            )
+        else:
+            sentence += f" When it is not first, {runner} usually is."
+    return StabilityOut(
+        role=st.role_id,
+        first_share=round(st.first_share, 4),
+        top3_share=round(st.top3_share, 4),
+        profiles=st.profiles,
+        exhaustive=st.exhaustive,
+        runner_up=st.runner_up,
+        sentence=sentence,
+    )
+
+
+def tradeoff_sentences(moves: Moves, roles: dict[str, RoleFit], catalog: Catalog) -> tuple[str, ...]:
     """One sentence for *use what you have* and one for *highest ceiling*."""
     use, ceiling = moves.use_what_you_have, moves.highest_ceiling
     use_title = catalog.role(use.role_id).title
+    best = roles[use.role_id]
     first = (
-        f"Use what you have: {use_title} fits you best ({percent(use.fit)}) with "
-        f"{points(use.learning)} of new learning, so you can do it now and deepen strengths you already use."
+        f"Use what you have: {use_title} is your best match (fit {percent(best.fit)}, uses "
+        f"{percent(best.use)} of your strengths) with {levels(best.learning)} to learn"
+    )
+    first += (
+        ", so you could do it now and deepen strengths you already have."
+        if best.band == catalog.ranking.bands[0].id
+        else "; it builds on strengths you already have."
     )
     if ceiling.role_id == use.role_id:
         second = (
-            f"Highest ceiling: no other role is within reach of {use_title}, "
-            "so grow in it before exploring a new area."
+            f"Highest ceiling (the role with the most room to grow that is still within reach): "
+            f"{use_title} itself; no role within reach asks for more new learning, so grow in it "
+            "before exploring a new area."
         )
     else:
         second = (
-            f"Highest ceiling: {catalog.role(ceiling.role_id).title} ({percent(ceiling.fit)}) asks for "
-            f"{points(ceiling.learning)} of new learning, a bigger stretch that builds new strengths "
+            f"Highest ceiling (the role with the most room to grow that is still within reach): "
+            f"{catalog.role(ceiling.role_id).title} (fit {percent(ceiling.fit)}) asks for "
+            f"{levels(ceiling.learning)} of new learning, a bigger stretch that builds new strengths "
             "at the cost of time before you are fully productive."
         )
     return (first, second)
@@ -201,8 +385,11 @@ def summary_sentences(
     best = roles[0]
     best_role = catalog.role(best.role_id)
     out: list[str] = []
-    others = [f"{catalog.role(r.role_id).title} ({percent(r.fit)})" for r in roles[1:3]]
-    sentence = f"Your closest match is {best_role.title} at {percent(best.fit)}"
+    others = [f"{catalog.role(r.role_id).title} ({percent(r.match)})" for r in roles[1:3]]
+    sentence = (
+        f"Your best match is {best_role.title} at {percent(best.match)} "
+        f"(fit {percent(best.fit)}, uses {percent(best.use)} of your strengths)"
+    )
     if others:
         sentence += ", followed by " + listing(others)
     out.append(sentence + ".")
@@ -216,7 +403,7 @@ def summary_sentences(
         )
     else:
         out.append(f"You meet every requirement of {best_role.title}.")
-    if len(roles) > 1 and roles[1].fit >= best.fit - NEARLY_TIED:
+    if len(roles) > 1 and roles[1].match >= best.match - NEARLY_TIED:
         out.append(
             f"{best_role.title} and {catalog.role(roles[1].role_id).title} are nearly tied: "
             "weigh what each role does day to day before choosing."
@@ -230,14 +417,17 @@ def summary_sentences(
     return tuple(out)
 
 
-def _target(advice: Advice, catalog: Catalog) -> TargetOut | None:
+def _target(advice: Advice, catalog: Catalog, roles: dict[str, RoleFit]) -> TargetOut | None:
     plan = advice.plan
     if plan is None:
         return None
+    result = roles[plan.role_id]
     return TargetOut(
         id=plan.role_id,
         title=catalog.role(plan.role_id).title,
         fit=plan.fit,
+        band=result.band,
+        learning=result.learning,
         plan=tuple(
             PlanStepOut(
                 skill=step.skill,
@@ -245,6 +435,10 @@ def _target(advice: Advice, catalog: Catalog) -> TargetOut | None:
                 need=step.need,
                 fit_after=step.fit_after,
                 descriptor=catalog.skill(step.skill).descriptor(step.need),
+                levels=tuple(
+                    LevelOut(level=level, descriptor=catalog.skill(step.skill).descriptor(level))
+                    for level in range(step.have + 1, step.need + 1)
+                ),
                 resources=resources_out(advice.resources.get(step.skill, ())),
                 skill_title=catalog.skill(step.skill).title,
             )
@@ -260,10 +454,11 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
     skill = catalog.skill(ns.skill)
     resources = resources_out(advice.next_resources)
     learn = "; ".join(f"{r.title} [{r.kind}]" for r in resources) or "no resource in the catalogue"
+    titles = [catalog.role(r).title for r in ns.roles]
+    whose = f"the fit of {titles[0]}" if len(titles) == 1 else f"the fit of {listing(titles)} on average"
     sentence = (
-        f"Raise {skill.title.lower()} from {ns.have} to {ns.to} "
-        f"(+{ns.gain * 100:.1f} points of fit on average for "
-        f"{listing([catalog.role(r).title for r in ns.roles])}). At level {ns.to} a person "
+        f"Raise {skill.title.lower()} from {ns.have} to {ns.to}: it raises {whose} by "
+        f"{ns.gain * 100:.1f} percentage points. At level {ns.to} a person "
         f"{lower_first(skill.descriptor(ns.to))} Learn from: {learn}."
     )
     return NextStepOut(
@@ -279,13 +474,13 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
     )
 
 
-def _moves(moves: Moves, catalog: Catalog) -> MovesOut:
+def _moves(moves: Moves, catalog: Catalog, roles: dict[str, RoleFit]) -> MovesOut:
     return MovesOut(
         best=_move(moves.best, catalog),
         adjacent=tuple(_move(x, catalog) for x in moves.adjacent),
         use_what_you_have=_move(moves.use_what_you_have, catalog),
         highest_ceiling=_move(moves.highest_ceiling, catalog),
-        tradeoffs=tradeoff_sentences(moves, catalog),
+        tradeoffs=tradeoff_sentences(moves, roles, catalog),
     )
 
 
@@ -305,6 +500,10 @@ def _chart(catalog: Catalog, ratings: dict[str, int], role_ids: list[str]) -> Ch
     )
 
 
+def _gaps_out(gaps: tuple[Gap, ...]) -> tuple[GapOut, ...]:
+    return tuple(GapOut(skill=g.skill, have=g.have, need=g.need) for g in gaps)
+
+
 def build_assess(
     assessment: Assessment,
     catalog: Catalog,
@@ -313,11 +512,16 @@ def build_assess(
     top: int | None = None,
     advice: Advice | None = None,
 ) -> AssessReport:
-    """The report for ``assessment``; ``top`` keeps only the best N roles (and the prose follows)."""
+    """The report for ``assessment``; ``top`` keeps only the best N roles (and the prose follows).
+
+    Readiness is for the target when one is given, else for the best match.
+    """
     roles = assessment.roles if top is None else assessment.roles[:top]
+    by_id = {r.role_id: r for r in assessment.roles}
     ratings = dict(assessment.ratings)
-    target = _target(advice, catalog) if advice is not None else None
+    target = _target(advice, catalog, by_id) if advice is not None else None
     charted = [target.id] if target is not None else [r.role_id for r in roles[:CHART_ROLES]]
+    focus = by_id[target.id] if target is not None else (roles[0] if roles else None)
     return AssessReport(
         profile=ProfileOut(name=name, ratings=ratings),
         roles=tuple(
@@ -325,8 +529,14 @@ def build_assess(
                 id=result.role_id,
                 title=catalog.role(result.role_id).title,
                 family=catalog.role(result.role_id).family,
+                match=result.match,
                 fit=result.fit,
-                gaps=tuple(GapOut(skill=g.skill, have=g.have, need=g.need) for g in result.gaps),
+                use=result.use,
+                learning=result.learning,
+                band=result.band,
+                critical_gaps=_gaps_out(result.critical),
+                gaps=_gaps_out(result.gaps),
+                reason=role_reason(result, catalog),
             )
             for result in roles
         ),
@@ -339,11 +549,19 @@ def build_assess(
             )
             for s in assessment.stages
         ),
+        readiness=_readiness(focus, catalog) if focus is not None else None,
+        stability=(
+            _stability(advice.stability, catalog)
+            if advice is not None and advice.stability is not None
+            else None
+        ),
+        warnings=profile_warnings(ratings, catalog),
         target=target,
         next_step=_next_step(advice, catalog) if advice is not None else None,
-        moves=_moves(advice.moves, catalog) if advice is not None else None,
+        moves=_moves(advice.moves, catalog, by_id) if advice is not None else None,
         catalog=catalog_out(catalog),
         summary=summary_sentences(roles, assessment.stages, catalog),
+        legend=legend_lines(catalog),
         chart=_chart(catalog, ratings, charted),
         ratings=tuple(
             RatingLine(

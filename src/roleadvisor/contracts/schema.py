@@ -26,13 +26,27 @@ class GapOut(_Out):
 
 
 class RoleOut(_Out):
-    """One role's fit; ``gaps`` lists every shortfall, largest weighted gap first."""
+    """One role's measures and the reason for its rank; ``gaps`` lists every shortfall, largest first.
+
+    ``match`` (= fit x use, less a penalty per critical gap) orders the roles;
+    ``fit`` is the weighted share of the role's requirements the person covers;
+    ``use`` the share of the person's strength the role asks for; ``learning``
+    the levels still to learn; ``band`` the readiness band (catalogue ids, e.g.
+    ready, close, stretch, far); ``critical_gaps`` the shortfalls of two or more
+    levels on a defining skill.
+    """
 
     id: str
     title: str
     family: str
+    match: float = Field(ge=0.0, le=1.0)
     fit: float = Field(ge=0.0, le=1.0)
+    use: float = Field(ge=0.0, le=1.0)
+    learning: int = Field(ge=0)
+    band: str
+    critical_gaps: list[GapOut]
     gaps: list[GapOut]
+    reason: str
 
 
 class StageOut(_Out):
@@ -66,14 +80,25 @@ class ResourceOut(_Out):
     url: str | None
 
 
+class LevelOut(_Out):
+    """One level of a skill and what a person at that level can do."""
+
+    level: int = Field(ge=0)
+    descriptor: str
+
+
 class PlanStepOut(_Out):
-    """One step of a target plan: reach ``need`` in ``skill``; the fit once this step is done."""
+    """One step of a target plan: reach ``need`` in ``skill``; the fit once this step is done.
+
+    ``levels`` lists every level the step passes through (``have + 1`` to ``need``).
+    """
 
     skill: str
     have: int = Field(ge=0)
     need: int = Field(ge=0)
     fit_after: float = Field(ge=0.0, le=1.0)
     descriptor: str
+    levels: list[LevelOut]
     resources: list[ResourceOut]
 
 
@@ -83,11 +108,13 @@ class TargetOut(_Out):
     id: str
     title: str
     fit: float = Field(ge=0.0, le=1.0)
+    band: str
+    learning: int = Field(ge=0)
     plan: list[PlanStepOut]
 
 
 class NextStepOut(_Out):
-    """The single +1 that raises the mean fit of the top ``roles`` the most, by ``gain``."""
+    """The single +1 that raises the mean fit of ``roles`` (the target, else the top roles) most."""
 
     skill: str
     have: int
@@ -99,17 +126,17 @@ class NextStepOut(_Out):
 
 
 class MoveOut(_Out):
-    """A role to move to: fit, likeness to the best role, learning needed (weighted gaps)."""
+    """A role to move to: fit, likeness to the anchor role, levels still to learn."""
 
     id: str
     title: str
     fit: float = Field(ge=0.0, le=1.0)
     similarity: float
-    learning: float
+    learning: int = Field(ge=0)
 
 
 class MovesOut(_Out):
-    """The best current role, the roles closest to it, and the exploit/explore pair."""
+    """The anchor role (the target, else the best match), its closest roles, the exploit/explore pair."""
 
     best: MoveOut
     adjacent: list[MoveOut]
@@ -118,13 +145,40 @@ class MovesOut(_Out):
     tradeoffs: list[str]
 
 
+class ReadinessOut(_Out):
+    """How ready the person is for ``role`` (the target, else the best match), in the catalogue's bands."""
+
+    role: str
+    band: str
+    label: str
+    meaning: str
+    fit: float = Field(ge=0.0, le=1.0)
+    learning: int = Field(ge=0)
+    sentence: str
+
+
+class StabilityOut(_Out):
+    """How often ``role`` stays first (and in the top three) when each rating moves by up to one level."""
+
+    role: str
+    first_share: float = Field(ge=0.0, le=1.0)
+    top3_share: float = Field(ge=0.0, le=1.0)
+    profiles: int = Field(ge=0)
+    exhaustive: bool
+    runner_up: str | None
+    sentence: str
+
+
 class AssessReport(_Out):
-    """The report of ``roleadvisor assess``: roles sorted by fit, best first."""
+    """The report of ``roleadvisor assess``: roles in ranking order (best match first)."""
 
     schema_version: int = SCHEMA_VERSION
     profile: ProfileOut
     roles: list[RoleOut]
     stages: list[StageOut]
+    readiness: ReadinessOut | None = None
+    stability: StabilityOut | None = None
+    warnings: list[str] = []
     target: TargetOut | None = None
     next_step: NextStepOut | None = None
     moves: MovesOut | None = None

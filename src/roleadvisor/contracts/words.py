@@ -8,9 +8,9 @@ def percent(fit: float) -> str:
     return f"{round(fit * 100):d}%"
 
 
-def points(value: float) -> str:
-    """``1`` -> ``"1 point"``, ``2.5`` -> ``"2.5 points"`` (learning, in weighted levels)."""
-    return f"{value:g} point{'s' if value != 1 else ''}"
+def levels(value: int) -> str:
+    """``1`` -> ``"1 level"``, ``7`` -> ``"7 levels"`` (learning, in levels of the scale)."""
+    return f"{value:d} level{'s' if value != 1 else ''}"
 
 
 def lower_first(text: str) -> str:

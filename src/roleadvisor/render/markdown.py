@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roleadvisor.contracts.assess import AssessReport
+from roleadvisor.contracts.assess import AssessReport, PlanStepOut
 from roleadvisor.contracts.common import ResourceOut
 from roleadvisor.contracts.words import lower_first, percent
 
@@ -17,17 +17,30 @@ def _resources(items: tuple[ResourceOut, ...]) -> str:
     return "; ".join(f"[{_cell(r.title)}]({r.url})" if r.url else _cell(r.title) for r in items)
 
 
+def _levels(step: PlanStepOut) -> str:
+    if len(step.levels) <= 1:
+        return _cell(step.descriptor)
+    return "<br>".join(f"{lv.level}: {_cell(lv.descriptor)}" for lv in step.levels)
+
+
 def assess_markdown(report: AssessReport) -> str:
     """A Markdown document with everything the table shows."""
     who = report.profile.name or "this profile"
     lines = [f"# Role fit for {_cell(who)}", ""]
+    lines += [f"> **Warning:** {_cell(w)}" for w in report.warnings]
+    if report.warnings:
+        lines.append("")
     lines += [" ".join(report.summary), ""]
+    verdict = [s.sentence for s in (report.readiness, report.stability) if s is not None]
+    if verdict:
+        lines += [" ".join(verdict), ""]
     if report.next_step is not None:
         lines += [f"**Next best step:** {lower_first(report.next_step.sentence)}", ""]
     if report.target is not None:
         target = report.target
         lines += [
-            f"## Plan for {_cell(target.title)} (now {percent(target.fit)})",
+            f"## Plan for {_cell(target.title)} (fit now {percent(target.fit)}, {target.band}; "
+            f"{target.learning} level{'s' if target.learning != 1 else ''} to learn)",
             "",
             "| # | Step | Fit after | At that level a person… | Learn from |",
             "|---|---|---|---|---|",
@@ -35,29 +48,35 @@ def assess_markdown(report: AssessReport) -> str:
         for n, step in enumerate(target.plan, start=1):
             lines.append(
                 f"| {n} | {_cell(step.skill_title or step.skill)} {step.have}→{step.need} | "
-                f"{percent(step.fit_after)} | {_cell(step.descriptor)} | {_resources(step.resources)} |"
+                f"{percent(step.fit_after)} | {_levels(step)} | {_resources(step.resources)} |"
             )
         if not target.plan:
             lines.append("| | none | 100% | You meet every requirement of this role. | |")
         lines.append("")
-    lines += ["## Roles", "", "| # | Role | Family | Fit | Largest gaps |", "|---|---|---|---|---|"]
+    lines += [
+        "## Roles",
+        "",
+        "| # | Role | Family | Match | Fit | Use | Readiness | Why this rank |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for rank, role in enumerate(report.roles, start=1):
-        gaps = ", ".join(f"{g.skill} {g.have}→{g.need}" for g in role.gaps[:2]) or "none"
         lines.append(
-            f"| {rank} | {_cell(role.title)} (`{role.id}`) | {role.family} | "
-            f"{percent(role.fit)} | {_cell(gaps)} |"
+            f"| {rank} | {_cell(role.title)} (`{role.id}`) | {role.family} | {percent(role.match)} | "
+            f"{percent(role.fit)} | {percent(role.use)} | {role.band} | {_cell(role.reason)} |"
         )
     if report.moves is not None:
         mv = report.moves
+        targeted = report.target is not None and report.target.id == mv.best.id
+        anchor = "your target" if targeted else "your best match"
         lines += [
             "",
-            f"## Roles closest to {_cell(mv.best.title)}, your best fit",
+            f"## Roles closest to {_cell(mv.best.title)}, {anchor}",
             "",
-            "| Role | Fit | Similar | To learn |",
+            "| Role | Fit | Similar | Levels to learn |",
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {_cell(m.title)} | {percent(m.fit)} | {percent(m.similarity)} | {m.learning:g} |"
+            f"| {_cell(m.title)} | {percent(m.fit)} | {percent(m.similarity)} | {m.learning} |"
             for m in mv.adjacent
         ]
         lines += ["", " ".join(mv.tradeoffs)]
@@ -65,11 +84,7 @@ def assess_markdown(report: AssessReport) -> str:
     lines += [f"| {_cell(s.title)} | {percent(s.fit)} |" for s in report.stages]
     lines += ["", "## Ratings", "", "| Skill | Level |", "|---|---|"]
     lines += [f"| {_cell(r.title)} | {r.level} ({_cell(r.label)}) |" for r in report.ratings]
-    lines += [
-        "",
-        f"_Catalogue {report.catalog.version}, scale v{report.catalog.scale_version}. "
-        "Fit = importance-weighted share of each role's required levels you cover; "
-        "'to learn' = sum of importance-weighted level gaps._",
-        "",
-    ]
+    lines += ["", f"_Catalogue {report.catalog.version}, scale v{report.catalog.scale_version}. "]
+    lines[-1] += "What the numbers mean:_"
+    lines += ["", *(f"- {_cell(line)}" for line in report.legend), ""]
     return "\n".join(lines)

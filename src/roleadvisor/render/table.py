@@ -6,19 +6,21 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roleadvisor.contracts.assess import AssessReport, PlanStepOut, RoleOut, StageOut, TargetOut
+from roleadvisor.contracts.assess import AssessReport, PlanStepOut, StageOut, TargetOut
 from roleadvisor.contracts.common import ResourceOut
 from roleadvisor.contracts.words import lower_first, percent
 from roleadvisor.render.layout import Cell, Column, Responsive, bar, block, fit_cell, fitted_table, stacked
 
+BAND_STYLES = {"ready": "bold green", "close": "green", "stretch": "yellow", "far": "red"}
 
-def _gaps(role: RoleOut, count: int = 2) -> str:
-    return ", ".join(f"{g.skill} {g.have}→{g.need}" for g in role.gaps[:count]) or "none"
+
+def _band_text(band: str) -> Text:
+    return Text(band, style=BAND_STYLES.get(band, ""))
 
 
 def _roles(report: AssessReport) -> RenderableType:
     who = report.profile.name or "your profile"
-    title = f"Roles ranked by fit for {who}"
+    title = f"Roles ranked by match for {who}"
 
     def wide(width: int) -> RenderableType | None:
         return fitted_table(
@@ -26,15 +28,21 @@ def _roles(report: AssessReport) -> RenderableType:
             [
                 Column(header="#", justify="right", style="dim"),
                 Column(header="Role"),
-                Column(header="Fit", no_wrap=True),
-                Column(header="Largest gaps (have→need)"),
+                Column(header="Match", no_wrap=True),
+                Column(header="Fit", no_wrap=True, justify="right"),
+                Column(header="Use", no_wrap=True, justify="right"),
+                Column(header="Readiness", no_wrap=True),
+                Column(header="Why this rank"),
             ],
             [
                 [
                     str(rank),
                     Text.assemble((role.title, "bold"), "\n", (f"{role.id} · {role.family}", "dim")),
-                    fit_cell(role.fit),
-                    _gaps(role),
+                    fit_cell(role.match),
+                    percent(role.fit),
+                    percent(role.use),
+                    _band_text(role.band),
+                    role.reason,
                 ]
                 for rank, role in enumerate(report.roles, start=1)
             ],
@@ -46,10 +54,14 @@ def _roles(report: AssessReport) -> RenderableType:
             title,
             (
                 block(
-                    Text.assemble((f"{rank:>2}. ", "dim"), fit_cell(role.fit), " ", (role.title, "bold")),
+                    Text.assemble((f"{rank:>2}. ", "dim"), fit_cell(role.match), " ", (role.title, "bold")),
                     [
-                        Text(f"{role.id} · {role.family}", style="dim"),
-                        Text(f"largest gaps (have→need): {_gaps(role)}"),
+                        Text.assemble(
+                            (f"{role.id} · {role.family} · ", "dim"),
+                            f"fit {percent(role.fit)}, use {percent(role.use)}, ",
+                            _band_text(role.band),
+                        ),
+                        Text(role.reason),
                     ],
                     indent=4,
                 )
@@ -93,18 +105,23 @@ def _stages(stages: tuple[StageOut, ...]) -> RenderableType:
 
 def assess_table(report: AssessReport) -> RenderableType:
     """Ranked roles, ranked stages, the summary and the advice as one renderable."""
+    verdict = [s.sentence for s in (report.readiness, report.stability) if s is not None]
     footer = Text(
-        f"Catalogue {report.catalog.version} ({report.catalog.source}); "
-        "fit = importance-weighted share of each role's required levels you cover; "
-        "'to learn' = sum of importance-weighted level gaps.",
+        "\n".join(
+            [
+                f"Catalogue {report.catalog.version} ({report.catalog.source}). What the numbers mean:",
+                *(f"  {line}" for line in report.legend),
+            ]
+        ),
         style="dim",
     )
     return Group(
         _roles(report),
         Text(),
-        _stages(report.stages),
-        Text(),
         Text(" ".join(report.summary)),
+        Text(),
+        *([Text(" ".join(verdict)), Text()] if verdict else []),
+        _stages(report.stages),
         Text(),
         *render_advice(report),
         footer,
@@ -146,12 +163,22 @@ def _step(step: PlanStepOut) -> str:
     return f"{step.skill} {step.have}→{step.need}"
 
 
+def _at_levels(step: PlanStepOut) -> str:
+    """What a person can do at each level the step passes through (one line per level)."""
+    if len(step.levels) <= 1:
+        return step.descriptor
+    return "\n".join(f"{lv.level}: {lv.descriptor}" for lv in step.levels)
+
+
 def _plan(target: TargetOut) -> RenderableType:
-    title = f"Plan for {target.title} (now {percent(target.fit)}), first step first"
+    title = (
+        f"Plan for {target.title} (fit now {percent(target.fit)}, {target.band}; "
+        f"{target.learning} level{'s' if target.learning != 1 else ''} to learn), first step first"
+    )
 
     def wide(width: int) -> RenderableType | None:
         rows: list[list[Cell]] = [
-            [str(n), _step(step), percent(step.fit_after), step.descriptor, _resource_line(step.resources)]
+            [str(n), _step(step), percent(step.fit_after), _at_levels(step), _resource_line(step.resources)]
             for n, step in enumerate(target.plan, start=1)
         ]
         if not target.plan:
@@ -180,7 +207,10 @@ def _plan(target: TargetOut) -> RenderableType:
                         (f"{n}. ", "dim"), (_step(step), "bold"), f"  fit after: {percent(step.fit_after)}"
                     ),
                     [
-                        Text(f"At that level a person {lower_first(step.descriptor)}"),
+                        *(
+                            Text(f"At level {lv.level} a person {lower_first(lv.descriptor)}")
+                            for lv in step.levels
+                        ),
                         Text(f"Learn from: {_resource_line(step.resources)}", style="dim"),
                     ],
                 )
@@ -195,7 +225,10 @@ def _moves(report: AssessReport) -> list[RenderableType]:
     mv = report.moves
     if mv is None:
         return []
-    title = f"Roles closest to {mv.best.title}, your best fit"
+    anchor = (
+        "your target" if report.target is not None and report.target.id == mv.best.id else "your best match"
+    )
+    title = f"Roles closest to {mv.best.title}, {anchor}"
 
     def wide(width: int) -> RenderableType | None:
         return fitted_table(
@@ -204,9 +237,9 @@ def _moves(report: AssessReport) -> list[RenderableType]:
                 Column(header="Role"),
                 Column(header="Fit", no_wrap=True),
                 Column(header="Similar", no_wrap=True),
-                Column(header="To learn", no_wrap=True, justify="right"),
+                Column(header="Levels to learn", no_wrap=True, justify="right"),
             ],
-            [[m.title, percent(m.fit), percent(m.similarity), f"{m.learning:g}"] for m in mv.adjacent],
+            [[m.title, percent(m.fit), percent(m.similarity), str(m.learning)] for m in mv.adjacent],
             title=title,
         )
 
@@ -218,7 +251,7 @@ def _moves(report: AssessReport) -> list[RenderableType]:
                     Text(move.title, style="bold"),
                     [
                         f"fit {percent(move.fit)}, similar {percent(move.similarity)}, "
-                        f"to learn {move.learning:g}"
+                        f"levels to learn {move.learning}"
                     ],
                 )
                 for move in mv.adjacent
