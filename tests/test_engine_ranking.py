@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -212,3 +213,51 @@ def test_a_bad_band_list_is_reported(catalog_copy: Callable[..., Path]) -> None:
 
 def test_a_catalogue_without_an_advice_section_uses_the_defaults(catalog: Catalog) -> None:
     assert catalog.ranking == Ranking()
+
+
+@pytest.mark.parametrize(
+    ("section", "problem"),
+    [
+        (
+            "advice:\n  critical_gaps: {}\n",
+            "lifecycle.yaml: advice.critical_gaps: unknown field (check its spelling)",
+        ),
+        (
+            "advice:\n  critical_gap: {min_weight: .nan}\n",
+            "lifecycle.yaml: advice.critical_gap.min_weight: must be a positive number up to 1000",
+        ),
+        (
+            "advice:\n  critical_gap: {penalty: 2}\n",
+            "lifecycle.yaml: advice.critical_gap.penalty: must be a number from 0 to 1",
+        ),
+        (
+            "advice:\n  critical_gap: {min_levels: 1.5}\n",
+            "lifecycle.yaml: advice.critical_gap.min_levels: must be a whole number of at least 1",
+        ),
+        (
+            "advice:\n  readiness: []\n",
+            "lifecycle.yaml: advice.readiness: must be a list of bands, the most ready first",
+        ),
+        (
+            "advice:\n  readiness:\n    - {id: a, label: a, min_fit: 0}\n",
+            "lifecycle.yaml: advice.readiness[0]: missing meaning",
+        ),
+        (
+            "advice:\n  readiness:\n    - {id: A, label: a, min_fit: 0, meaning: m}\n",
+            "lifecycle.yaml: advice.readiness[0].id: must be lowercase letters, digits, '-' or '_', "
+            "starting with a letter or digit",
+        ),
+    ],
+)
+def test_advice_section_problems(catalog_copy: Callable[..., Path], section: str, problem: str) -> None:
+    from roleadvisor.catalog.loader import validate_catalog_dir
+
+    directory = catalog_copy()
+    lifecycle = directory / "lifecycle.yaml"
+    text = lifecycle.read_text(encoding="utf-8")
+    start = text.index("advice:")
+    end = text.index("\nskills:")
+    lifecycle.write_text(text[:start] + section + text[end:], encoding="utf-8")
+    catalog, problems = validate_catalog_dir(directory)
+    assert catalog is None
+    assert problem in problems

@@ -135,16 +135,114 @@ def _order(
     return list(rank(model, measures(model, have))[:3])
 
 
+@record(frozen=False, eq=False)
+class _Packed:
+    """The per-(skill, level) contributions of every role packed side by side in one integer.
+
+    Possible when every weight is a whole number: then every sum the engine adds
+    in floating point is a whole number too, held exactly, and adding the packed
+    integers adds all roles at once. Each role has a lane of ``bits`` bits.
+    """
+
+    bits: int
+    covered: tuple[tuple[int, ...], ...]  # per skill, per level
+    used: tuple[tuple[int, ...], ...]
+    units: tuple[tuple[int, ...], ...]
+    learning: tuple[tuple[int, ...], ...]
+    shortfall: tuple[tuple[int, ...], ...]
+    distance: tuple[tuple[int, ...], ...]
+    shifts: tuple[int, ...]  # per role
+
+
+def _packed(model: Model) -> _Packed | None:
+    if model.max_level < 0 or any(w != int(w) or w < 0 for row in model.weight for w in row):
+        return None
+    r = model.ranking
+    top = model.max_level
+    n_skills = len(model.skill_ids)
+    heaviest = max([int(w) for row in model.weight for w in row] or [1])
+    largest = max(
+        [*(int(d) for d in model.denominator), n_skills * top * top, n_skills * top * max(heaviest, 1), 1]
+    )
+    bits = largest.bit_length() + 1
+    tables: list[list[list[int]]] = [[] for _ in range(6)]
+    for j in range(n_skills):
+        rows = [[0] * (top + 1) for _ in range(6)]
+        for h in range(top + 1):
+            for i in range(len(model.role_ids)):
+                n, w = model.need[i][j], int(model.weight[i][j])
+                shift = bits * i
+                gap = n - h if h < n else 0
+                rows[0][h] += (w * (h if h < n else n)) << shift
+                rows[1][h] += (h * h if h < n else h * n) << shift
+                if gap >= r.critical_levels and w >= r.critical_weight:
+                    rows[2][h] += (gap - r.critical_levels + 1) << shift
+                rows[3][h] += gap << shift
+                rows[4][h] += (w * gap) << shift
+                rows[5][h] += abs(n - h) << shift
+        for t in range(6):
+            tables[t].append(rows[t])
+    covered, used, units, learning, shortfall, distance = (
+        tuple(tuple(row) for row in table) for table in tables
+    )
+    return _Packed(
+        bits=bits,
+        covered=covered,
+        used=used,
+        units=units,
+        learning=learning,
+        shortfall=shortfall,
+        distance=distance,
+        shifts=tuple(bits * i for i in range(len(model.role_ids))),
+    )
+
+
+def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[int]:
+    """``_order`` for whole-number weights: every role's sums in three integer additions per skill."""
+    cov = use_sum = units = strength = 0
+    for j, h in enumerate(have):
+        cov += packed.covered[j][h]
+        use_sum += packed.used[j][h]
+        units += packed.units[j][h]
+        strength += h * h
+    mask = (1 << packed.bits) - 1
+    penalty = model.ranking.critical_penalty
+    fits = []
+    matches = []
+    for shift, denominator in zip(packed.shifts, model.denominator):  # noqa: B905 - one per role
+        fit = round(((cov >> shift) & mask) / denominator * 10000.0) / 10000.0 if denominator > 0 else 1.0
+        use = round(((use_sum >> shift) & mask) / strength * 10000.0) / 10000.0 if strength > 0 else 1.0
+        match = fit * use - penalty * ((units >> shift) & mask)
+        fits.append(fit)
+        matches.append(round((0.0 if match < 0.0 else 1.0 if match > 1.0 else match) * 10000.0) / 10000.0)
+    ordered = sorted(range(len(matches)), key=matches.__getitem__, reverse=True)
+    head = [matches[i] for i in ordered[:4]]
+    if all(a > b for a, b in pairwise(head)):
+        return ordered[:3]
+    # a tie in match: the rest of the ranking rule, from the same packed sums
+    learning = shortfall = distance = 0
+    for j, h in enumerate(have):
+        learning += packed.learning[j][h]
+        shortfall += packed.shortfall[j][h]
+        distance += packed.distance[j][h]
+    keys = [
+        (-matches[i], (learning >> s) & mask, (shortfall >> s) & mask, -fits[i], (distance >> s) & mask, i)
+        for i, s in enumerate(packed.shifts)
+    ]
+    return [key[-1] for key in sorted(keys)[:3]]
+
+
 def stability(model: Model, have: Sequence[int], samples: int = SAMPLES) -> Stability:
     """How stable the best role of ``have`` is when each rating moves by up to one level."""
     levels = tuple(int(h) for h in have)
     best = rank(model, measures(model, levels))[0]
-    tables = _tables(model)
+    packed = _packed(model)
+    tables = _tables(model) if packed is None else []
     profiles, exhaustive = nearby_profiles(levels, model.max_level, samples)
     first = top3 = 0
     others: dict[int, int] = {}
     for profile in profiles:
-        order = _order(model, tables, profile)
+        order = _order(model, tables, profile) if packed is None else _packed_order(model, packed, profile)
         if order[0] == best:
             first += 1
         else:

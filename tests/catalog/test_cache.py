@@ -57,9 +57,16 @@ def entries(directory: Path) -> list[Path]:
     return sorted(directory.glob("catalog-*.json"))
 
 
+def parsed(directory: Path) -> list[Path]:
+    return sorted(directory.glob("parsed-*.json"))
+
+
 def leftovers(directory: Path) -> list[Path]:
     """Anything in the cache directory that is not a finished entry (temporary files)."""
-    return [p for p in directory.iterdir() if p not in entries(directory)] if directory.exists() else []
+    if not directory.exists():
+        return []
+    done = [*entries(directory), *parsed(directory)]
+    return [p for p in directory.iterdir() if p not in done]
 
 
 def cold(directory: Path) -> Catalog:
@@ -376,3 +383,42 @@ def test_a_warm_load_imports_no_yaml_pydantic_or_other_heavy_module(tmp_path: Pa
     else:  # whatever 'import roleadvisor' itself costs is not the catalogue's doing
         assert warm["after"] == warm["before"]
         assert not {"yaml", "pydantic", "rapidfuzz"} & set(warm["after"])
+
+
+# --- the parsed-file cache --------------------------------------------------------------------
+
+
+def test_only_the_changed_file_is_parsed_again(
+    cache_dir: Path, custom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog(custom)
+    assert len(parsed(cache_dir)) == 3  # one per file
+    parses: list[int] = []
+    import roleadvisor.catalog.validate as validate_module
+
+    real = validate_module.load_yaml
+    monkeypatch.setattr(validate_module, "load_yaml", lambda text: parses.append(len(text)) or real(text))
+    roles = custom / "roles.yaml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("roles:", "# edited\nroles:", 1), encoding="utf-8"
+    )
+    changed = load_catalog(custom)
+    assert parses == [len(roles.read_text(encoding="utf-8"))]  # lifecycle and resources came from the cache
+    assert changed == cold(custom)
+    assert len(parsed(cache_dir)) == 4
+
+
+def test_a_bad_parsed_entry_is_ignored(cache_dir: Path, custom: Path) -> None:
+    first = load_catalog(custom)
+    for entry in entries(cache_dir):
+        entry.unlink()  # force validation from the parsed entries
+    for entry in parsed(cache_dir):
+        entry.write_text('{"format": 1, "key": "x", "data": 3}', encoding="ascii")
+    assert load_catalog(custom) == first
+
+
+def test_data_json_cannot_hold_is_not_cached() -> None:
+    assert cache._plain({"a": [1, 2.5, None, True, "x"]})
+    assert not cache._plain({1: "int key"})
+    assert not cache._plain({"t": __import__("datetime").date(2026, 1, 1)})
+    assert not cache._plain({"x": float("inf")})

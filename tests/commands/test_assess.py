@@ -562,3 +562,14 @@ def test_write_new_never_replaces_and_leaves_no_temporary_file(
     assert not assess_module._write_new(target, "four\n")
     assert (tmp_path / "b.yaml").read_text() == "three\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "link.yaml"]
+
+
+def test_a_decoded_role_ranks_itself_first(invoke: Invoke, catalog: Catalog) -> None:
+    """`decode "<title>" --format profile | assess --profile -` puts that role first, for every role."""
+    for role in catalog.roles:
+        decoded = invoke("decode", role.title, "--format", "profile")
+        assert decoded.exit_code == 0, decoded.output
+        result = invoke("assess", "--profile", "-", "-f", "json", input=decoded.stdout)
+        assert result.exit_code == 0, result.output
+        top = json.loads(result.stdout)["roles"][0]
+        assert (top["id"], top["match"], top["band"]) == (role.id, 1.0, "ready"), role.title

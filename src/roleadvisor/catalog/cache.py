@@ -18,6 +18,12 @@ Location: ``$ROLEADVISOR_CACHE_DIR`` (``off`` disables the cache), else
 ``catalog-<key>.json`` per key, written to a temporary file in the same directory
 and renamed into place, at most ``MAX_ENTRIES`` kept (least recently used go).
 
+Each catalogue file's parsed YAML is cached too (``parsed-<key>.json``, keyed
+by the same format, version and code stamp and by the file's name and bytes,
+at most ``MAX_PARSED`` kept), so when one file of a catalogue changes only that
+file is parsed again; the whole catalogue is still validated. Only plain data
+that JSON holds exactly (string keys, finite numbers) is stored.
+
 The cache is only ever an optimisation: any problem with it (unreadable,
 corrupt, wrong shape or version, unwritable or read-only directory) is ignored
 and the catalogue is loaded from its files as if there were no cache.
@@ -26,6 +32,7 @@ and the catalogue is loaded from its files as if there were no cache.
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from collections.abc import Mapping
@@ -54,10 +61,12 @@ FORMAT = 2  # bump when the JSON layout or the meaning of a Catalog field change
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
+MAX_PARSED = 24
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not read
 STALE_TEMP_SECONDS = 3600  # temporary files left by a killed process are removed after this
 
 _PREFIX = "catalog-"
+_PARSED_PREFIX = "parsed-"
 _SUFFIX = ".json"
 _TEMP_PREFIX = ".catalog-"
 _TEMP_SUFFIX = ".tmp"
@@ -106,7 +115,7 @@ def _code_stamp() -> bytes:
     return "|".join(parts).encode()
 
 
-def catalog_key(sources: Mapping[str, bytes]) -> str | None:
+def catalog_key(sources: Mapping[str, bytes], person: bytes = b"roleadvisor-cat") -> str | None:
     """The cache key of a catalogue read as ``sources`` (file name to bytes); ``None`` if off."""
     if cache_dir() is None:
         return None
@@ -114,7 +123,7 @@ def catalog_key(sources: Mapping[str, bytes]) -> str | None:
         from roleadvisor import __version__
     except ImportError:  # pragma: no cover - only while roleadvisor itself is being imported
         return None
-    digest = blake2b(digest_size=20, person=b"roleadvisor-cat")
+    digest = blake2b(digest_size=20, person=person)
     for part in (str(FORMAT).encode(), __version__.encode(), _code_stamp()):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
@@ -158,32 +167,96 @@ def put(key: str, catalog: Catalog) -> None:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, ValueError, TypeError):
         return
+    if _write(directory, key, data, _entry(directory, key)):
+        _prune(directory, keep=_entry(directory, key))
+
+
+def parsed_key(name: str, data: bytes) -> str | None:
+    """The cache key of one catalogue file's parsed YAML; ``None`` if the cache is off."""
+    return catalog_key({name: data}, person=b"roleadvisor-yml")
+
+
+def _plain(value: object, depth: int = 0) -> bool:
+    """Whether JSON holds ``value`` exactly: str-keyed dicts, lists, str, int, finite float, bool, None."""
+    if depth > 100:
+        return False
+    if value is None or isinstance(value, str | bool | int):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_plain(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def get_parsed(key: str) -> tuple[bool, object]:
+    """``(True, data)`` for a cached parse of the file ``key`` names, else ``(False, None)``."""
+    directory = cache_dir()
+    if directory is None:
+        return False, None
+    path = directory / f"{_PARSED_PREFIX}{key}{_SUFFIX}"
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return False, None
+        document = json.loads(raw)
+        if not isinstance(document, dict) or set(document) != {"format", "key", "data"}:
+            return False, None
+        if document["format"] != FORMAT or document["key"] != key:
+            return False, None
+    except Exception:
+        return False, None
+    with suppress(OSError):
+        os.utime(path)
+    return True, document["data"]
+
+
+def put_parsed(key: str, data: object) -> None:
+    """Store a file's parsed YAML under ``key`` if JSON holds it exactly; silently skip otherwise."""
+    directory = cache_dir()
+    if directory is None or not _plain(data):
+        return
+    try:
+        raw = json.dumps({"format": FORMAT, "key": key, "data": data}, separators=(",", ":")).encode("ascii")
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, ValueError, TypeError, RecursionError):
+        return
+    final = directory / f"{_PARSED_PREFIX}{key}{_SUFFIX}"
+    _write(directory, key, raw, final)
+    _prune(directory, keep=final, prefix=_PARSED_PREFIX, limit=MAX_PARSED)
+
+
+def _write(directory: Path, key: str, data: bytes, final: Path) -> bool:
+    """Write ``data`` to a new temporary file and rename it to ``final``; ``False`` if that failed."""
     temp = directory / f"{_TEMP_PREFIX}{key}.{os.getpid()}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError:
-        return
+        return False
     done = False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        temp.replace(_entry(directory, key))
+        temp.replace(final)
         done = True
     except OSError:
-        return
+        return False
     finally:
         if not done:
             with suppress(OSError):
                 temp.unlink()
-    _prune(directory, keep=_entry(directory, key))
+    return True
 
 
 def _is_stale_temp(name: str, age: float) -> bool:
     return name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX) and age > STALE_TEMP_SECONDS
 
 
-def _prune(directory: Path, keep: Path) -> None:
-    """Keep the ``MAX_ENTRIES`` most recently used entries; remove stale temporary files."""
+def _prune(directory: Path, keep: Path, prefix: str = _PREFIX, limit: int = MAX_ENTRIES) -> None:
+    """Keep the ``limit`` most recently used ``prefix`` entries; remove stale temporary files."""
     try:
         paths = list(directory.iterdir())
     except OSError:
@@ -196,14 +269,14 @@ def _prune(directory: Path, keep: Path) -> None:
             mtime = path.stat().st_mtime
         except OSError:
             continue
-        if name.startswith(_PREFIX) and name.endswith(_SUFFIX):
+        if name.startswith(prefix) and name.endswith(_SUFFIX):
             if name != keep.name:
                 entries.append((mtime, path))
         elif _is_stale_temp(name, now - mtime):
             with suppress(OSError):
                 path.unlink()
     entries.sort(reverse=True)
-    for _, path in entries[MAX_ENTRIES - 1 :]:
+    for _, path in entries[limit - 1 :]:
         with suppress(OSError):
             path.unlink()
 

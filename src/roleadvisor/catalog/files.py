@@ -7,7 +7,7 @@ the cross-reference checks and the conversion to ``Catalog`` are in
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -47,46 +47,14 @@ class StageSpec(_Strict):
     owners: list[str] = Field(default_factory=list)
 
 
-class CriticalGapSpec(_Strict):
-    min_weight: float = 3.0
-    min_levels: int = Field(default=2, ge=1)
-    penalty: float = Field(default=0.1, ge=0, le=1)
-
-
-class BandSpec(_Strict):
-    id: Id
-    label: Text
-    min_fit: float = Field(ge=0, le=1)
-    max_critical_gaps: int | None = Field(default=None, ge=0)
-    meaning: Text
-
-
-def _default_bands() -> list[BandSpec]:
-    from roleadvisor.catalog.models import DEFAULT_BANDS
-
-    return [
-        BandSpec(
-            id=b.id,
-            label=b.label,
-            min_fit=b.min_fit,
-            max_critical_gaps=b.max_critical_gaps,
-            meaning=b.meaning,
-        )
-        for b in DEFAULT_BANDS
-    ]
-
-
-class AdviceSpec(_Strict):
-    critical_gap: CriticalGapSpec = Field(default_factory=CriticalGapSpec)
-    readiness: list[BandSpec] = Field(default_factory=_default_bands, min_length=1, max_length=10)
-
-
 class LifecycleFile(_Strict):
     catalog_version: Text
     scale: ScaleSpec
     skills: list[SkillSpec] = Field(min_length=1)
     stages: list[StageSpec] = Field(default_factory=list)
-    advice: AdviceSpec = Field(default_factory=AdviceSpec)
+    # checked field by field in roleadvisor.catalog.validate (three more pydantic models
+    # would cost every cold load ~6 ms to define)
+    advice: dict[str, Any] = Field(default_factory=dict)
 
 
 class RequirementSpec(_Strict):

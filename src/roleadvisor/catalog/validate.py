@@ -10,10 +10,11 @@ imports it only when a catalogue has to be checked from its YAML.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -38,6 +39,7 @@ from roleadvisor.text import normalise
 from roleadvisor.textfile import decode_text
 
 M = TypeVar("M", bound=BaseModel)
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 # Weights and stage shares are relative sizes: any finite positive number up to this
 # keeps every sum roleadvisor computes finite (a weight of 1e308 times a level overflows).
@@ -92,11 +94,18 @@ def _parse(
     except RoleAdvisorError as exc:
         problems.append(f"{file}: {exc.message.removeprefix(str(path) + ': ')}")
         return None
-    try:
-        data: Any = load_yaml(text)
-    except YamlProblem as exc:
-        problems.append(f"{file}: {exc}")
-        return None
+    from roleadvisor.catalog import cache
+
+    key = cache.parsed_key(file, sources[file])
+    hit, data = cache.get_parsed(key) if key is not None else (False, None)
+    if not hit:
+        try:
+            data = load_yaml(text)
+        except YamlProblem as exc:
+            problems.append(f"{file}: {exc}")
+            return None
+        if key is not None:
+            cache.put_parsed(key, data)
     if not isinstance(data, dict):
         problems.append(f"{file}: must be a YAML mapping at the top level")
         return None
@@ -229,33 +238,119 @@ def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
     return problems
 
 
-def _check_advice(lifecycle: LifecycleFile) -> list[str]:
-    """Readiness bands: unique ids, minimum fits from high to low, a last band that takes every result."""
-    problems: list[str] = []
+_ADVICE_KEYS = {"critical_gap", "readiness"}
+_GAP_KEYS = {"min_weight", "min_levels", "penalty"}
+_BAND_KEYS = {"id", "label", "min_fit", "max_critical_gaps", "meaning"}
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _unknown(where: str, data: Mapping[str, object], known: set[str]) -> list[str]:
+    return [f"{where}.{key}: unknown field (check its spelling)" for key in data if key not in known]
+
+
+def _ranking(lifecycle: LifecycleFile) -> tuple[Ranking, list[str]]:
+    """The ``advice`` section as a ``Ranking`` (defaults for what it leaves out), and its problems."""
     where = f"{LIFECYCLE_FILE}: advice"
-    gap = lifecycle.advice.critical_gap
-    if not _finite(gap.min_weight) or gap.min_weight <= 0:
-        problems.append(f"{where}.critical_gap.min_weight: must be a positive number up to {MAX_NUMBER:g}")
-    if not math.isfinite(gap.penalty):
-        problems.append(f"{where}.critical_gap.penalty: must be a number from 0 to 1")
-    bands = lifecycle.advice.readiness
-    for band_id in _duplicates(b.id for b in bands):
-        problems.append(f"{where}.readiness: band id {band_id!r} appears more than once")
-    for i, band in enumerate(bands):
-        if not math.isfinite(band.min_fit):
-            problems.append(f"{where}.readiness[{i}].min_fit: must be a number from 0 to 1")
-        if i and band.min_fit > bands[i - 1].min_fit:
+    advice = lifecycle.advice
+    problems = _unknown(where, advice, _ADVICE_KEYS)
+    default = Ranking()
+    weight, levels, penalty = default.critical_weight, default.critical_levels, default.critical_penalty
+    gap = advice.get("critical_gap", {})
+    if not isinstance(gap, dict):
+        problems.append(f"{where}.critical_gap: must be a mapping with min_weight, min_levels and penalty")
+        gap = {}
+    problems += _unknown(f"{where}.critical_gap", gap, _GAP_KEYS)
+    if "min_weight" in gap:
+        value = _number(gap["min_weight"])
+        if value is None or not _finite(value) or value <= 0:
             problems.append(
-                f"{where}.readiness[{i}].min_fit: {band.min_fit:g} is above the band before it "
-                f"({bands[i - 1].min_fit:g}); list bands from the most ready to the least"
+                f"{where}.critical_gap.min_weight: must be a positive number up to {MAX_NUMBER:g}"
             )
-    last = bands[-1]
-    if last.min_fit != 0 or last.max_critical_gaps is not None:
+        else:
+            weight = value
+    if "min_levels" in gap:
+        whole = _whole(gap["min_levels"])
+        if whole is None or whole < 1:
+            problems.append(f"{where}.critical_gap.min_levels: must be a whole number of at least 1")
+        else:
+            levels = whole
+    if "penalty" in gap:
+        value = _number(gap["penalty"])
+        if value is None or not 0 <= value <= 1:
+            problems.append(f"{where}.critical_gap.penalty: must be a number from 0 to 1")
+        else:
+            penalty = value
+    bands = default.bands
+    if "readiness" in advice:
+        bands, band_problems = _bands(advice["readiness"], f"{where}.readiness")
+        problems += band_problems
+    return Ranking(
+        critical_weight=weight, critical_levels=levels, critical_penalty=penalty, bands=bands
+    ), problems
+
+
+def _bands(raw: object, where: str) -> tuple[tuple[Band, ...], list[str]]:
+    """Readiness bands: unique ids, minimum fits from high to low, a last band that takes every result."""
+    if not isinstance(raw, list) or not raw:
+        return Ranking().bands, [f"{where}: must be a list of bands, the most ready first"]
+    problems: list[str] = []
+    bands: list[Band] = []
+    for i, item in enumerate(raw):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{at}: must be a mapping with id, label, min_fit and meaning")
+            continue
+        problems += _unknown(at, item, _BAND_KEYS)
+        missing = [key for key in ("id", "label", "min_fit", "meaning") if key not in item]
+        if missing:
+            problems.append(f"{at}: missing {', '.join(missing)}")
+            continue
+        band_id, label, meaning = item["id"], item["label"], item["meaning"]
+        min_fit = _number(item["min_fit"])
+        limit = item.get("max_critical_gaps")
+        bad = len(problems)
+        if not isinstance(band_id, str) or not _ID.match(band_id):
+            problems.append(
+                f"{at}.id: must be lowercase letters, digits, '-' or '_', starting with a letter or digit"
+            )
+        for key, text in (("label", label), ("meaning", meaning)):
+            if not isinstance(text, str) or not text.strip() or len(text) > 2000:
+                problems.append(f"{at}.{key}: must be text of 1 to 2000 characters")
+        if min_fit is None or not 0 <= min_fit <= 1:
+            problems.append(f"{at}.min_fit: must be a number from 0 to 1")
+        if limit is not None and (_whole(limit) is None or limit < 0):
+            problems.append(f"{at}.max_critical_gaps: must be a whole number of at least 0")
+        if len(problems) > bad or min_fit is None:
+            continue
+        if bands and min_fit > bands[-1].min_fit:
+            problems.append(
+                f"{at}.min_fit: {min_fit:g} is above the band before it ({bands[-1].min_fit:g}); "
+                "list bands from the most ready to the least"
+            )
+        bands.append(
+            Band(
+                id=band_id,
+                label=label.strip(),
+                min_fit=min_fit,
+                max_critical_gaps=limit,
+                meaning=meaning.strip(),
+            )
+        )
+    for band_id in _duplicates(b.id for b in bands):
+        problems.append(f"{where}: band id {band_id!r} appears more than once")
+    if bands and (bands[-1].min_fit != 0 or bands[-1].max_critical_gaps is not None):
         problems.append(
-            f"{where}.readiness[{len(bands) - 1}]: the last band must take every result "
+            f"{where}[{len(raw) - 1}]: the last band must take every result "
             "(min_fit: 0 and no max_critical_gaps)"
         )
-    return problems
+    return (tuple(bands) if not problems else Ranking().bands), problems
 
 
 def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list[str]:
@@ -327,21 +422,7 @@ def _build(
             for r in roles.roles
         ),
         seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
-        ranking=Ranking(
-            critical_weight=float(lifecycle.advice.critical_gap.min_weight),
-            critical_levels=lifecycle.advice.critical_gap.min_levels,
-            critical_penalty=float(lifecycle.advice.critical_gap.penalty),
-            bands=tuple(
-                Band(
-                    id=b.id,
-                    label=b.label,
-                    min_fit=float(b.min_fit),
-                    max_critical_gaps=b.max_critical_gaps,
-                    meaning=b.meaning,
-                )
-                for b in lifecycle.advice.readiness
-            ),
-        ),
+        ranking=_ranking(lifecycle)[0],
         resources=tuple(
             Resource(
                 title=r.title,
@@ -376,7 +457,7 @@ def validate_sources(
     if lifecycle is None or roles is None:
         return None, problems
     problems.extend(_check(lifecycle, roles))
-    problems.extend(_check_advice(lifecycle))
+    problems.extend(_ranking(lifecycle)[1])
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
     if problems:
