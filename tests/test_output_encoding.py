@@ -131,10 +131,10 @@ def test_a_non_ascii_answer_at_the_prompt_is_asked_again(tmp_path: Path) -> None
         timeout=30,
     )
     child.expect(rb"1/1 Communication")
-    child.expect(rb"Your level for Communication \[0-5\]: ")
+    child.expect(rb"Your level for Communication \[0-5 or a label\]: ")
     child.sendline("trois é →".encode())
     child.expect(rb"'trois \?\? \?\?\?' is not a level")  # each undecodable byte shown as '?'
-    child.expect(rb"Your level for Communication \[0-5\]: ")
+    child.expect(rb"Your level for Communication \[0-5 or a label\]: ")
     child.sendline(b"3")
     child.expect(rb"Wrote json report to")
     child.expect(pexpect.EOF)
@@ -150,10 +150,10 @@ def test_a_non_ascii_answer_with_strict_ascii_stdin() -> None:
         env={**environment(ASCII), "NO_COLOR": "1", "COLUMNS": "100"},
         timeout=30,
     )
-    child.expect(rb"Your level for Communication \[0-5\]: ")
+    child.expect(rb"Your level for Communication \[0-5 or a label\]: ")
     child.sendline("é".encode())
     child.expect(rb"'\?\?' is not a level")
-    child.expect(rb"Your level for Communication \[0-5\]: ")
+    child.expect(rb"Your level for Communication \[0-5 or a label\]: ")
     child.sendline(b"3")
     child.expect(rb"Machine Learning Engineer")
     child.expect(pexpect.EOF)

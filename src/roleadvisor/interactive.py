@@ -81,7 +81,7 @@ def ask_ratings(
         console.print(levels)
         while True:
             try:
-                answer = console.input(f"Your level for {escape(skill.title)} [0-{top}]: ")
+                answer = console.input(f"Your level for {escape(skill.title)} [0-{top} or a label]: ")
             except KeyboardInterrupt:
                 console.print()  # the cursor is still after the question
                 raise

@@ -207,7 +207,7 @@ def test_interactive_prompts_follow_the_custom_scale(tmp_path: Path) -> None:
     )
     child.expect("1/1 Customer work")
     child.expect("leads others")  # the custom scale's label
-    child.expect(r"Your level for Customer work \[0-3\]: ")
+    child.expect(r"Your level for Customer work \[0-3 or a label\]: ")
     child.sendline("4")
     child.expect("Type a whole number from 0 to 3")
     child.sendline("2")
