@@ -261,10 +261,12 @@ def legend_lines(catalog: Catalog) -> tuple[str, ...]:
     )
     return (
         "match: fit \u00d7 use, less "
-        f"{round(r.critical_penalty * 100):d} points for each critical gap; roles are ranked by it.",
+        f"{round(r.critical_penalty * 100):d} points for each critical gap and as much again for each "
+        "further level it is short; roles are ranked by it.",
         "fit: how much of the role's requirements you cover, each skill weighted by how much it matters.",
         "use: how much of your strength the role asks for; your strongest skills count most.",
-        f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role.",
+        f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role "
+        f"(weight {r.critical_weight:g} or more).",
         "learning: the levels you still need to gain to meet every requirement.",
         f"readiness: {bands}; otherwise {r.bands[-1].label}.",
         "stage fit: how much of a stage's skill mix your levels cover, "

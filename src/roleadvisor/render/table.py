@@ -9,7 +9,17 @@ from rich.text import Text
 from roleadvisor.contracts.assess import AssessReport, PlanStepOut, StageOut, TargetOut
 from roleadvisor.contracts.common import ResourceOut
 from roleadvisor.contracts.words import lower_first, percent
-from roleadvisor.render.layout import Cell, Column, Responsive, bar, block, fit_cell, fitted_table, stacked
+from roleadvisor.render.layout import (
+    Cell,
+    Column,
+    Hanging,
+    Responsive,
+    bar,
+    block,
+    fit_cell,
+    fitted_table,
+    stacked,
+)
 
 BAND_STYLES = {"ready": "bold green", "close": "green", "stretch": "yellow", "far": "red"}
 
@@ -103,17 +113,21 @@ def _stages(stages: tuple[StageOut, ...]) -> RenderableType:
     return Responsive(wide, narrow)
 
 
+def _legend_line(line: str) -> RenderableType:
+    """``term: meaning`` with the meaning wrapped under a hanging indent."""
+    term, _, meaning = line.partition(": ")
+    return Hanging(label=Text(f"  {term}", style="dim bold"), text=meaning, indent=16)
+
+
 def assess_table(report: AssessReport) -> RenderableType:
     """Ranked roles, ranked stages, the summary and the advice as one renderable."""
     verdict = [s.sentence for s in (report.readiness, report.stability) if s is not None]
-    footer = Text(
-        "\n".join(
-            [
-                f"Catalogue {report.catalog.version} ({report.catalog.source}). What the numbers mean:",
-                *(f"  {line}" for line in report.legend),
-            ]
+    footer = Group(
+        Text(
+            f"Catalogue {report.catalog.version} ({report.catalog.source}). What the numbers mean:",
+            style="dim",
         ),
-        style="dim",
+        *(_legend_line(line) for line in report.legend),
     )
     return Group(
         _roles(report),
