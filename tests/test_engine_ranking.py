@@ -136,7 +136,10 @@ def test_the_order_follows_the_documented_keys(model: Model, data: st.DataObject
     have = ratings_vector(model, ratings)
     ms = measures(model, have)
     order = rank(model, ms)
-    keys = [(-ms[i].match, ms[i].learning, ms[i].shortfall, -ms[i].fit, ms[i].distance) for i in order]
+    keys = [
+        (-ms[i].match, ms[i].learning, ms[i].shortfall, -ms[i].fit, -ms[i].emphasis, ms[i].distance)
+        for i in order
+    ]
     assert keys == sorted(keys)
     # catalogue order decides only between roles equal on every measure
     for i, j in pairwise(order):

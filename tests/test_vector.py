@@ -174,7 +174,7 @@ def test_awkward_catalogue_every_profile(awkward: tuple[Model, Matrices]) -> Non
 def _same_measures(model: Model, have: tuple[int, ...], ms: MeasureArrays, i: int) -> None:
     """Every measure of the pure engine equals the NumPy one, bit for bit."""
     for j, x in enumerate(measures(model, have)):
-        got = (x.fit, x.use, x.match, x.critical, x.learning, x.distance, x.shortfall)
+        got = (x.fit, x.use, x.match, x.critical, x.learning, x.distance, x.shortfall, x.emphasis)
         want = (
             float(ms.fit[i, j]),
             float(ms.use[i, j]),
@@ -183,6 +183,7 @@ def _same_measures(model: Model, have: tuple[int, ...], ms: MeasureArrays, i: in
             int(ms.learning[i, j]),
             int(ms.distance[i, j]),
             float(ms.shortfall[i, j]),
+            float(ms.emphasis[i, j]),
         )
         assert got == want, (have, model.role_ids[j])
         assert model.ranking.bands[int(ms.band[i, j])] == model.ranking.band(x.fit, x.critical)

@@ -36,9 +36,11 @@ a strong generalist covers nine roles fully. So each role also gets
 
 ``rank_key`` is the ranking rule: higher match, then fewer levels to learn,
 then less important learning (smaller ``sum(weight * (need - have))`` over the
-gaps), then higher fit, then the requirement profile nearest the person's
-(smallest ``sum(|have - need|)``), and only then catalogue order (core roles
-are listed first), which decides only between roles whose every measure is equal.
+gaps), then higher fit, then the role that weighs the person's strengths more
+(larger ``sum(weight * have * min(have, need))``), then the requirement profile
+nearest the person's (smallest ``sum(|have - need|)``), and only then catalogue
+order (core roles are listed first), which decides only between roles whose
+every measure is equal.
 
 The result records (``Gap``, ``RoleFit``, ...) are ``@record``s, not frozen
 dataclasses: nothing mutates them, and they cost nothing to define at start-up.
@@ -185,6 +187,7 @@ class Measures:
     distance: int
     match: float
     shortfall: float = 0.0  # sum(weight * (need - have)) over the gaps: learning weighted by importance
+    emphasis: float = 0.0  # sum(weight * have * min(have, need)): how much the role weighs your strengths
 
 
 def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
@@ -199,10 +202,11 @@ def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
     out = []
     for fit, need, weight in zip(role_fits, model.need, model.weight, strict=True):
         used = critical = units = learning = distance = 0
-        shortfall = 0.0
+        shortfall = emphasis = 0.0
         for h, n, w in zip(have, need, weight):  # noqa: B905 - lengths checked by fits()
             if h < n:
                 used += h * h
+                emphasis += w * (h * h)
                 learning += n - h
                 distance += n - h
                 shortfall += w * (n - h)
@@ -211,6 +215,7 @@ def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
                     units += n - h - min_levels + 1
             else:
                 used += h * n
+                emphasis += w * (h * n)
                 distance += h - n
         use = _round(used / strength) if strength > 0 else 1.0
         out.append(
@@ -222,14 +227,15 @@ def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
                 distance=distance,
                 match=_round_fit(fit * use - penalty * units),
                 shortfall=shortfall,
+                emphasis=emphasis,
             )
         )
     return tuple(out)
 
 
-def rank_key(m: Measures, role_index: int) -> tuple[float, int, float, float, int, int]:
-    """The ranking rule as a sort key: match, learning, weighted learning, fit, distance, catalogue order."""
-    return (-m.match, m.learning, m.shortfall, -m.fit, m.distance, role_index)
+def rank_key(m: Measures, role_index: int) -> tuple[float, int, float, float, float, int, int]:
+    """The ranking rule as a sort key: match, learning, weighted learning, fit, emphasis, distance, order."""
+    return (-m.match, m.learning, m.shortfall, -m.fit, -m.emphasis, m.distance, role_index)
 
 
 def rank(model: Model, role_measures: Sequence[Measures]) -> tuple[int, ...]:

@@ -151,6 +151,7 @@ class _Packed:
     learning: tuple[tuple[int, ...], ...]
     shortfall: tuple[tuple[int, ...], ...]
     distance: tuple[tuple[int, ...], ...]
+    emphasis: tuple[tuple[int, ...], ...]
     shifts: tuple[int, ...]  # per role
 
 
@@ -161,13 +162,11 @@ def _packed(model: Model) -> _Packed | None:
     top = model.max_level
     n_skills = len(model.skill_ids)
     heaviest = max([int(w) for row in model.weight for w in row] or [1])
-    largest = max(
-        [*(int(d) for d in model.denominator), n_skills * top * top, n_skills * top * max(heaviest, 1), 1]
-    )
+    largest = max([*(int(d) for d in model.denominator), n_skills * top * top * max(heaviest, 1), 1])
     bits = largest.bit_length() + 1
-    tables: list[list[list[int]]] = [[] for _ in range(6)]
+    tables: list[list[list[int]]] = [[] for _ in range(7)]
     for j in range(n_skills):
-        rows = [[0] * (top + 1) for _ in range(6)]
+        rows = [[0] * (top + 1) for _ in range(7)]
         for h in range(top + 1):
             for i in range(len(model.role_ids)):
                 n, w = model.need[i][j], int(model.weight[i][j])
@@ -180,9 +179,10 @@ def _packed(model: Model) -> _Packed | None:
                 rows[3][h] += gap << shift
                 rows[4][h] += (w * gap) << shift
                 rows[5][h] += abs(n - h) << shift
-        for t in range(6):
+                rows[6][h] += (w * (h * h if h < n else h * n)) << shift
+        for t in range(7):
             tables[t].append(rows[t])
-    covered, used, units, learning, shortfall, distance = (
+    covered, used, units, learning, shortfall, distance, emphasis = (
         tuple(tuple(row) for row in table) for table in tables
     )
     return _Packed(
@@ -193,6 +193,7 @@ def _packed(model: Model) -> _Packed | None:
         learning=learning,
         shortfall=shortfall,
         distance=distance,
+        emphasis=emphasis,
         shifts=tuple(bits * i for i in range(len(model.role_ids))),
     )
 
@@ -220,13 +221,22 @@ def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[
     if all(a > b for a, b in pairwise(head)):
         return ordered[:3]
     # a tie in match: the rest of the ranking rule, from the same packed sums
-    learning = shortfall = distance = 0
+    learning = shortfall = distance = emphasis = 0
     for j, h in enumerate(have):
         learning += packed.learning[j][h]
         shortfall += packed.shortfall[j][h]
         distance += packed.distance[j][h]
+        emphasis += packed.emphasis[j][h]
     keys = [
-        (-matches[i], (learning >> s) & mask, (shortfall >> s) & mask, -fits[i], (distance >> s) & mask, i)
+        (
+            -matches[i],
+            (learning >> s) & mask,
+            (shortfall >> s) & mask,
+            -fits[i],
+            -((emphasis >> s) & mask),
+            (distance >> s) & mask,
+            i,
+        )
         for i, s in enumerate(packed.shifts)
     ]
     return [key[-1] for key in sorted(keys)[:3]]

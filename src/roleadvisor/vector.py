@@ -123,6 +123,7 @@ class MeasureArrays:
     distance: NDArray[np.int64]
     band: NDArray[np.intp]  # index into the catalogue's readiness bands
     shortfall: FloatArray  # learning weighted by importance
+    emphasis: FloatArray  # sum(weight * have * min(have, need))
 
 
 def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
@@ -142,12 +143,14 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
     learning = np.zeros((n, roles), dtype=np.int64)
     distance = np.zeros((n, roles), dtype=np.int64)
     shortfall = np.zeros((n, roles))
+    emphasis = np.zeros((n, roles))
     defining = m.weight >= ranking.critical_weight  # (roles, skills)
     for j in range(len(m.skill_ids)):
         h = have[:, j, None]
         need = m.need[:, j]
         short = h < need
         used += np.where(short, h * h, h * need)
+        emphasis += m.weight[:, j] * np.where(short, h * h, h * need)
         strength += h * h
         gap = np.maximum(need - h, 0).astype(np.int64)
         learning += gap
@@ -175,13 +178,14 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
         distance=distance,
         band=band,
         shortfall=shortfall,
+        emphasis=emphasis,
     )
 
 
 def rank_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
     """Role indices per profile in ranking order (``engine.rank_key``): (profiles, roles)."""
     index = np.broadcast_to(np.arange(len(m.role_ids)), ms.fit.shape)
-    keys = (index, ms.distance, -ms.fit, ms.shortfall, ms.learning, -ms.match)
+    keys = (index, ms.distance, -ms.emphasis, -ms.fit, ms.shortfall, ms.learning, -ms.match)
     lex: NDArray[np.intp] = np.lexsort(keys, axis=-1)
     return lex
 
@@ -210,4 +214,5 @@ def _rows(ms: MeasureArrays, rows: NDArray[np.intp]) -> MeasureArrays:
         distance=ms.distance[rows],
         band=ms.band[rows],
         shortfall=ms.shortfall[rows],
+        emphasis=ms.emphasis[rows],
     )

@@ -180,6 +180,7 @@ class Writer:
                     distance=int(ms.distance[i, j]),
                     match=float(ms.match[i, j]),
                     shortfall=float(ms.shortfall[i, j]),
+                    emphasis=float(ms.emphasis[i, j]),
                 ),
             )
             for j in order
@@ -229,6 +230,7 @@ def _row(ms: MeasureArrays, i: int) -> MeasureArrays:
         distance=ms.distance[i : i + 1],
         band=ms.band[i : i + 1],
         shortfall=ms.shortfall[i : i + 1],
+        emphasis=ms.emphasis[i : i + 1],
     )
 
 
