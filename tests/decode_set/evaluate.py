@@ -3,6 +3,7 @@
     .venv/bin/python -m tests.decode_set.evaluate              # per-role, per-pattern tables
     .venv/bin/python -m tests.decode_set.evaluate --failures   # also every miss, with decode's top 3
     .venv/bin/python -m tests.decode_set.evaluate --catalog DIR
+    .venv/bin/python -m tests.decode_set.evaluate --holdout    # the held-out set (holdout/)
 
 ``titles.yaml`` lists job titles, ``adverts.yaml`` the advert files (first line
 the title). Each item names the role a careful recruiter would file it under
@@ -35,8 +36,7 @@ from roleadvisor.errors import RoleAdvisorError
 from roleadvisor.text import normalise
 
 HERE = Path(__file__).resolve().parent
-TITLES = HERE / "titles.yaml"
-ADVERTS = HERE / "adverts.yaml"
+HOLDOUT = HERE / "holdout"
 MLOPS = "mlops-engineer"
 
 
@@ -80,7 +80,7 @@ class Result:
         return normalise(want) in {normalise(w) for w in self.seniority_words}
 
 
-def _items(kind: str, raw: object, catalog: Catalog) -> list[Item]:
+def _items(kind: str, raw: object, catalog: Catalog, folder: Path) -> list[Item]:
     if not isinstance(raw, list):
         raise ValueError(f"{kind}s: the file must be a YAML list")
     known = set(catalog.role_ids)
@@ -93,7 +93,7 @@ def _items(kind: str, raw: object, catalog: Catalog) -> list[Item]:
             text = name
         else:
             name = str(entry["file"])
-            text = (HERE / name).read_text(encoding="utf-8")
+            text = (folder / name).read_text(encoding="utf-8")
         role, also = entry["role"], entry.get("also")
         for value in (role, also):
             if value is not None and value not in known:
@@ -113,11 +113,11 @@ def _items(kind: str, raw: object, catalog: Catalog) -> list[Item]:
     return out
 
 
-def load_items(catalog: Catalog) -> list[Item]:
-    """Every title and advert of the set, titles first."""
-    titles = yaml.safe_load(TITLES.read_text(encoding="utf-8"))
-    adverts = yaml.safe_load(ADVERTS.read_text(encoding="utf-8"))
-    whole = _items("advert", adverts, catalog)
+def load_items(catalog: Catalog, folder: Path = HERE) -> list[Item]:
+    """Every title and advert of the set in ``folder``, titles first, then adverts, then their bodies."""
+    titles = yaml.safe_load((folder / "titles.yaml").read_text(encoding="utf-8"))
+    adverts = yaml.safe_load((folder / "adverts.yaml").read_text(encoding="utf-8"))
+    whole = _items("advert", adverts, catalog, folder)
     bodies = [
         Item(
             kind="body",
@@ -130,7 +130,7 @@ def load_items(catalog: Catalog) -> list[Item]:
         )
         for item in whole
     ]
-    return [*_items("title", titles, catalog), *whole, *bodies]
+    return [*_items("title", titles, catalog, folder), *whole, *bodies]
 
 
 def run(items: Iterable[Item], catalog: Catalog) -> list[Result]:
@@ -242,9 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--catalog", type=Path, default=None, help="catalogue directory (default: built-in)")
     parser.add_argument("--failures", action="store_true", help="also list every miss")
+    parser.add_argument("--holdout", action="store_true", help="score the held-out set (holdout/)")
     args = parser.parse_args(argv)
     catalog = load_catalog(args.catalog)
-    results = run(load_items(catalog), catalog)
+    results = run(load_items(catalog, HOLDOUT if args.holdout else HERE), catalog)
     sys.stdout.write(report(results, catalog, failures=args.failures))
     return 0
 
