@@ -64,14 +64,24 @@ def test_no_gaps_no_steps(model: Model) -> None:
 
 
 def test_next_best_step_hand_worked(model: Model) -> None:
-    # top roles for MLE by the ranking: ml-engineer, research-engineer, ml-hardware-engineer.
-    # algorithms 3->4 adds 2/47, 3/41 and 3/47 to them (weights 2, 3, 3): the best single +1.
+    # the best match for MLE is ml-engineer (sum(w * need) = 47); of its gaps, algorithms 3->4
+    # (weight 2) adds 2/47, stats 2->3 and product 1->2 (weight 1) 1/47 each: algorithms first.
     step = next_best_step(model, MLE)
     assert step is not None
-    assert step.roles == ("ml-engineer", "research-engineer", "ml-hardware-engineer")
-    assert step.roles == tuple(r.role_id for r in assess(model, MLE).roles[:3])
+    assert step.roles[0] == "ml-engineer" == assess(model, MLE).roles[0].role_id
     assert (step.skill, step.have, step.to) == ("algorithms", 3, 4)
-    assert step.gain == pytest.approx((2 / 47 + 3 / 41 + 3 / 47) / 3, abs=1e-4)  # from rounded fits
+    assert step.gain == pytest.approx(2 / 47, abs=1e-4)  # a difference of rounded fits
+    assert step.gains[0] == step.gain and all(g > 0 for g in step.gains)
+    # research-engineer and ml-hardware-engineer need algorithms 4 too, at weight 3
+    assert step.roles == ("ml-engineer", "research-engineer", "ml-hardware-engineer")
+
+
+def test_next_best_step_skips_roles_already_met(model: Model) -> None:
+    senior = {**MLE, "algorithms": 4, "stats": 3, "product": 2}  # meets every ml-engineer requirement
+    step = next_best_step(model, senior)
+    assert step is not None
+    assert "ml-engineer" in step.covered and "ml-engineer" not in step.roles
+    assert step.gain > 0
 
 
 def test_next_best_step_follows_the_target(model: Model) -> None:
@@ -103,17 +113,23 @@ def test_plan_and_next_step_properties(ratings: dict[str, int]) -> None:
         gains = [s.gain for s in plan.steps]
         assert gains == sorted(gains, reverse=True)
     step = next_best_step(m, ratings)
-    top = [r.role_id for r in result.roles[:3]]  # the ranking's top three, not the three best fits
-    best_mean = 0.0
-    for skill in m.skill_ids:
-        if ratings[skill] < 5:
-            after = {r.role_id: r.fit for r in assess(m, {**ratings, skill: ratings[skill] + 1}).roles}
-            best_mean = max(best_mean, sum(after[r] - now[r] for r in top) / 3)
+    with_gaps = [r for r in result.roles if r.fit < 1.0]
     if step is None:
-        assert best_mean <= 0
+        assert not with_gaps or all(
+            assess(m, {**ratings, s: ratings[s] + 1}).role(with_gaps[0].role_id).fit <= with_gaps[0].fit
+            for s in m.skill_ids
+            if ratings[s] < 5
+        )
     else:
-        assert step.roles == tuple(top)
-        assert step.gain == pytest.approx(best_mean, abs=1e-4)
+        focus = with_gaps[0].role_id
+        assert step.roles[0] == focus  # the best-ranked role that still has a gap
+        best_gain = max(
+            assess(m, {**ratings, s: ratings[s] + 1}).role(focus).fit - now[focus]
+            for s in m.skill_ids
+            if ratings[s] < 5
+        )
+        assert step.gain == pytest.approx(best_gain, abs=1e-9)
+        assert all(now[r] == 1.0 for r in step.covered)
 
 
 def _levels_to_learn(catalog: Catalog, ratings: dict[str, int], role_id: str) -> int:
@@ -206,7 +222,7 @@ def test_target_json(invoke: Invoke, catalog: Catalog) -> None:
     jsonschema.validate(report, report_json_schema())
     target = report["target"]
     assert (target["id"], target["title"], target["fit"]) == ("mlops-engineer", "MLOps Engineer", 0.8485)
-    assert (target["band"], target["learning"]) == ("stretch", 2)
+    assert (target["band"], target["learning"], target["rank"]) == ("close", 2, 5)  # 84.85% reads as 85%
     assert [list(step) for step in target["plan"]] == [
         ["skill", "have", "need", "fit_after", "descriptor", "levels", "resources"]
     ] * 2
@@ -225,7 +241,8 @@ def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "You against MLOps Engineer, skill by skill" in out
-    assert "Plan for MLOps Engineer (fit now 85%, stretch; 2 levels to learn)" in out
+    assert "Plan for MLOps Engineer (fit now 85%, close; 2 levels to learn)" in out
+    assert "It ranks 5th of 13 roles by match." in out
     assert out.index("systems 4→5") < out.index("databases 3→4")
     assert "Next best step: raise systems from 4 to 5: it raises the fit of MLOps Engineer" in out
     assert "Roles closest to MLOps Engineer, your target" in out

@@ -137,10 +137,20 @@ def test_the_order_follows_the_documented_keys(model: Model, data: st.DataObject
     ms = measures(model, have)
     order = rank(model, ms)
     keys = [
-        (-ms[i].match, ms[i].learning, ms[i].shortfall, -ms[i].fit, -ms[i].emphasis, ms[i].distance)
+        (
+            ms[i].long_shot,
+            -ms[i].match,
+            ms[i].learning,
+            ms[i].shortfall,
+            -ms[i].fit,
+            -ms[i].emphasis,
+            ms[i].distance,
+        )
         for i in order
     ]
     assert keys == sorted(keys)
+    # long shots: in the last band and with a critical gap
+    assert all(ms[i].long_shot == (ms[i].critical > 0 and round(ms[i].fit * 100) < 65) for i in order)
     # catalogue order decides only between roles equal on every measure
     for i, j in pairwise(order):
         if keys[order.index(i)] == keys[order.index(j)]:

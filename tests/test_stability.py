@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roleadvisor.engine import Model, measures, rank
-from roleadvisor.stability import SAMPLES, _order, _tables, nearby_profiles, stability
+from roleadvisor.stability import SAMPLES, _packed, _packed_order, nearby_profiles, stability
 
 LEVELS = st.tuples(*[st.integers(0, 5)] * 8)
 
@@ -14,10 +14,11 @@ LEVELS = st.tuples(*[st.integers(0, 5)] * 8)
 @settings(max_examples=40, deadline=None)
 @given(have=LEVELS)
 def test_the_fast_order_is_the_engine_ranking(model: Model, have: tuple[int, ...]) -> None:
-    tables = _tables(model)
+    packed = _packed(model)
+    assert packed is not None  # whole-number weights
     profiles, _ = nearby_profiles(have, model.max_level, samples=60)
     for profile in profiles:
-        assert _order(model, tables, profile) == list(rank(model, measures(model, profile))[:3])
+        assert _packed_order(model, packed, profile) == list(rank(model, measures(model, profile))[:3])
 
 
 @settings(max_examples=40, deadline=None)

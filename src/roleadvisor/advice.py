@@ -92,48 +92,69 @@ def plan_for(m: Model, ratings: Mapping[str, int], role_id: str) -> Plan:
 
 @record(frozen=False, eq=False)
 class NextStep:
-    """The single +1 that raises the fit of the person's top roles (or of the target) the most."""
+    """The single +1 that raises the fit of the best match (or of the target) the most."""
 
     skill: str
     have: int
     to: int
-    roles: tuple[str, ...]  # the roles it was measured on: the target, else the top-ranked roles
-    gain: float  # mean fit gain over those roles
+    roles: tuple[str, ...]  # the roles whose fit this +1 raises, the role it is for first
+    gain: float  # how much it raises the fit of ``roles[0]``
+    gains: tuple[float, ...] = ()  # how much it raises each of ``roles``
+    covered: tuple[str, ...] = ()  # better-ranked roles whose every requirement is already met
 
 
 def next_best_step(
     m: Model, ratings: Mapping[str, int], top: int = NEXT_STEP_ROLES, target: str | None = None
 ) -> NextStep | None:
-    """The +1 on one skill that raises the mean fit of the roles it is for most.
+    """The +1 on one skill that raises the fit of the role it is for the most.
 
-    Those roles are ``target`` when given, else the ``top`` roles of the ranking
-    (``engine.rank``). Ties: the larger total gain over all roles, then
-    catalogue skill order. ``None`` when no +1 raises any of those fits.
+    That role is ``target`` when given, else the best-ranked role with a gap
+    (better-ranked roles whose requirements are all met are named in
+    ``covered``). Ties go to the +1 that raises the mean fit of the first ``top``
+    ranked roles with a gap most, then the total over all roles, then catalogue
+    skill order. ``None`` when no +1 raises that role's fit.
     """
     have = ratings_vector(m, ratings)
     base = fits(m, have)
-    best_roles = [m.role_ids.index(target)] if target is not None else list(rank(m, measures(m, have))[:top])
+    covered: list[int] = []
+    if target is not None:
+        considered = [m.role_ids.index(target)]
+    else:
+        considered = []
+        for r in rank(m, measures(m, have)):
+            if base[r] < 1.0:
+                considered.append(r)
+            elif not considered:
+                covered.append(r)
+            if len(considered) == top:
+                break
     candidates = [k for k in range(len(m.skill_ids)) if have[k] < m.max_level]
-    if not candidates or not best_roles:
+    if not candidates or not considered:
         return None
-    on_top: list[float] = []
-    overall: list[float] = []
-    for k in candidates:
+    focus = considered[0]
+    deltas: list[list[float]] = []
+    keys: list[tuple[float, float, float, int]] = []
+    for row, k in enumerate(candidates):
         delta = [
             after - before for after, before in zip(fits(m, _with(have, {k: have[k] + 1})), base, strict=True)
         ]
-        on_top.append(_sum(delta[r] for r in best_roles) / len(best_roles))
-        overall.append(_sum(delta))
-    row = min(range(len(candidates)), key=lambda r: (-round(on_top[r], 9), -round(overall[r], 9), r))
-    if on_top[row] <= 0:
+        deltas.append(delta)
+        mean = _sum(delta[r] for r in considered) / len(considered)
+        keys.append((-round(delta[focus], 9), -round(mean, 9), -round(_sum(delta), 9), row))
+    row = min(range(len(candidates)), key=keys.__getitem__)
+    delta = deltas[row]
+    if delta[focus] <= 0:
         return None
     k = candidates[row]
+    raised = [focus, *(r for r in considered[1:] if delta[r] > 0)]
     return NextStep(
         skill=m.skill_ids[k],
         have=have[k],
         to=have[k] + 1,
-        roles=tuple(m.role_ids[r] for r in best_roles),
-        gain=round(on_top[row], 4),
+        roles=tuple(m.role_ids[r] for r in raised),
+        gain=round(delta[focus], 4),
+        gains=tuple(round(delta[r], 4) for r in raised),
+        covered=tuple(m.role_ids[r] for r in covered),
     )
 
 
@@ -172,10 +193,10 @@ def moves(
 
     *Use what you have* is the first role of the ranking (``engine.rank``):
     the highest match of coverage and use of your strengths. *Highest ceiling*
-    is, among roles with no critical gap whose fit is within ``REACH`` of the
-    best role's, the one with the most levels still to learn (ties: higher
-    fit, then id): the biggest stretch still within reach. It is the best role
-    itself when no other is in reach. The anchor (``best``) and its adjacent
+    is, among roles *within reach* (no critical gap, fit within ``REACH`` of the
+    best role's) that ask for more levels of learning than the best role, the
+    one that asks for the most (ties: higher fit, then id): the biggest stretch
+    still within reach. It is the best role itself when there is none. The anchor (``best``) and its adjacent
     roles follow ``target`` when one is given.
     """
     have = ratings_vector(m, ratings)
@@ -199,8 +220,14 @@ def moves(
         )
 
     near = [index[s.role_id] for s in neighbours][:shown]
-    best_fit = role_measures[best].fit
-    reach = [i for i in ranked if role_measures[i].fit >= best_fit - REACH and not role_measures[i].critical]
+    best_fit, best_learning = role_measures[best].fit, role_measures[best].learning
+    reach = [
+        i
+        for i in ranked
+        if role_measures[i].fit >= best_fit - REACH
+        and not role_measures[i].critical
+        and role_measures[i].learning > best_learning
+    ]
     reach = reach or [best]
     ceiling = sorted(reach, key=lambda i: (-role_measures[i].learning, -role_measures[i].fit, m.role_ids[i]))[
         0
@@ -211,6 +238,24 @@ def moves(
         use_what_you_have=move(best, best_similarity),
         highest_ceiling=move(ceiling, best_similarity),
     )
+
+
+def step_resources(
+    catalog: Catalog, skill: str, have: int, need: int, prefer: tuple[str, ...] = (), limit: int = 3
+) -> tuple[Resource, ...]:
+    """Resources for a step, the next level first: a jump of two or more levels starts where the
+    person is (``have + 1``) and ends with what fits the level it reaches."""
+    if need - have <= 1:
+        return pick_resources(catalog, skill, have, need, prefer, limit)
+    first = pick_resources(catalog, skill, have, have + 1, prefer, limit - 1)
+    last = pick_resources(catalog, skill, need - 1, need, prefer, limit)
+    out = list(first)
+    for resource in last:
+        if len(out) == limit:
+            break
+        if resource not in out:
+            out.append(resource)
+    return tuple(out)
 
 
 @record(frozen=False, eq=False)
@@ -240,7 +285,7 @@ def advise(
     """
     plan = plan_for(m, ratings, target) if target is not None else None
     resources = (
-        {s.skill: pick_resources(catalog, s.skill, s.have, s.need, prefer) for s in plan.steps}
+        {s.skill: step_resources(catalog, s.skill, s.have, s.need, prefer) for s in plan.steps}
         if plan is not None
         else {}
     )

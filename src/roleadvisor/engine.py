@@ -34,7 +34,9 @@ a strong generalist covers nine roles fully. So each role also gets
   ``units`` counts, over the critical gaps, every level short from the
   ``critical_levels``-th on: a gap of 2 levels costs one penalty, 3 levels two.
 
-``rank_key`` is the ranking rule: higher match, then fewer levels to learn,
+``rank_key`` is the ranking rule: *long shots* (roles in the catalogue's last
+readiness band, *far*, that also have a critical gap) after all others; then
+higher match, then fewer levels to learn,
 then less important learning (smaller ``sum(weight * (need - have))`` over the
 gaps), then higher fit, then the role that weighs the person's strengths more
 (larger ``sum(weight * have * min(have, need))``), then the requirement profile
@@ -186,6 +188,7 @@ class Measures:
     learning: int
     distance: int
     match: float
+    long_shot: bool = False  # in the catalogue's last readiness band and with a critical gap
     shortfall: float = 0.0  # sum(weight * (need - have)) over the gaps: learning weighted by importance
     emphasis: float = 0.0  # sum(weight * have * min(have, need)): how much the role weighs your strengths
 
@@ -226,6 +229,7 @@ def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
                 learning=learning,
                 distance=distance,
                 match=_round_fit(fit * use - penalty * units),
+                long_shot=critical > 0 and model.ranking.is_last(fit, critical),
                 shortfall=shortfall,
                 emphasis=emphasis,
             )
@@ -233,9 +237,10 @@ def measures(model: Model, have: Sequence[int]) -> tuple[Measures, ...]:
     return tuple(out)
 
 
-def rank_key(m: Measures, role_index: int) -> tuple[float, int, float, float, float, int, int]:
-    """The ranking rule as a sort key: match, learning, weighted learning, fit, emphasis, distance, order."""
-    return (-m.match, m.learning, m.shortfall, -m.fit, -m.emphasis, m.distance, role_index)
+def rank_key(m: Measures, role_index: int) -> tuple[bool, float, int, float, float, float, int, int]:
+    """The ranking rule as a sort key: long shots last, then match, learning, weighted learning, fit,
+    emphasis, distance and catalogue order."""
+    return (m.long_shot, -m.match, m.learning, m.shortfall, -m.fit, -m.emphasis, m.distance, role_index)
 
 
 def rank(model: Model, role_measures: Sequence[Measures]) -> tuple[int, ...]:

@@ -8,9 +8,11 @@ at once. When there are at most ``SAMPLES`` nearby profiles they are all
 scored; otherwise ``SAMPLES`` of them, drawn with a fixed-seed generator, so
 the same profile always gets the same figure.
 
-Each nearby profile is ranked by exactly the rule of ``roleadvisor.engine``
-(``match`` first; on a tie in match, the whole ``rank_key``), checked in
-``tests/test_stability.py`` against ``engine.rank`` profile by profile.
+Each nearby profile is ranked by exactly the rule of ``roleadvisor.engine``:
+with whole-number weights (the built-in catalogue) every role's sums are added
+at once in packed integers, the whole ``rank_key`` used only on a tie; other
+catalogues go through ``engine.rank``. ``tests/test_stability.py`` checks the
+two against each other profile by profile.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from itertools import pairwise
 from roleadvisor.engine import Model, measures, rank
 from roleadvisor.records import record
 
-SAMPLES = 400
+SAMPLES = 300
 _MASK = (1 << 64) - 1
-Tables = list[list[tuple[tuple[float, int, int], ...]]]  # role -> skill -> level -> (covered, used, units)
 
 
 @record(frozen=False, eq=False)
@@ -80,58 +81,8 @@ def nearby_profiles(
     return out, False
 
 
-def _tables(model: Model) -> Tables:
-    """Per role, per skill, per level: (covered weight, level used, critical-gap penalty units)."""
-    top = model.max_level
-    r = model.ranking
-    out = []
-    for need, weight in zip(model.need, model.weight, strict=True):
-        per_skill = []
-        for n, w in zip(need, weight, strict=True):
-            per_skill.append(
-                tuple(
-                    (
-                        w * (h if h < n else n),
-                        h * h if h < n else h * n,
-                        n - h - r.critical_levels + 1
-                        if (n - h >= r.critical_levels and w >= r.critical_weight)
-                        else 0,
-                    )
-                    for h in range(top + 1)
-                )
-            )
-        out.append(per_skill)
-    return out
-
-
-def _round(value: float) -> float:
-    return round((0.0 if value < 0.0 else 1.0 if value > 1.0 else value) * 10000.0) / 10000.0
-
-
-def _order(
-    model: Model, tables: list[list[tuple[tuple[float, int, int], ...]]], have: tuple[int, ...]
-) -> list[int]:
-    """The role indices in ranking order for ``have``: by match, the full rule only on a tie."""
-    strength = 0
-    for h in have:
-        strength += h * h
-    penalty = model.ranking.critical_penalty
-    matches = []
-    for per_skill, denominator in zip(tables, model.denominator, strict=True):
-        covered = 0.0
-        used = critical = 0
-        for h, row in zip(have, per_skill):  # noqa: B905 - one row per skill by construction
-            cell = row[h]
-            covered += cell[0]
-            used += cell[1]
-            critical += cell[2]
-        fit = _round(covered / denominator) if denominator > 0 else 1.0
-        use = round(used / strength * 10000.0) / 10000.0 if strength > 0 else 1.0
-        matches.append(_round(fit * use - penalty * critical))
-    ordered = sorted(range(len(matches)), key=lambda i: -matches[i])
-    head = [matches[i] for i in ordered[:4]]
-    if all(a > b for a, b in pairwise(head)):
-        return ordered[:3]  # the top three are decided by match alone
+def _order(model: Model, have: tuple[int, ...]) -> list[int]:
+    """The first three roles for ``have`` by the engine's ranking (any catalogue)."""
     return list(rank(model, measures(model, have))[:3])
 
 
@@ -152,7 +103,11 @@ class _Packed:
     shortfall: tuple[tuple[int, ...], ...]
     distance: tuple[tuple[int, ...], ...]
     emphasis: tuple[tuple[int, ...], ...]
+    critical: tuple[tuple[int, ...], ...]  # the number of critical gaps
     shifts: tuple[int, ...]  # per role
+    near_bands: tuple[
+        tuple[int, int | None], ...
+    ]  # every band but the last: (min fit in percent, max critical)
 
 
 def _packed(model: Model) -> _Packed | None:
@@ -164,9 +119,9 @@ def _packed(model: Model) -> _Packed | None:
     heaviest = max([int(w) for row in model.weight for w in row] or [1])
     largest = max([*(int(d) for d in model.denominator), n_skills * top * top * max(heaviest, 1), 1])
     bits = largest.bit_length() + 1
-    tables: list[list[list[int]]] = [[] for _ in range(7)]
+    tables: list[list[list[int]]] = [[] for _ in range(8)]
     for j in range(n_skills):
-        rows = [[0] * (top + 1) for _ in range(7)]
+        rows = [[0] * (top + 1) for _ in range(8)]
         for h in range(top + 1):
             for i in range(len(model.role_ids)):
                 n, w = model.need[i][j], int(model.weight[i][j])
@@ -176,13 +131,14 @@ def _packed(model: Model) -> _Packed | None:
                 rows[1][h] += (h * h if h < n else h * n) << shift
                 if gap >= r.critical_levels and w >= r.critical_weight:
                     rows[2][h] += (gap - r.critical_levels + 1) << shift
+                    rows[7][h] += 1 << shift
                 rows[3][h] += gap << shift
                 rows[4][h] += (w * gap) << shift
                 rows[5][h] += abs(n - h) << shift
                 rows[6][h] += (w * (h * h if h < n else h * n)) << shift
-        for t in range(7):
+        for t in range(8):
             tables[t].append(rows[t])
-    covered, used, units, learning, shortfall, distance, emphasis = (
+    covered, used, units, learning, shortfall, distance, emphasis, critical = (
         tuple(tuple(row) for row in table) for table in tables
     )
     return _Packed(
@@ -194,20 +150,33 @@ def _packed(model: Model) -> _Packed | None:
         shortfall=shortfall,
         distance=distance,
         emphasis=emphasis,
+        critical=critical,
+        near_bands=tuple((round(b.min_fit * 100), b.max_critical_gaps) for b in r.bands[:-1]),
         shifts=tuple(bits * i for i in range(len(model.role_ids))),
     )
 
 
+def _last_band(packed: _Packed, fit: float, critical: int) -> bool:
+    """``Ranking.is_last`` from the precomputed thresholds."""
+    shown = round(fit * 100)
+    for min_fit, max_critical in packed.near_bands:
+        if shown >= min_fit and (max_critical is None or critical <= max_critical):
+            return False
+    return True
+
+
 def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[int]:
-    """``_order`` for whole-number weights: every role's sums in three integer additions per skill."""
-    cov = use_sum = units = strength = 0
+    """``_order`` for whole-number weights: every role's sums in a few integer additions per skill."""
+    cov = use_sum = units = crit = strength = 0
     for j, h in enumerate(have):
         cov += packed.covered[j][h]
         use_sum += packed.used[j][h]
         units += packed.units[j][h]
+        crit += packed.critical[j][h]
         strength += h * h
     mask = (1 << packed.bits) - 1
-    penalty = model.ranking.critical_penalty
+    ranking = model.ranking
+    penalty = ranking.critical_penalty
     fits = []
     matches = []
     for shift, denominator in zip(packed.shifts, model.denominator):  # noqa: B905 - one per role
@@ -216,11 +185,23 @@ def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[
         match = fit * use - penalty * ((units >> shift) & mask)
         fits.append(fit)
         matches.append(round((0.0 if match < 0.0 else 1.0 if match > 1.0 else match) * 10000.0) / 10000.0)
-    ordered = sorted(range(len(matches)), key=matches.__getitem__, reverse=True)
-    head = [matches[i] for i in ordered[:4]]
-    if all(a > b for a, b in pairwise(head)):
+    # long shots (last band and a critical gap) rank after the others: find them in match order,
+    # only as far down as needed to know the first four places
+    near: list[int] = []
+    far: list[int] = []
+    for i in sorted(range(len(matches)), key=matches.__getitem__, reverse=True):
+        count = (crit >> packed.shifts[i]) & mask
+        if count and _last_band(packed, fits[i], count):
+            far.append(i)
+        else:
+            near.append(i)
+            if len(near) == 4:
+                break
+    ordered = near + far if len(near) < 4 else near
+    head = [(i in far, -matches[i]) for i in ordered[:4]]
+    if all(a < b for a, b in pairwise(head)):
         return ordered[:3]
-    # a tie in match: the rest of the ranking rule, from the same packed sums
+    # a tie: the rest of the ranking rule, from the same packed sums
     learning = shortfall = distance = emphasis = 0
     for j, h in enumerate(have):
         learning += packed.learning[j][h]
@@ -229,6 +210,7 @@ def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[
         emphasis += packed.emphasis[j][h]
     keys = [
         (
+            bool((crit >> s) & mask) and _last_band(packed, fits[i], (crit >> s) & mask),
             -matches[i],
             (learning >> s) & mask,
             (shortfall >> s) & mask,
@@ -247,12 +229,11 @@ def stability(model: Model, have: Sequence[int], samples: int = SAMPLES) -> Stab
     levels = tuple(int(h) for h in have)
     best = rank(model, measures(model, levels))[0]
     packed = _packed(model)
-    tables = _tables(model) if packed is None else []
     profiles, exhaustive = nearby_profiles(levels, model.max_level, samples)
     first = top3 = 0
     others: dict[int, int] = {}
     for profile in profiles:
-        order = _order(model, tables, profile) if packed is None else _packed_order(model, packed, profile)
+        order = _order(model, profile) if packed is None else _packed_order(model, packed, profile)
         if order[0] == best:
             first += 1
         else:

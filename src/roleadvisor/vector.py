@@ -163,9 +163,10 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
     use = np.where(strength > 0, np.round(used / safe, FIT_DECIMALS), 1.0)
     match = _rounded(fit * use - ranking.critical_penalty * units)
     band = np.full((n, roles), len(ranking.bands) - 1, dtype=np.intp)
+    shown = np.rint(fit * 100)  # whole percent, as people read it (rint rounds half to even, like round)
     for b in range(len(ranking.bands) - 1, -1, -1):
         spec = ranking.bands[b]
-        ok = fit >= spec.min_fit
+        ok = shown >= round(spec.min_fit * 100)
         if spec.max_critical_gaps is not None:
             ok &= critical <= spec.max_critical_gaps
         band = np.where(ok, b, band)
@@ -185,7 +186,8 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
 def rank_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
     """Role indices per profile in ranking order (``engine.rank_key``): (profiles, roles)."""
     index = np.broadcast_to(np.arange(len(m.role_ids)), ms.fit.shape)
-    keys = (index, ms.distance, -ms.emphasis, -ms.fit, ms.shortfall, ms.learning, -ms.match)
+    far = (ms.band == len(m.model.ranking.bands) - 1) & (ms.critical > 0)  # long shots
+    keys = (index, ms.distance, -ms.emphasis, -ms.fit, ms.shortfall, ms.learning, -ms.match, far)
     lex: NDArray[np.intp] = np.lexsort(keys, axis=-1)
     return lex
 
@@ -193,12 +195,14 @@ def rank_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
 def top_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
     """Index of each row's best role by the ranking rule.
 
-    Only rows whose best match is shared by another role need the whole rule;
-    the rest take the argmax of match.
+    Only rows whose best match (among roles that are not long shots, if any) is
+    shared by another role need the whole rule; the rest take the argmax.
     """
-    best: NDArray[np.intp] = np.argmax(ms.match, axis=1)
-    top = ms.match[np.arange(len(best)), best]
-    tied = np.flatnonzero((ms.match == top[:, None]).sum(axis=1) > 1)
+    far = (ms.band == len(m.model.ranking.bands) - 1) & (ms.critical > 0)
+    keyed = np.where(far, ms.match - 2.0, ms.match)  # a long shot ranks after the others
+    best: NDArray[np.intp] = np.argmax(keyed, axis=1)
+    top = keyed[np.arange(len(best)), best]
+    tied = np.flatnonzero((keyed == top[:, None]).sum(axis=1) > 1)
     if len(tied):
         best[tied] = rank_roles(m, _rows(ms, tied))[:, 0]
     return best

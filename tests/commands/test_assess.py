@@ -40,7 +40,7 @@ def test_table_output_has_ranking_and_summary(invoke: Invoke) -> None:
     flat = " ".join(out.split())
     assert "Your best match is Machine Learning Engineer at 87% (fit 91%, uses 96% of your strengths)" in flat
     assert "Readiness for Machine Learning Engineer: close (a few focused steps away)" in flat
-    assert "Stability: Machine Learning Engineer stays first in" in flat
+    assert "Stability of your best match: Machine Learning Engineer stays first in" in flat
     assert "What the numbers mean:" in out
     assert "Data Scientist" not in out.split("Production-cycle stages")[0]  # --top 3
     assert "\x1b[" not in out  # not a terminal: no colour codes

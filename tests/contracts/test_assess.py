@@ -20,7 +20,9 @@ def test_report_keys_are_pinned(invoke: Invoke) -> None:
         "target", "next_step", "moves", "catalog",
     ]  # fmt: skip
     assert report["target"] is None  # only with --target
-    assert list(report["next_step"]) == ["skill", "have", "to", "gain", "roles", "descriptor", "resources"]
+    assert list(report["next_step"]) == [
+        "skill", "have", "to", "gain", "roles", "gains", "covered", "descriptor", "resources",
+    ]  # fmt: skip
     assert list(report["moves"]) == ["best", "adjacent", "use_what_you_have", "highest_ceiling", "tradeoffs"]
     assert list(report["moves"]["best"]) == ["id", "title", "fit", "similarity", "learning"]
     assert report["schema_version"] == SCHEMA_VERSION == 2

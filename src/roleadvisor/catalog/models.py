@@ -142,13 +142,22 @@ class Ranking:
     bands: tuple[Band, ...] = DEFAULT_BANDS
 
     def band(self, fit: float, critical_gaps: int) -> Band:
-        """The first band whose minimum fit and critical-gap limit the result meets."""
+        """The first band whose minimum fit and critical-gap limit the result meets.
+
+        Fits are compared in whole percent, as people read them: a fit shown as
+        85% is in a band that starts at 85%.
+        """
+        shown = round(fit * 100)
         for band in self.bands:
-            if fit >= band.min_fit and (
+            if shown >= round(band.min_fit * 100) and (
                 band.max_critical_gaps is None or critical_gaps <= band.max_critical_gaps
             ):
                 return band
         return self.bands[-1]
+
+    def is_last(self, fit: float, critical_gaps: int) -> bool:
+        """Whether the result falls in the last band (*far* in the built-in catalogue)."""
+        return self.band(fit, critical_gaps) is self.bands[-1]
 
 
 @record

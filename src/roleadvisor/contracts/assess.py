@@ -9,7 +9,7 @@ contract (``roleadvisor.contracts.schema``, tested equal). Bump
 
 from __future__ import annotations
 
-from roleadvisor.advice import Advice, Move, Moves
+from roleadvisor.advice import REACH, Advice, Move, Moves
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, Ref, ResourceOut, catalog_out, resources_out
@@ -95,18 +95,25 @@ class TargetOut:
     fit: float
     band: str
     learning: int
+    rank: int
     plan: tuple[PlanStepOut, ...]
 
 
 @record(frozen=False, eq=False, kw_only=True)
 class NextStepOut:
-    """The single +1 that raises the mean fit of ``roles`` (the target, else the top roles) most."""
+    """The single +1 that raises the fit of ``roles[0]`` (the target, else the best match with a gap) most.
+
+    ``roles`` are the roles whose fit it raises, ``gains`` by how much each;
+    ``gain`` is ``gains[0]``; ``covered`` the better-ranked roles already fully met.
+    """
 
     skill: str
     have: int
     to: int
     gain: float
     roles: tuple[str, ...]
+    gains: tuple[float, ...]
+    covered: tuple[str, ...]
     descriptor: str
     resources: tuple[ResourceOut, ...]
     skill_title: str = shown("")
@@ -261,13 +268,18 @@ def legend_lines(catalog: Catalog) -> tuple[str, ...]:
     )
     return (
         "match: fit \u00d7 use, less "
-        f"{round(r.critical_penalty * 100):d} points for each critical gap and as much again for each "
-        "further level it is short; roles are ranked by it.",
+        f"{round(r.critical_penalty * 100):d} points for a critical gap {r.critical_levels} levels short, "
+        f"{round(r.critical_penalty * 200):d} for one {r.critical_levels + 1} levels short, and so on; roles "
+        f"are ranked by it, long shots ({r.bands[-1].label} and with a critical gap) after the others.",
         "fit: how much of the role's requirements you cover, each skill weighted by how much it matters.",
         "use: how much of your strength the role asks for; your strongest skills count most.",
         f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role "
-        f"(weight {r.critical_weight:g} or more).",
+        f"(importance weight {r.critical_weight:g} or more on the catalogue's 1-3 scale).",
         "learning: the levels you still need to gain to meet every requirement.",
+        "fit after: the fit once that step and every step before it is done.",
+        "similar: how close a role's requirements are to those of the role it is compared with.",
+        f"within reach: no critical gap, and a fit within {round(REACH * 100):d} points of your best "
+        "match's.",
         f"readiness: {bands}; otherwise {r.bands[-1].label}.",
         "stage fit: how much of a stage's skill mix your levels cover, "
         f"each level counted out of {catalog.scale.max}.",
@@ -284,20 +296,20 @@ def profile_warnings(ratings: dict[str, int], catalog: Catalog) -> tuple[str, ..
             f"{at_top} of {n} skills are rated {top} ({catalog.scale.labels[top]}), the top of the scale. "
             "Few people are experts in nearly everything, and at the top every role is covered, so the "
             "ranking mostly says which roles ask for the most. Rate each skill against its level "
-            "descriptions (run without --rate on a terminal to see them).",
+            "descriptions ('roleadvisor skills' lists them).",
         )
     flat = flat_profile(ratings)
     if flat is not None:
         level, count = flat
         return (
             f"{count} of {n} skills are rated {level}; a profile this flat fits many roles alike, so the "
-            "ranking is unreliable. Rate each skill against its level descriptions (run without --rate "
-            "on a terminal to see them).",
+            "ranking is unreliable. Rate each skill against its level descriptions ('roleadvisor skills' "
+            "lists them).",
         )
     return ()
 
 
-def _readiness(result: RoleFit, catalog: Catalog) -> ReadinessOut:
+def _readiness(result: RoleFit, catalog: Catalog, rank: int | None = None, of: int = 0) -> ReadinessOut:
     band = next((b for b in catalog.ranking.bands if b.id == result.band), catalog.ranking.bands[-1])
     title = catalog.role(result.role_id).title
     sentence = f"Readiness for {title}: {band.label} ({band.meaning})"
@@ -310,6 +322,8 @@ def _readiness(result: RoleFit, catalog: Catalog) -> ReadinessOut:
             on = "defining skills" if n > 1 else "a defining skill"
             sentence += f", including {n} critical gap{'s' if n > 1 else ''} on {on}"
         sentence += "."
+    if rank is not None:
+        sentence += f" It ranks {_ordinal(rank)} of {of} roles by match."
     return ReadinessOut(
         role=result.role_id,
         band=band.id,
@@ -321,12 +335,21 @@ def _readiness(result: RoleFit, catalog: Catalog) -> ReadinessOut:
     )
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _stability(st: Stability, catalog: Catalog) -> StabilityOut:
     title = catalog.role(st.role_id).title
-    how = "each rating one level up or down" + ("" if st.exhaustive else f", {st.profiles} drawn at random")
+    how = (
+        f"all {st.profiles} with each rating moved by up to one level"
+        if st.exhaustive
+        else f"each rating moved by up to one level; {st.profiles} drawn at random"
+    )
     sentence = (
-        f"Stability: {title} stays first in {percent(st.first_share)} of nearby profiles ({how}) "
-        f"and in the top three in {percent(st.top3_share)}."
+        f"Stability of your best match: {title} stays first in {percent(st.first_share)} of nearby "
+        f"profiles ({how}) and in the top three in {percent(st.top3_share)}."
     )
     if st.runner_up is not None:
         runner = catalog.role(st.runner_up).title
@@ -353,15 +376,17 @@ def tradeoff_sentences(moves: Moves, roles: dict[str, RoleFit], catalog: Catalog
     use, ceiling = moves.use_what_you_have, moves.highest_ceiling
     use_title = catalog.role(use.role_id).title
     best = roles[use.role_id]
+    uses = f", uses {percent(best.use)} of your strengths" if best.fit > 0 else ""
     first = (
-        f"Use what you have: {use_title} is your best match (fit {percent(best.fit)}, uses "
-        f"{percent(best.use)} of your strengths) with {levels(best.learning)} to learn"
+        f"Use what you have: {use_title} is your best match (fit {percent(best.fit)}{uses}) "
+        f"with {levels(best.learning)} to learn"
     )
-    first += (
-        ", so you could do it now and deepen strengths you already have."
-        if best.band == catalog.ranking.bands[0].id
-        else "; it builds on strengths you already have."
-    )
+    if best.band == catalog.ranking.bands[0].id:
+        first += ", so you could do it now and deepen strengths you already have."
+    elif best.band == catalog.ranking.bands[-1].id:
+        first += f"; it is still {best.band}, so start with the foundations of its largest gaps."
+    else:
+        first += "; it builds on strengths you already have."
     if ceiling.role_id == use.role_id:
         second = (
             f"Highest ceiling (the role with the most room to grow that is still within reach): "
@@ -379,18 +404,31 @@ def tradeoff_sentences(moves: Moves, roles: dict[str, RoleFit], catalog: Catalog
 
 
 def summary_sentences(
-    roles: tuple[RoleFit, ...], stages: tuple[StageFit, ...], catalog: Catalog
+    roles: tuple[RoleFit, ...], stages: tuple[StageFit, ...], catalog: Catalog, has_strengths: bool = True
 ) -> tuple[str, ...]:
-    """Where the person stands, naming only the roles the report shows."""
+    """Where the person stands, naming only the roles the report shows.
+
+    ``has_strengths`` is false for a profile rated 0 everywhere: nothing is "used" then.
+    """
     if not roles:
         return ()
     best = roles[0]
     best_role = catalog.role(best.role_id)
     out: list[str] = []
-    others = [f"{catalog.role(r.role_id).title} ({percent(r.match)})" for r in roles[1:3]]
+    last = catalog.ranking.bands[-1].id
+    others = [
+        f"{catalog.role(r.role_id).title} ({percent(r.match)}"
+        + (
+            f", ranked lower: {r.band} with a critical gap"
+            if r.band == last and r.critical and best.band != last
+            else ""
+        )
+        + ")"
+        for r in roles[1:3]
+    ]
+    strengths = f", uses {percent(best.use)} of your strengths" if has_strengths else ""
     sentence = (
-        f"Your best match is {best_role.title} at {percent(best.match)} "
-        f"(fit {percent(best.fit)}, uses {percent(best.use)} of your strengths)"
+        f"Your best match is {best_role.title} at {percent(best.match)} (fit {percent(best.fit)}{strengths})"
     )
     if others:
         sentence += ", followed by " + listing(others)
@@ -405,12 +443,18 @@ def summary_sentences(
         )
     else:
         out.append(f"You meet every requirement of {best_role.title}.")
-    if len(roles) > 1 and roles[1].match >= best.match - NEARLY_TIED:
+    if (
+        len(roles) > 1
+        and abs(roles[1].match - best.match) <= NEARLY_TIED
+        and (roles[1].band == last) == (best.band == last)
+    ):
         out.append(
             f"{best_role.title} and {catalog.role(roles[1].role_id).title} are nearly tied: "
             "weigh what each role does day to day before choosing."
         )
-    if stages:
+    if stages and stages[0].fit == stages[-1].fit:
+        out.append(f"Your levels cover every stage of the production cycle alike ({percent(stages[0].fit)}).")
+    elif stages:
         strong = catalog.stage(stages[0].stage_id).title
         weak = catalog.stage(stages[-1].stage_id).title
         out.append(
@@ -430,6 +474,7 @@ def _target(advice: Advice, catalog: Catalog, roles: dict[str, RoleFit]) -> Targ
         fit=plan.fit,
         band=result.band,
         learning=result.learning,
+        rank=list(roles).index(plan.role_id) + 1,
         plan=tuple(
             PlanStepOut(
                 skill=step.skill,
@@ -457,11 +502,16 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
     resources = resources_out(advice.next_resources)
     learn = "; ".join(f"{r.title} [{r.kind}]" for r in resources) or "no resource in the catalogue"
     titles = [catalog.role(r).title for r in ns.roles]
-    whose = f"the fit of {titles[0]}" if len(titles) == 1 else f"the fit of {listing(titles)} on average"
+    others = [f"of {t} by {g * 100:.1f}" for t, g in zip(titles[1:], ns.gains[1:], strict=True)]
     sentence = (
-        f"Raise {skill.title.lower()} from {ns.have} to {ns.to}: it raises {whose} by "
-        f"{ns.gain * 100:.1f} percentage points. At level {ns.to} a person "
-        f"{lower_first(skill.descriptor(ns.to))} Learn from: {learn}."
+        f"You meet every requirement of {listing([catalog.role(r).title for r in ns.covered])}. "
+        if ns.covered
+        else ""
+    )
+    sentence += (
+        f"Raise {skill.title.lower()} from {ns.have} to {ns.to}: it raises the fit of {titles[0]} by "
+        f"{ns.gain * 100:.1f} percentage points" + (f" (and {listing(others)})" if others else "") + ". "
+        f"At level {ns.to} a person {lower_first(skill.descriptor(ns.to))} Learn from: {learn}."
     )
     return NextStepOut(
         skill=ns.skill,
@@ -469,6 +519,8 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
         to=ns.to,
         gain=ns.gain,
         roles=ns.roles,
+        gains=ns.gains,
+        covered=ns.covered,
         descriptor=skill.descriptor(ns.to),
         resources=resources,
         skill_title=skill.title,
@@ -551,7 +603,11 @@ def build_assess(
             )
             for s in assessment.stages
         ),
-        readiness=_readiness(focus, catalog) if focus is not None else None,
+        readiness=(
+            _readiness(focus, catalog, rank=target.rank if target else None, of=len(assessment.roles))
+            if focus is not None
+            else None
+        ),
         stability=(
             _stability(advice.stability, catalog)
             if advice is not None and advice.stability is not None
@@ -562,7 +618,7 @@ def build_assess(
         next_step=_next_step(advice, catalog) if advice is not None else None,
         moves=_moves(advice.moves, catalog, by_id) if advice is not None else None,
         catalog=catalog_out(catalog),
-        summary=summary_sentences(roles, assessment.stages, catalog),
+        summary=summary_sentences(roles, assessment.stages, catalog, has_strengths=any(ratings.values())),
         legend=legend_lines(catalog),
         chart=_chart(catalog, ratings, charted),
         ratings=tuple(

@@ -110,17 +110,24 @@ class TargetOut(_Out):
     fit: float = Field(ge=0.0, le=1.0)
     band: str
     learning: int = Field(ge=0)
+    rank: int = Field(ge=1)
     plan: list[PlanStepOut]
 
 
 class NextStepOut(_Out):
-    """The single +1 that raises the mean fit of ``roles`` (the target, else the top roles) most."""
+    """The single +1 that raises the fit of ``roles[0]`` (the target, else the best match with a gap) most.
+
+    ``roles`` are the roles whose fit it raises, ``gains`` by how much each;
+    ``gain`` is ``gains[0]``; ``covered`` the better-ranked roles already fully met.
+    """
 
     skill: str
     have: int
     to: int
     gain: float
     roles: list[str]
+    gains: list[float]
+    covered: list[str]
     descriptor: str
     resources: list[ResourceOut]
 
