@@ -95,9 +95,11 @@ def ask_ratings(
                 answers[skill_id] = parse_level(answer, skill=skill_id, top=top, labels=labels)
                 break
             except RatingError:
-                console.print(
-                    f"[red]'{escape(answer.strip())}' is not a level.[/] Type a whole number from 0 to {top}"
-                    f"{or_labels}."
+                said = (
+                    "[red]No answer.[/]"
+                    if not answer.strip()
+                    else f"[red]'{escape(answer.strip())}' is not a level.[/]"
                 )
+                console.print(f"{said} Type a whole number from 0 to {top}{or_labels}.")
     console.print()
     return answers
