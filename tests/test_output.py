@@ -39,7 +39,9 @@ def test_every_format_tells_the_same_story(invoke: Invoke, fmt: str) -> None:
         assert f"{step['have']}→{step['need']}" in text or f"{step['have']}&#8594;{step['need']}" in text
 
 
-def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(invoke: Invoke, tmp_path: Path) -> None:
+def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
     real = reports / "2026-11.json"
@@ -56,7 +58,10 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(invoke:
 def test_output_to_dev_stdout_writes_to_stdout() -> None:
     done = subprocess.run(
         [*installed_command(), "assess", *rate_args(MLE), "-f", "json", "-o", "/dev/stdout"],
-        capture_output=True, text=True, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["schema_version"] == 2
@@ -70,12 +75,17 @@ def test_output_to_a_fifo_is_written_directly(tmp_path: Path) -> None:
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
     reader.start()
     done = subprocess.run(
-        [*installed_command(), "roles", "--format", "json"], capture_output=True, check=False, timeout=60,
+        [*installed_command(), "roles", "--format", "json"],
+        capture_output=True,
+        check=False,
+        timeout=60,
     )
     assert done.returncode == 0
     done = subprocess.run(
         [*installed_command(), "assess", *rate_args(MLE), "-f", "json", "-o", str(fifo)],
-        capture_output=True, check=False, timeout=60,
+        capture_output=True,
+        check=False,
+        timeout=60,
     )
     reader.join(timeout=60)
     assert done.returncode == 0, done.stderr
@@ -98,7 +108,10 @@ def test_a_table_written_to_a_file_has_no_colour_codes(invoke: Invoke, tmp_path:
 
 def test_markup_in_names_is_printed_literally(invoke: Invoke, tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
-    profile.write_text("name: '[bold]x[/bold] [/y] [link=http://a]z'\nratings:\n" + "".join(f"  {k}: {v}\n" for k, v in MLE.items()))
+    profile.write_text(
+        "name: '[bold]x[/bold] [/y] [link=http://a]z'\nratings:\n"
+        + "".join(f"  {k}: {v}\n" for k, v in MLE.items())
+    )
     result = invoke("assess", "--profile", str(profile))
     assert result.exit_code == 0, result.stderr
     assert "[bold]x[/bold] [/y] [link=http://a]z" in result.stdout
@@ -106,7 +119,9 @@ def test_markup_in_names_is_printed_literally(invoke: Invoke, tmp_path: Path) ->
 
 @pytest.mark.parametrize("args", [["roles"], ["lifecycle"], ["assess", *rate_args(MLE)], ["role", "mlops"]])
 def test_piped_tables_have_no_trailing_spaces(args: list[str]) -> None:
-    done = subprocess.run([*installed_command(), *args], capture_output=True, text=True, check=False, timeout=60)
+    done = subprocess.run(
+        [*installed_command(), *args], capture_output=True, text=True, check=False, timeout=60
+    )
     assert done.returncode == 0
     assert [line for line in done.stdout.splitlines() if line.endswith(" ")] == []
 
@@ -124,9 +139,36 @@ def test_markup_anywhere_is_printed_literally(invoke: Invoke, tmp_path: Path, ma
     lifecycle = target / "lifecycle.yaml"
     lifecycle.write_text(lifecycle.read_text().replace("Has not", f"Has {markup} not", 1))
     roles = target / "roles.yaml"
-    roles.write_text(roles.read_text().replace("title: Data Scientist", f"title: 'Data {markup} Scientist'", 1))
-    for args in (["skills"], ["roles"], ["role", "data-scientist"], ["assess", *rate_args(MLE)], ["lifecycle"]):
+    roles.write_text(
+        roles.read_text().replace("title: Data Scientist", f"title: 'Data {markup} Scientist'", 1)
+    )
+    for args in (
+        ["skills"],
+        ["roles"],
+        ["role", "data-scientist"],
+        ["assess", *rate_args(MLE)],
+        ["lifecycle"],
+    ):
         result = invoke("--catalog", str(target), *args)
         assert result.exit_code == 0, (args, result.stderr)
     assert markup in invoke("--catalog", str(target), "skills").stdout
     assert markup in invoke("--catalog", str(target), "roles").stdout
+
+
+def test_a_long_warning_wraps_at_words_on_a_terminal_only(tmp_path: Path) -> None:
+    import pexpect
+
+    flat = {skill: 3 for skill in MLE}
+    command = [*installed_command(), "assess", *rate_args(flat), "-f", "json", "-o", str(tmp_path / "r.json")]
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}  # the terminal's own size
+    child = pexpect.spawn(command[0], command[1:], dimensions=(24, 60), env=env, encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    lines = [line for line in child.before.replace("\r", "").split("\n") if line]
+    warning = lines[: next(i for i, line in enumerate(lines) if line.startswith("Wrote"))]
+    assert warning[0].startswith("warning: 8 of 8 skills are rated 3;")
+    assert len(warning) > 1 and all(len(line) <= 60 for line in warning)
+    assert all(line.startswith("  ") for line in warning[1:])  # continued lines are indented
+    piped = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert (
+        piped.stderr.splitlines()[0].startswith("warning: 8 of 8") and len(piped.stderr.splitlines()[0]) > 60
+    )

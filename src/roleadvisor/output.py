@@ -128,11 +128,32 @@ def stderr_console() -> Console:
 
 
 def note(message: str) -> None:
-    """One plain message line on stderr (never interpreted as markup)."""
+    """One plain message on stderr (never interpreted as markup).
+
+    On a terminal a long message is wrapped at words to the terminal's width
+    (at most ``PROSE_WIDTH``); to a file or pipe it stays one line, for grep.
+    """
     err = sys.stderr
-    if err is not None:
-        err.write(message.rstrip("\n") + "\n")
-        err.flush()
+    if err is None:
+        return
+    text = message.rstrip("\n")
+    try:
+        interactive = err.isatty()
+    except (AttributeError, ValueError, OSError):
+        interactive = False
+    if interactive and "\n" not in text:
+        import shutil
+        import textwrap
+
+        width = min(shutil.get_terminal_size((PROSE_WIDTH, 24)).columns, PROSE_WIDTH)
+        if len(text) > width > 20:
+            text = "\n".join(
+                textwrap.wrap(
+                    text, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+                )
+            )
+    err.write(text + "\n")
+    err.flush()
 
 
 def warn(message: str) -> None:
