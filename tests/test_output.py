@@ -158,7 +158,7 @@ def test_markup_anywhere_is_printed_literally(invoke: Invoke, tmp_path: Path, ma
 def test_a_long_warning_wraps_at_words_on_a_terminal_only(tmp_path: Path) -> None:
     import pexpect
 
-    flat = {skill: 3 for skill in MLE}
+    flat = dict.fromkeys(MLE, 3)
     command = [*installed_command(), "assess", *rate_args(flat), "-f", "json", "-o", str(tmp_path / "r.json")]
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}  # the terminal's own size
     child = pexpect.spawn(command[0], command[1:], dimensions=(24, 60), env=env, encoding="utf-8", timeout=30)
