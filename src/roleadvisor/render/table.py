@@ -154,14 +154,14 @@ def render_levels_chart(report: AssessReport) -> RenderableType | None:
         return None
     role = chart.roles[0]
     table = Table(box=None)
-    table.add_column("Skill", no_wrap=True)
+    table.add_column("Skill")
     table.add_column("You", no_wrap=True)
     table.add_column("Role needs", no_wrap=True)
     table.add_column("", no_wrap=True)
     for skill, have, need in zip(chart.skills, chart.have, role.levels, strict=True):
         mark = Text("ok", style="green") if have >= need else Text(f"gap {need - have}", style="red")
         table.add_row(
-            skill.id,
+            skill.title,
             _level_bar(have, chart.scale_max, "cyan"),
             _level_bar(need, chart.scale_max, "magenta"),
             mark,
@@ -174,7 +174,7 @@ def _resource_line(resources: tuple[ResourceOut, ...], limit: int = 2) -> str:
 
 
 def _step(step: PlanStepOut) -> str:
-    return f"{step.skill} {step.have}→{step.need}"
+    return f"{(step.skill_title or step.skill).lower()} {step.have}→{step.need}"
 
 
 def _at_levels(step: PlanStepOut) -> str:
