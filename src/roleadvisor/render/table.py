@@ -153,20 +153,33 @@ def render_levels_chart(report: AssessReport) -> RenderableType | None:
     if chart is None or not chart.roles:
         return None
     role = chart.roles[0]
-    table = Table(box=None)
-    table.add_column("Skill")
-    table.add_column("You", no_wrap=True)
-    table.add_column("Role needs", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for skill, have, need in zip(chart.skills, chart.have, role.levels, strict=True):
-        mark = Text("ok", style="green") if have >= need else Text(f"gap {need - have}", style="red")
-        table.add_row(
-            skill.title,
-            _level_bar(have, chart.scale_max, "cyan"),
-            _level_bar(need, chart.scale_max, "magenta"),
-            mark,
-        )
-    return Group(Text(f"You against {role.title}, skill by skill", style="italic"), table)
+
+    def table(names: list[str]) -> Table:
+        grid = Table(box=None)
+        grid.add_column("Skill", no_wrap=True)
+        grid.add_column("You", no_wrap=True)
+        grid.add_column("Role needs", no_wrap=True)
+        grid.add_column("", no_wrap=True)
+        for name, have, need in zip(names, chart.have, role.levels, strict=True):
+            mark = Text("ok", style="green") if have >= need else Text(f"gap {need - have}", style="red")
+            grid.add_row(
+                name,
+                _level_bar(have, chart.scale_max, "cyan"),
+                _level_bar(need, chart.scale_max, "magenta"),
+                mark,
+            )
+        return grid
+
+    titles = [skill.title for skill in chart.skills]
+    widest = max((len(t) for t in titles), default=0) + 36  # two bars, their numbers and 'gap N'
+
+    def wide(width: int) -> RenderableType | None:
+        return table(titles) if width >= widest else None
+
+    def narrow() -> RenderableType:
+        return table([skill.id for skill in chart.skills])  # short ids where titles do not fit
+
+    return Group(Text(f"You against {role.title}, skill by skill", style="italic"), Responsive(wide, narrow))
 
 
 def _resource_line(resources: tuple[ResourceOut, ...], limit: int = 2) -> str:
