@@ -247,7 +247,7 @@ def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
     assert "Next best step: raise systems from 4 to 5: it raises the fit of MLOps Engineer" in out
     assert "Roles closest to MLOps Engineer, your target" in out
     assert "Use what you have: Machine Learning Engineer" in out
-    assert "Highest ceiling (the role with the most room to grow" in out
+    assert "Highest ceiling (among roles within reach, the one with the most to learn)" in out
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,10 @@ from .conftest import MLE, installed_command, rate_args
 FIRST_FOUR = dict(
     list(MLE.items())[:4]
 )  # systems, databases, ml, algorithms; stats, sme, product, communication are asked
-SAVED = re.compile(r"answers so far saved to (\S+); continue with: roleadvisor assess --profile (\S+)\r?\n")
+# one message on stderr, wrapped at words to the terminal's width (a path is never broken)
+SAVED = re.compile(
+    r"answers\s+so\s+far\s+saved\s+to\s+(\S+);\s+continue\s+with:\s+roleadvisor\s+assess\s+--profile\s+(\S+)\r?\n"
+)
 
 
 def spawn(args: list[str], cwd: Path) -> pexpect.spawn:

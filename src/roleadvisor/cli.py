@@ -216,12 +216,14 @@ def assess(
         ),
     ] = None,
 ) -> None:
-    """Rate your skills, rank the ML roles by fit, and get a plan for what to learn next."""
+    """Rate your skills, rank the ML roles by match, and get a plan for what to learn next."""
     from roleadvisor.commands.assess import AssessOptions, assess_report
     from roleadvisor.render import choose_format
 
     fmt = choose_format("assess", output_format.value if output_format else None, output)
     interactive = not no_input and sys.stdin is not None and sys.stdin.isatty()
+    # a table on the terminal shows the warnings itself: no second copy on stderr
+    on_screen = fmt == "table" and output is None and sys.stdout is not None and sys.stdout.isatty()
     report = assess_report(
         get_catalog(ctx),
         AssessOptions(
@@ -233,6 +235,7 @@ def assess(
             prefer=prefer,
             save_profile=save_profile,
         ),
+        warn_on_stderr=not on_screen,
     )
     show(report, fmt, output)
 

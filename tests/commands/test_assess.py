@@ -573,3 +573,12 @@ def test_a_decoded_role_ranks_itself_first(invoke: Invoke, catalog: Catalog) -> 
         assert result.exit_code == 0, result.output
         top = json.loads(result.stdout)["roles"][0]
         assert (top["id"], top["match"], top["band"]) == (role.id, 1.0, "ready"), role.title
+
+
+def test_a_flat_profile_is_warned_about_in_the_report_and_on_stderr(invoke: Invoke) -> None:
+    result = invoke("assess", *rate_args(dict.fromkeys(MLE, 3)))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Warning: 8 of 8 skills are rated 3")  # kept in a saved table
+    assert "warning: 8 of 8 skills are rated 3" in result.stderr  # not a terminal: stderr too
+    report = json.loads(invoke("assess", *rate_args(dict.fromkeys(MLE, 5)), "-f", "json").stdout)
+    assert report["warnings"][0].startswith("8 of 8 skills are rated 5 (expert), the top of the scale")

@@ -262,7 +262,7 @@ def _write_new(path: Path, text: str) -> bool:
         tmp.unlink(missing_ok=True)
 
 
-def assess_report(catalog: Catalog, options: AssessOptions) -> AssessReport:
+def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool = True) -> AssessReport:
     """Score the profile the options describe; warn on stderr when the ranking is unreliable."""
     target = None
     if options.target is not None:
@@ -275,6 +275,6 @@ def assess_report(catalog: Catalog, options: AssessOptions) -> AssessReport:
     assessment = assess(model, profile.ratings)
     advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
     report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
-    for message in report.warnings:  # also in the report itself (JSON, Markdown, HTML)
+    for message in report.warnings if warn_on_stderr else ():  # also in the report itself
         warn(message)
     return report

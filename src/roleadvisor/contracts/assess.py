@@ -236,6 +236,13 @@ def _gap_list(gaps: tuple[Gap, ...], catalog: Catalog) -> str:
 
 def role_reason(result: RoleFit, catalog: Catalog) -> str:
     """One line on why a role ranks where it does, from its own measures."""
+    if result.critical and result.band == catalog.ranking.bands[-1].id:
+        n = len(result.critical)
+        return (
+            f"a long shot, ranked after roles that are not: {result.band}, with "
+            f"critical gap{'s' if n > 1 else ''} {_gap_list(result.critical, catalog)}; "
+            f"{levels(result.learning)} to learn in all"
+        )
     if result.critical:
         n = len(result.critical)
         return (
@@ -252,7 +259,7 @@ def role_reason(result: RoleFit, catalog: Catalog) -> str:
     return out
 
 
-def legend_lines(catalog: Catalog) -> tuple[str, ...]:
+def legend_lines(catalog: Catalog, plan: bool = True, moves: bool = True) -> tuple[str, ...]:
     """What each measure in the report means, with the catalogue's own thresholds."""
     r = catalog.ranking
     bands = "; ".join(
@@ -270,17 +277,24 @@ def legend_lines(catalog: Catalog) -> tuple[str, ...]:
         "match: fit \u00d7 use, less "
         f"{round(r.critical_penalty * 100):d} points for a critical gap {r.critical_levels} levels short, "
         f"{round(r.critical_penalty * 200):d} for one {r.critical_levels + 1} levels short, and so on; roles "
-        f"are ranked by it, long shots ({r.bands[-1].label} and with a critical gap) after the others.",
+        f"are ranked by it (it stops at 0%), long shots ({r.bands[-1].label} and with a critical gap) "
+        "after the others.",
         "fit: how much of the role's requirements you cover, each skill weighted by how much it matters.",
         "use: how much of your strength the role asks for; your strongest skills count most.",
         f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role "
-        f"(importance weight {r.critical_weight:g} or more on the catalogue's 1-3 scale).",
+        "(one the catalogue gives its highest importance).",
         "learning: the levels you still need to gain to meet every requirement.",
-        "fit after: the fit once that step and every step before it is done.",
-        "similar: how close a role's requirements are to those of the role it is compared with.",
-        f"within reach: no critical gap, and a fit within {round(REACH * 100):d} points of your best "
-        "match's.",
-        f"readiness: {bands}; otherwise {r.bands[-1].label}.",
+        *(["fit after: the fit once that step and every step before it is done."] if plan else []),
+        *(
+            [
+                "similar: how close a role's requirements are to those of the role it is compared with.",
+                f"within reach: no critical gap, and a fit within {round(REACH * 100):d} points of your best "
+                "match's.",
+            ]
+            if moves
+            else []
+        ),
+        f"readiness (fits as shown, in whole percent): {bands}; otherwise {r.bands[-1].label}.",
         "stage fit: how much of a stage's skill mix your levels cover, "
         f"each level counted out of {catalog.scale.max}.",
     )
@@ -387,18 +401,31 @@ def tradeoff_sentences(moves: Moves, roles: dict[str, RoleFit], catalog: Catalog
         first += f"; it is still {best.band}, so start with the foundations of its largest gaps."
     else:
         first += "; it builds on strengths you already have."
-    if ceiling.role_id == use.role_id:
+    head = "Highest ceiling (among roles within reach, the one with the most to learn): "
+    if ceiling.role_id != use.role_id:
+        more = ceiling.learning - best.learning
         second = (
-            f"Highest ceiling (the role with the most room to grow that is still within reach): "
-            f"{use_title} itself; no role within reach asks for more new learning, so grow in it "
-            "before exploring a new area."
+            f"{head}{catalog.role(ceiling.role_id).title} (fit {percent(ceiling.fit)}) asks for "
+            f"{levels(ceiling.learning)} of new learning, {more} more than {use_title}: a bigger step that "
+            "builds new strengths at the cost of time before you are fully productive."
+        )
+    elif best.critical or best.band == catalog.ranking.bands[-1].id:
+        blocker = (
+            "critical gaps" if len(best.critical) > 1 else "a critical gap" if best.critical else "far to go"
+        )
+        second = (
+            f"{head}none yet, since no role is within reach while {use_title} itself still has {blocker}; "
+            "close its largest gaps first."
+        )
+    elif best.learning == 0:
+        second = (
+            f"{head}none asks for more than {use_title}, whose requirements you already meet; to grow, look "
+            "at the roles closest to it, which build new strengths."
         )
     else:
         second = (
-            f"Highest ceiling (the role with the most room to grow that is still within reach): "
-            f"{catalog.role(ceiling.role_id).title} (fit {percent(ceiling.fit)}) asks for "
-            f"{levels(ceiling.learning)} of new learning, a bigger stretch that builds new strengths "
-            "at the cost of time before you are fully productive."
+            f"{head}{use_title} itself; no other role within reach asks for more new learning, so grow in "
+            "it before exploring a new area."
         )
     return (first, second)
 
@@ -416,11 +443,17 @@ def summary_sentences(
     best_role = catalog.role(best.role_id)
     out: list[str] = []
     last = catalog.ranking.bands[-1].id
+    if not has_strengths:
+        out.append(
+            "No role matches yet: every skill is rated 0. Start with level 1 of the skills your "
+            f"first role, {best_role.title}, weighs most."
+        )
+        return tuple(out)
     others = [
         f"{catalog.role(r.role_id).title} ({percent(r.match)}"
         + (
             f", ranked lower: {r.band} with a critical gap"
-            if r.band == last and r.critical and best.band != last
+            if r.band == last and r.critical and r.match > best.match
             else ""
         )
         + ")"
@@ -455,10 +488,11 @@ def summary_sentences(
     if stages and stages[0].fit == stages[-1].fit:
         out.append(f"Your levels cover every stage of the production cycle alike ({percent(stages[0].fit)}).")
     elif stages:
-        strong = catalog.stage(stages[0].stage_id).title
-        weak = catalog.stage(stages[-1].stage_id).title
+        strong = listing([catalog.stage(t.stage_id).title.lower() for t in stages if t.fit == stages[0].fit])
+        weak = listing([catalog.stage(t.stage_id).title.lower() for t in stages if t.fit == stages[-1].fit])
         out.append(
-            f"In the production cycle you are strongest in {strong.lower()} and weakest in {weak.lower()}."
+            f"In the production cycle you are strongest in {strong} ({percent(stages[0].fit)}) and weakest "
+            f"in {weak} ({percent(stages[-1].fit)})."
         )
     return tuple(out)
 
@@ -503,8 +537,10 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
     learn = "; ".join(f"{r.title} [{r.kind}]" for r in resources) or "no resource in the catalogue"
     titles = [catalog.role(r).title for r in ns.roles]
     others = [f"of {t} by {g * 100:.1f}" for t, g in zip(titles[1:], ns.gains[1:], strict=True)]
+    met = listing([catalog.role(r).title for r in ns.covered])
     sentence = (
-        f"You meet every requirement of {listing([catalog.role(r).title for r in ns.covered])}. "
+        f"You meet every requirement of {met}, ranked above; this step is for "
+        f"{catalog.role(ns.roles[0]).title}, the best-ranked role with a gap. "
         if ns.covered
         else ""
     )
@@ -619,7 +655,7 @@ def build_assess(
         moves=_moves(advice.moves, catalog, by_id) if advice is not None else None,
         catalog=catalog_out(catalog),
         summary=summary_sentences(roles, assessment.stages, catalog, has_strengths=any(ratings.values())),
-        legend=legend_lines(catalog),
+        legend=legend_lines(catalog, plan=target is not None, moves=advice is not None),
         chart=_chart(catalog, ratings, charted),
         ratings=tuple(
             RatingLine(

@@ -69,7 +69,8 @@ def assess_html(report: AssessReport) -> str:
     if report.next_step is not None:
         ns = report.next_step
         body.append(
-            f'<p class="callout"><strong>Next best step:</strong> {escape(lower_first(ns.sentence))}</p>'
+            f'<p class="callout"><strong>Next best step:</strong> '
+            f"{escape(lower_first(ns.sentence.split(' Learn from: ')[0]))} Learn from:</p>"
             + _resources(ns.resources)
         )
     if report.target is not None:

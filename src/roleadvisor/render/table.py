@@ -129,7 +129,9 @@ def assess_table(report: AssessReport) -> RenderableType:
         ),
         *(_legend_line(line) for line in report.legend),
     )
+    warnings = [Text(f"Warning: {w}", style="yellow") for w in report.warnings]
     return Group(
+        *([*warnings, Text()] if warnings else []),
         _roles(report),
         Text(),
         Text(" ".join(report.summary)),
