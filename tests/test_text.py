@@ -1,0 +1,39 @@
+# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
+"""text.fold: one spelling for matching words in any script (normalise is tested in test_lookup.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleadvisor.text import fold, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("ML-Eng.", "ml eng"),
+        ("C++ / C#", "c++ c#"),
+        ("A/B testing", "a b testing"),
+        ("snake_case-word", "snake case word"),
+        ("Ingénieur de données", "ingénieur de données"),
+        ("e\u0301cole", "école"),  # a decomposed accent composes
+        ("STRASSE Straße", "strasse strasse"),
+        ("\uff2d\uff2c Engineer", "ml engineer"),  # full-width letters
+        ("ML-инженер Ёлка", "ml инженер елка"),  # Russian yo read as ye
+        ("یادگیری\u200cماشین", "یادگیری ماشین"),  # Persian half-space separates words
+        ("مُهَندِس", "مهندس"),  # vowel signs dropped
+        ("كار ي", "کار ی"),  # Arabic kaf and yeh as Persian writes them
+        ("۵ سال ٣", "5 سال 3"),  # Persian and Arabic-Indic digits
+        ("🙂 data 🙂", "data"),
+        ("", ""),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    "text", ["ML-Eng.", "C++ / C#", "A/B testing", "  Senior  Data-Scientist (m/f/d)  ", "x_y"]
+)
+def test_fold_is_normalise_on_ascii(text: str) -> None:
+    assert fold(text) == normalise(text)
