@@ -268,7 +268,7 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("roleadvisor-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     data_files = sorted(p.name for p in (root / "data").glob("*.yaml"))
-    assert data_files == ["lifecycle.yaml", "resources.yaml", "roles.yaml"]
+    assert data_files == ["decode.yaml", "lifecycle.yaml", "resources.yaml", "roles.yaml"]
     for data_file in data_files:
         assert f"roleadvisor/data/{data_file}" in names
     assert "roleadvisor/cli.py" in names
@@ -301,7 +301,7 @@ def test_sdist_and_a_wheel_built_from_it_carry_the_catalogue(tmp_path: Path) -> 
     with tarfile.open(sdist) as archive:
         names = set(archive.getnames())
         archive.extractall(tmp_path / "unpacked", filter="data")
-    yamls = ("lifecycle.yaml", "resources.yaml", "roles.yaml")
+    yamls = ("decode.yaml", "lifecycle.yaml", "resources.yaml", "roles.yaml")
     for name in yamls:
         assert f"{top}/src/roleadvisor/data/{name}" in names
         assert f"{top}/data/{name}" in names  # the documented path, as a plain copy

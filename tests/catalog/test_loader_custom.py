@@ -226,10 +226,11 @@ def test_init_copies_the_builtin_files(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert f"roleadvisor catalog validate {target}" in result.stderr
-    for name in ("lifecycle.yaml", "roles.yaml", "resources.yaml"):
+    for name in ("lifecycle.yaml", "roles.yaml", "resources.yaml", "decode.yaml"):
         assert filecmp.cmp(target / name, builtin_catalog_dir() / name, shallow=False)
     assert load_catalog(target).role_ids == load_catalog().role_ids
     assert load_catalog(target).resources == load_catalog().resources
+    assert load_catalog(target).reading == load_catalog().reading
 
 
 def test_init_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path) -> None:
@@ -239,7 +240,7 @@ def test_init_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path)
     again = invoke("catalog", "init", str(target))
     assert again.exit_code == 2
     assert again.stderr == (
-        f"error: {target} already has lifecycle.yaml, roles.yaml and resources.yaml; "
+        f"error: {target} already has lifecycle.yaml, roles.yaml, resources.yaml and decode.yaml; "
         "pass --force to overwrite, or choose another directory\n"
     )
     assert (target / "roles.yaml").read_text(encoding="utf-8") == "edited\n"
@@ -307,7 +308,9 @@ def test_validate_defaults_to_the_global_option(invoke: Invoke, tmp_path: Path) 
     assert f"{tmp_path / 'nope'}: catalogue directory does not exist" in missing.stderr
 
 
-def test_broken_custom_catalogue_stops_every_command(invoke: Invoke, catalog_copy: Callable[..., Path]) -> None:
+def test_broken_custom_catalogue_stops_every_command(
+    invoke: Invoke, catalog_copy: Callable[..., Path]
+) -> None:
     def edit(data: dict[str, object]) -> None:
         roles = data["roles"]
         assert isinstance(roles, list)

@@ -1,12 +1,17 @@
-"""Numbers a catalogue may not hold: non-finite or absurd weights and shares are problems by place."""
+"""Numbers a catalogue may not hold: non-finite or absurd weights and shares are problems by place;
+and decode.yaml's checks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from roleadvisor.catalog.loader import load_catalog
+from roleadvisor.catalog.models import Section, Seniority
 from tests.conftest import MLE, Invoke, rate_args
 
 BAD = [".inf", "-.inf", ".nan", "1.0e+308", "-1", "0", "1e308"]
@@ -50,3 +55,86 @@ def test_a_bad_stage_share_is_reported(invoke: Invoke, catalog_copy: Callable[..
 
 def test_ordinary_weights_still_pass(invoke: Invoke) -> None:
     assert invoke("catalog", "validate").exit_code == 0
+
+
+# --- decode.yaml and seniority min_weight -------------------------------------------------
+
+
+def _edit_decode(target: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    path = target / "decode.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def test_every_kind_of_decode_yaml_error_is_reported(
+    invoke: Invoke, catalog_copy: Callable[..., Path]
+) -> None:
+    def edit(decode: dict[str, Any]) -> None:
+        decode["colour"] = "blue"
+        decode["same"].append(["ML"])  # one form only, and already in same[0]
+        decode["same"].append("AI, artificial intelligence")
+        decode["own_cues"].append("")
+        decode["weak_words"].append("Cloud")  # already listed, other case
+        decode["team_words"] = "team"
+        decode["sections"][0]["weight"] = 11
+        decode["sections"][2]["id"] = "Requirements!"
+        decode["sections"][3]["headings"].append("Responsibilities")  # opens section 'duties' already
+        decode["sections"].append({"id": "duties", "weight": 1, "headings": ["tasks to do"], "extra": 1})
+
+    def edit_roles(data: dict[str, Any]) -> None:
+        data["seniority"][1]["min_weight"] = 0
+
+    target = catalog_copy(edit_roles=edit_roles)
+    _edit_decode(target, edit)
+    result = invoke("catalog", "validate", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        "  roles.yaml: seniority[1].min_weight: must be a positive number up to 1000, got 0.0",
+        "  decode.yaml: colour: unknown field (check its spelling)",
+        "  decode.yaml: own_cues[26]: must be text of 1 to 100 characters",
+        "  decode.yaml: team_words: must be a list of words or phrases",
+        "  decode.yaml: weak_words[31]: 'Cloud' is listed twice",
+        "  decode.yaml: same[29]: must list at least two forms read alike",
+        "  decode.yaml: same[29]: 'ML' is also in same[0]",
+        "  decode.yaml: same[30]: must be a list of words or phrases",
+        "  decode.yaml: sections[0].weight: must be a number from 0 to 10",
+        "  decode.yaml: sections[2].id: must be lowercase letters, digits, '-' or '_', "
+        "starting with a letter or digit",
+        "  decode.yaml: sections[3].headings: 'Responsibilities' also opens section 'duties'",
+        "  decode.yaml: sections[6].extra: unknown field (check its spelling)",
+        "  decode.yaml: sections: id 'duties' is used more than once",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"- a list\n", "decode.yaml: must be a YAML mapping at the top level"),
+        (b"same: [\n", "decode.yaml: line 2, column 1: "),
+    ],
+)
+def test_a_broken_decode_yaml_is_reported(
+    invoke: Invoke, catalog_copy: Callable[..., Path], content: bytes, expected: str
+) -> None:
+    target = catalog_copy()
+    (target / "decode.yaml").write_bytes(content)
+    result = invoke("catalog", "validate", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1].startswith(f"  {expected}")
+
+
+def test_decode_yaml_and_min_weight_are_read(catalog_copy: Callable[..., Path]) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["seniority"] = [{"shift": 1, "words": ["senior"], "min_weight": 3}]
+
+    target = catalog_copy(edit_roles=edit)
+    (target / "decode.yaml").write_text(
+        "same: [[ML, machine learning]]\nsections: [{id: todo, weight: 2, headings: [Tasks]}]\n",
+        encoding="utf-8",
+    )
+    catalog = load_catalog(target)
+    assert catalog.reading.same == (("ML", "machine learning"),)
+    assert catalog.reading.sections == (Section(id="todo", weight=2.0, headings=("Tasks",)),)
+    assert catalog.reading.own_cues == () and catalog.reading.weak_words == ()
+    assert catalog.seniority == (Seniority(shift=1, words=("senior",), min_weight=3.0),)

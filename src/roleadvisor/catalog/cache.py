@@ -7,7 +7,7 @@ executed on reading) under a key that hashes everything the result depends on:
 * size and modification time of the modules that parse, check and build a
   catalogue (so an edited check in a source checkout is not bypassed);
 * the name and exact bytes of every catalogue file read (``lifecycle.yaml``,
-  ``roles.yaml`` and, if present, ``resources.yaml``).
+  ``roles.yaml`` and, if present, ``resources.yaml`` and ``decode.yaml``).
 
 The next load that reads the same bytes rebuilds the frozen ``Catalog`` from the
 JSON. Any other byte means another key, so a changed catalogue is validated
@@ -45,19 +45,22 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 from roleadvisor.catalog.models import (
+    READING_WORD_LISTS,
     Band,
     Catalog,
     Ranking,
+    Reading,
     Requirement,
     Resource,
     Role,
     Scale,
+    Section,
     Seniority,
     Skill,
     Stage,
 )
 
-FORMAT = 2  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 3  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -332,7 +335,18 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                 }
                 for r in catalog.roles
             ],
-            "seniority": [{"shift": g.shift, "words": list(g.words)} for g in catalog.seniority],
+            "seniority": [
+                {"shift": g.shift, "words": list(g.words), "min_weight": g.min_weight}
+                for g in catalog.seniority
+            ],
+            "reading": {
+                "same": [list(group) for group in catalog.reading.same],
+                "sections": [
+                    {"id": x.id, "weight": x.weight, "headings": list(x.headings)}
+                    for x in catalog.reading.sections
+                ],
+                **{key: list(getattr(catalog.reading, key)) for key in READING_WORD_LISTS},
+            },
             "ranking": {
                 "critical_weight": catalog.ranking.critical_weight,
                 "critical_levels": catalog.ranking.critical_levels,
@@ -457,8 +471,22 @@ def _role(value: object) -> Role:
 
 
 def _seniority(value: object) -> Seniority:
-    shift, words = _fields(value, "shift", "words")
-    return Seniority(shift=_int(shift), words=_strs(words))
+    shift, words, min_weight = _fields(value, "shift", "words", "min_weight")
+    return Seniority(shift=_int(shift), words=_strs(words), min_weight=_float(min_weight))
+
+
+def _section(value: object) -> Section:
+    id_, weight, headings = _fields(value, "id", "weight", "headings")
+    return Section(id=_str(id_), weight=_float(weight), headings=_strs(headings))
+
+
+def _reading(value: object) -> Reading:
+    same, sections, *lists = _fields(value, "same", "sections", *READING_WORD_LISTS)
+    return Reading(
+        same=tuple(_strs(group) for group in _list(same)),
+        sections=tuple(_section(item) for item in _list(sections)),
+        **{key: _strs(words) for key, words in zip(READING_WORD_LISTS, lists, strict=True)},
+    )
 
 
 def _band(value: object) -> Band:
@@ -508,8 +536,8 @@ def decode(document: object, key: str, source: str) -> Catalog:
     fmt, version, stored_key, body = _fields(document, "format", "roleadvisor", "key", "catalog")
     if fmt != FORMAT or version != __version__ or stored_key != key:
         raise _BadShape
-    cat_version, scale, skills, stages, roles, seniority, ranking, resources = _fields(
-        body, "version", "scale", "skills", "stages", "roles", "seniority", "ranking", "resources"
+    cat_version, scale, skills, stages, roles, seniority, reading, ranking, resources = _fields(
+        body, "version", "scale", "skills", "stages", "roles", "seniority", "reading", "ranking", "resources"
     )
     scale_version, scale_max, labels = _fields(scale, "version", "max", "labels")
     return Catalog(
@@ -519,6 +547,7 @@ def decode(document: object, key: str, source: str) -> Catalog:
         stages=tuple(_stage(item) for item in _list(stages)),
         roles=tuple(_role(item) for item in _list(roles)),
         seniority=tuple(_seniority(item) for item in _list(seniority)),
+        reading=_reading(reading),
         ranking=_ranking(ranking),
         resources=tuple(_resource(item) for item in _list(resources)),
         source=source,

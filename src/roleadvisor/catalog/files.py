@@ -76,6 +76,7 @@ class RoleSpec(_Strict):
 class SenioritySpec(_Strict):
     shift: int
     words: list[Keyword] = Field(min_length=1)
+    min_weight: float = 2.0
 
 
 class RolesFile(_Strict):

@@ -23,7 +23,9 @@ from roleadvisor.textfile import read_bytes
 LIFECYCLE_FILE = "lifecycle.yaml"
 ROLES_FILE = "roles.yaml"
 RESOURCES_FILE = "resources.yaml"  # optional
+DECODE_FILE = "decode.yaml"  # optional: how decode reads an advert
 CATALOG_FILES = (LIFECYCLE_FILE, ROLES_FILE)
+OPTIONAL_FILES = (RESOURCES_FILE, DECODE_FILE)
 ENV_VAR = "ROLEADVISOR_CATALOG"
 
 BUILTIN_SOURCE = "built-in"
@@ -37,13 +39,14 @@ def builtin_catalog_dir() -> Path:
 def read_sources(directory: Path) -> tuple[dict[str, bytes], dict[str, str]]:
     """The bytes of each catalogue file in ``directory``, and a problem line for each unreadable one.
 
-    ``resources.yaml`` is optional: it is left out of both when it does not exist.
+    ``resources.yaml`` and ``decode.yaml`` are optional: each is left out of both
+    when it does not exist.
     """
     sources: dict[str, bytes] = {}
     unreadable: dict[str, str] = {}
-    for file in (*CATALOG_FILES, RESOURCES_FILE):
+    for file in (*CATALOG_FILES, *OPTIONAL_FILES):
         path = directory / file
-        if file == RESOURCES_FILE and not path.exists():
+        if file in OPTIONAL_FILES and not path.exists():
             continue
         try:
             sources[file] = read_bytes(path, what="catalogue file")

@@ -101,10 +101,63 @@ class Scale:
 
 @record
 class Seniority:
-    """Words that mark a seniority (``"staff"``) and how far they shift required levels."""
+    """Words that mark a seniority (``"staff"``) and how far they shift required levels.
+
+    The shift moves the levels of the skills a role weights at least ``min_weight``
+    (2: important and defining skills; 3: defining skills only), within the scale.
+    """
 
     shift: int
     words: tuple[str, ...]
+    min_weight: float = 2.0
+
+
+@record
+class Section:
+    """A kind of advert section (``duties``), the headings that open it and how much its words count."""
+
+    id: str
+    weight: float
+    headings: tuple[str, ...]
+
+
+@record
+class Reading:
+    """How ``decode`` reads an advert: the catalogue's ``decode.yaml`` (all empty without one).
+
+    ``same``: groups of forms read alike, each read as its first (``ML`` and
+    ``machine learning``). ``sections``: advert sections and their weights.
+    ``own_cues`` / ``colleague_cues``: words before a role name that make it the
+    job's own role (``as a``) or a colleague's (``work with``); ``team_words``
+    after a role name make it another team (``team``). ``strong_verbs`` /
+    ``weak_verbs``: a clause with one is the job's own work (``build``) or only
+    contact or a wish (``work with``, ``a plus``). ``weak_words``: generic words
+    (``cloud``, ``kubernetes``) that give little evidence for a role on their own.
+    ``title_fillers``: words of a title that say nothing about the role
+    (``software`` in "AI Software Engineer").
+    """
+
+    same: tuple[tuple[str, ...], ...] = ()
+    sections: tuple[Section, ...] = ()
+    own_cues: tuple[str, ...] = ()
+    colleague_cues: tuple[str, ...] = ()
+    team_words: tuple[str, ...] = ()
+    strong_verbs: tuple[str, ...] = ()
+    weak_verbs: tuple[str, ...] = ()
+    weak_words: tuple[str, ...] = ()
+    title_fillers: tuple[str, ...] = ()
+
+
+# the fields of ``Reading`` (and keys of decode.yaml) that are lists of words
+READING_WORD_LISTS = (
+    "own_cues",
+    "colleague_cues",
+    "team_words",
+    "strong_verbs",
+    "weak_verbs",
+    "weak_words",
+    "title_fillers",
+)
 
 
 @record
@@ -172,6 +225,7 @@ class Catalog:
     seniority: tuple[Seniority, ...] = ()
     resources: tuple[Resource, ...] = ()
     ranking: Ranking = Ranking()
+    reading: Reading = Reading()
     source: str = "built-in"
     _skill_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 

@@ -19,23 +19,26 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from roleadvisor.catalog.files import LifecycleFile, ResourcesFile, RolesFile
-from roleadvisor.catalog.loader import LIFECYCLE_FILE, RESOURCES_FILE, ROLES_FILE
+from roleadvisor.catalog.loader import DECODE_FILE, LIFECYCLE_FILE, RESOURCES_FILE, ROLES_FILE
 from roleadvisor.catalog.models import (
+    READING_WORD_LISTS,
     RESOURCE_KINDS,
     Band,
     Catalog,
     Ranking,
+    Reading,
     Requirement,
     Resource,
     Role,
     Scale,
+    Section,
     Seniority,
     Skill,
     Stage,
 )
 from roleadvisor.errors import CatalogError, RoleAdvisorError, YamlProblem
 from roleadvisor.safeyaml import load_yaml
-from roleadvisor.text import normalise
+from roleadvisor.text import fold
 from roleadvisor.textfile import decode_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,6 +88,25 @@ def _parse(
     unreadable: Mapping[str, str],
     problems: list[str],
 ) -> M | None:
+    data = _mapping(directory, file, sources, unreadable, problems)
+    if data is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_lines(file, exc))
+        return None
+
+
+def _mapping(
+    directory: Path,
+    file: str,
+    sources: Mapping[str, bytes],
+    unreadable: Mapping[str, str],
+    problems: list[str],
+) -> dict[str, object] | None:
+    """The file's YAML, from the parsed-file cache when its bytes are unchanged; ``None`` and a
+    problem unless it is a mapping."""
     if file in unreadable:
         problems.append(unreadable[file])
         return None
@@ -109,11 +131,7 @@ def _parse(
     if not isinstance(data, dict):
         problems.append(f"{file}: must be a YAML mapping at the top level")
         return None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_validation_lines(file, exc))
-        return None
+    return data
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -194,7 +212,7 @@ def _keyword_problems(where: str, words: list[str]) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for j, word in enumerate(words):
-        key = normalise(word)
+        key = fold(word)
         if not key:
             problems.append(f"{where}[{j}]: {word!r} has no letters or digits to match")
         elif key in seen:
@@ -214,9 +232,9 @@ def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
         where = f"{rf}: roles[{i}]"
         problems.extend(_keyword_problems(f"{where}.keywords", role.keywords))
         for j, alias in enumerate(role.aliases):
-            if not normalise(alias):
+            if not fold(alias):
                 problems.append(f"{where}.aliases[{j}]: {alias!r} has no letters or digits to match")
-        names = {normalise(n) for n in (role.id, role.title, *role.aliases)} - {""}
+        names = {fold(n) for n in (role.id, role.title, *role.aliases)} - {""}
         for name in sorted(names):
             other = owner_of_name.setdefault(name, role.id)
             if other != role.id:
@@ -230,12 +248,99 @@ def _check_words(lifecycle: LifecycleFile, roles: RolesFile) -> list[str]:
         where = f"{rf}: seniority[{i}]"
         if not -top <= group.shift <= top:
             problems.append(f"{where}.shift: must be -{top}..{top}, got {group.shift}")
+        if not _finite(group.min_weight) or not group.min_weight > 0:
+            problems.append(
+                f"{where}.min_weight: must be a positive number up to {MAX_NUMBER:g}, got {group.min_weight}"
+            )
         problems.extend(_keyword_problems(f"{where}.words", group.words))
         for word in group.words:
-            key = normalise(word)
+            key = fold(word)
             if key and word_group.setdefault(key, i) != i:
                 problems.append(f"{where}.words: {word!r} is also in seniority[{word_group[key]}]")
     return problems
+
+
+_READING_KEYS = {"same", "sections", *READING_WORD_LISTS}
+_SECTION_KEYS = {"id", "weight", "headings"}
+MAX_SECTION_WEIGHT = 10.0
+
+
+def _word_list(raw: object, where: str, problems: list[str]) -> tuple[str, ...]:
+    """A list of words or phrases, each with something to match and none twice."""
+    if not isinstance(raw, list):
+        problems.append(f"{where}: must be a list of words or phrases")
+        return ()
+    words: list[str] = []
+    bad = len(problems)
+    for j, item in enumerate(raw):
+        if not isinstance(item, str) or not 0 < len(item.strip()) <= 100:
+            problems.append(f"{where}[{j}]: must be text of 1 to 100 characters")
+        else:
+            words.append(item.strip())
+    if len(problems) == bad:
+        problems.extend(_keyword_problems(where, words))
+    return tuple(words)
+
+
+def _reading(raw: Mapping[str, object]) -> tuple[Reading, list[str]]:
+    """decode.yaml as a ``Reading``, and its problems."""
+    problems = [
+        f"{DECODE_FILE}: {key}: unknown field (check its spelling)" for key in raw if key not in _READING_KEYS
+    ]
+    where = f"{DECODE_FILE}: "
+    lists = {key: _word_list(raw.get(key, []), f"{where}{key}", problems) for key in READING_WORD_LISTS}
+    same: list[tuple[str, ...]] = []
+    group_of: dict[str, int] = {}
+    groups = raw.get("same", [])
+    if not isinstance(groups, list):
+        problems.append(f"{where}same: must be a list of groups of forms read alike")
+        groups = []
+    for i, group in enumerate(groups):
+        at = f"{where}same[{i}]"
+        forms = _word_list(group, at, problems)
+        if isinstance(group, list) and len(group) < 2:
+            problems.append(f"{at}: must list at least two forms read alike")
+        for form in forms:
+            key = fold(form)
+            if key and group_of.setdefault(key, i) != i:
+                problems.append(f"{at}: {form!r} is also in same[{group_of[key]}]")
+        same.append(forms)
+    sections: list[Section] = []
+    heading_of: dict[str, str] = {}
+    items = raw.get("sections", [])
+    if not isinstance(items, list):
+        problems.append(f"{where}sections: must be a list of sections with id, weight and headings")
+        items = []
+    for i, item in enumerate(items):
+        at = f"{where}sections[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{at}: must be a mapping with id, weight and headings")
+            continue
+        problems.extend(_unknown(at, item, _SECTION_KEYS))
+        missing = [key for key in ("id", "weight", "headings") if key not in item]
+        if missing:
+            problems.append(f"{at}: missing {', '.join(missing)}")
+            continue
+        section_id, weight = item["id"], _number(item["weight"])
+        if not isinstance(section_id, str) or not _ID.match(section_id):
+            problems.append(
+                f"{at}.id: must be lowercase letters, digits, '-' or '_', starting with a letter or digit"
+            )
+            continue
+        if weight is None or not 0 <= weight <= MAX_SECTION_WEIGHT:
+            problems.append(f"{at}.weight: must be a number from 0 to {MAX_SECTION_WEIGHT:g}")
+            continue
+        headings = _word_list(item["headings"], f"{at}.headings", problems)
+        for heading in headings:
+            other = heading_of.setdefault(fold(heading), section_id)
+            if other != section_id:
+                problems.append(f"{at}.headings: {heading!r} also opens section {other!r}")
+        sections.append(Section(id=section_id, weight=weight, headings=headings))
+    for section_id in _duplicates(s.id for s in sections):
+        problems.append(f"{where}sections: id {section_id!r} is used more than once")
+    if problems:
+        return Reading(), problems
+    return Reading(same=tuple(same), sections=tuple(sections), **lists), []
 
 
 _ADVICE_KEYS = {"critical_gap", "readiness"}
@@ -375,7 +480,11 @@ def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list
 
 
 def _build(
-    lifecycle: LifecycleFile, roles: RolesFile, source: str, resources: ResourcesFile | None = None
+    lifecycle: LifecycleFile,
+    roles: RolesFile,
+    source: str,
+    resources: ResourcesFile | None = None,
+    reading: Reading | None = None,
 ) -> Catalog:
     order = [s.id for s in lifecycle.skills]
     return Catalog(
@@ -421,8 +530,11 @@ def _build(
             )
             for r in roles.roles
         ),
-        seniority=tuple(Seniority(shift=g.shift, words=tuple(g.words)) for g in roles.seniority),
+        seniority=tuple(
+            Seniority(shift=g.shift, words=tuple(g.words), min_weight=g.min_weight) for g in roles.seniority
+        ),
         ranking=_ranking(lifecycle)[0],
+        reading=reading if reading is not None else Reading(),
         resources=tuple(
             Resource(
                 title=r.title,
@@ -445,8 +557,8 @@ def validate_sources(
     """Check the bytes read from ``directory``'s files; the catalogue, or ``None`` and every problem.
 
     ``sources`` maps a file name to its bytes, ``unreadable`` a file name to the
-    problem line of a file that could not be read. ``resources.yaml`` is checked
-    if it is in either (it is optional).
+    problem line of a file that could not be read. ``resources.yaml`` and
+    ``decode.yaml`` are checked if they are in either (they are optional).
     """
     problems: list[str] = []
     lifecycle = _parse(directory, LIFECYCLE_FILE, LifecycleFile, sources, unreadable, problems)
@@ -458,8 +570,14 @@ def validate_sources(
         return None, problems
     problems.extend(_check(lifecycle, roles))
     problems.extend(_ranking(lifecycle)[1])
+    reading = Reading()
+    if DECODE_FILE in sources or DECODE_FILE in unreadable:
+        raw = _mapping(directory, DECODE_FILE, sources, unreadable, problems)
+        if raw is not None:
+            reading, reading_problems = _reading(raw)
+            problems.extend(reading_problems)
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
     if problems:
         return None, problems
-    return _build(lifecycle, roles, str(directory), resources), []
+    return _build(lifecycle, roles, str(directory), resources, reading), []

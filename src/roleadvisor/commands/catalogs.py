@@ -6,7 +6,7 @@ from pathlib import Path
 
 from roleadvisor.catalog.loader import (
     CATALOG_FILES,
-    RESOURCES_FILE,
+    OPTIONAL_FILES,
     builtin_catalog_dir,
     resolve_catalog_dir,
     validate_catalog_dir,
@@ -20,7 +20,7 @@ def run_init(directory: Path, force: bool) -> None:
     """Copy the built-in catalogue files into ``directory`` to start a custom one."""
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: exists and is not a directory")
-    names = (*CATALOG_FILES, RESOURCES_FILE)
+    names = (*CATALOG_FILES, *OPTIONAL_FILES)
     existing = [name for name in names if (directory / name).exists()]
     if existing and not force:
         listed = ", ".join(existing[:-1]) + (" and " if len(existing) > 1 else "") + existing[-1]
