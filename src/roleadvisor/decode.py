@@ -2,20 +2,52 @@
 
 Pure: text and a ``Catalog`` in, a ``Decoded`` value out. Every word list comes
 from the catalogue (role titles and aliases, role and skill keywords, seniority
-words), so a custom catalogue decodes with its own vocabulary.
+words, and how an advert is read: the catalogue's optional ``decode.yaml``), so a
+custom catalogue decodes with its own vocabulary.
 
-How a role is scored, in points:
+How the text is read, the way a recruiter reads it:
 
-* a title or alias of the role in the first line (the job title): 6; elsewhere: 2
-* one of the role's keywords anywhere: 1 each
-* skill-area keywords: for each skill area, its number of distinct keywords
-  found (at most 4) times the share of the role's requirement mass
-  (weight x level) in that skill, times 2
+* Words are compared in one spelling: Unicode-folded (``roleadvisor.text.fold``),
+  English endings taken off (``engineering`` = ``engineer``, ``models`` =
+  ``model``), and the catalogue's ``same`` forms read as one (``machine
+  learning`` = ``ML``). Aliases of at most three letters (``DS``, ``DE``,
+  ``MLE``) count only in the title line, as whole words written exactly so.
+* The first line is the title, unless it reads as a sentence (long, ending in a
+  full stop, or going on in lowercase on the next line) or a heading: then the
+  whole text is the advert. Below it, headings open sections (``duties``,
+  ``requirements``, ``company``, ``benefits``...) whose words count by the
+  section's weight; text before any heading counts fully.
+* A role name in the title gives the role 10 points (8 when its words are all
+  there but apart: "Software Engineer, Machine Learning" has every word of
+  "ML software engineer"; a name whose words another matched name contains is
+  dropped: "ML platform engineer" wins over "ML engineer"). Role keywords in
+  the title give 3 each.
+* In the body a role name after an own-role cue ("as a", "looking for") gives
+  4, a plain mention 1.5 (a plural one 0.5), and one after a colleague cue
+  ("work with", "help", "for") or before a team word ("team") nothing: it is
+  listed as ignored.
+* A role keyword in the body gives 1; words may stand up to two words apart
+  ("deploy our ranking models" has "deploy models"). Skill-area keywords
+  describe the mix of skills the text asks for, and every role gets points for
+  how closely its own requirements match that mix. Generic words (``cloud``,
+  ``kubernetes``: the ``weak_words``) count a quarter.
+* Every keyword counts by its section's weight and by the nearest verb before it
+  in its clause: one of the job's own work ("build", "own", "deploy") counts
+  1.5 times, contact or a wish ("work with", "a plus") half.
 
-``score`` is a role's share of all points, so the scores add up to 1. The
-profile starts from the required levels of the leading roles (those within 75%
-of the best), moves the skills they weight 2 or more by the seniority found in
-the first line, and raises any skill area the text names to at least a floor.
+``score`` is a role's share of the points. ``confidence`` is a softmax of the
+points over every role of the catalogue (``CONFIDENCE_SCALE`` points make the
+odds e times larger), the scale chosen on the held-out part of roleadvisor's
+decode evaluation set (tests/decode_set/holdout) so that it reads as the chance
+that the role is right: there, first roles given 80% or more were right about
+19 times in 20 (tests/test_decode_eval.py keeps that true). Text that gave
+little evidence (few points from role names and keywords, few specific skill
+words) is flagged, and the reading says so.
+
+The profile starts from the required levels of the leading roles (within 75% of
+the best points), moves the skills they weight at least the seniority group's
+``min_weight`` by the seniority found in the title line, within the scale, and
+raises any skill area the text names to at least a floor.
 """
 
 from __future__ import annotations
@@ -23,33 +55,65 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
-from roleadvisor.catalog.models import Catalog
+from roleadvisor.catalog.models import Catalog, Reading, Seniority
 from roleadvisor.errors import DecodeError
 from roleadvisor.records import record
-from roleadvisor.text import normalise
+from roleadvisor.text import fold, word_pattern
 
-TITLE_NAME_POINTS = 6.0
-BODY_NAME_POINTS = 2.0
+TITLE_NAME_POINTS = 10.0
+TITLE_BAG_POINTS = 8.0
+TITLE_KEYWORD_POINTS = 3.0
+OWN_NAME_POINTS = 4.0
+BODY_NAME_POINTS = 1.5
+PLURAL_NAME_POINTS = 0.5
 KEYWORD_POINTS = 1.0
-SKILL_WORD_POINTS = 2.0
-SKILL_WORD_CAP = 4
+SKILL_POINTS = 6.0  # points for a text whose skill words match a role's requirements exactly
+SKILL_WORD_CAP = 4.0  # at most this much evidence per skill area
+SKILL_EVIDENCE_FULL = 6.0  # skill evidence (summed over areas) at which SKILL_POINTS are reached
+WEAK_WORD = 0.25
+STRONG_CLAUSE = 1.5
+WEAK_CLAUSE = 0.5
+TITLE_WEIGHT = 2.0  # skill words in the title line count this much
+KEYWORD_GAP = 2  # words allowed between the words of a multi-word role keyword
+MAX_TITLE_WORDS = 14  # a first line longer than this is not a job title but the advert's first sentence
+SHORT_NAME = 3  # aliases and seniority words of at most this many letters: title only, as written
+CONFIDENCE_SCALE = 2.0  # points per e-fold of the odds between two roles (chosen on tests/decode_set/holdout)
+LITTLE_EVIDENCE = 3.0  # fewer points from names and keywords than this for the best role...
+LITTLE_SKILL_WORDS = 4  # ...and fewer specific (not weak) skill words than this: "little evidence"
 LEAD_SHARE = 0.75  # roles within this share of the best points shape the profile
 MAX_LEADS = 3
-SHIFTED_WEIGHT = 2.0  # seniority moves only skills a leading role weights at least this
 SCORE_DECIMALS = 4
 MAX_TEXT_CHARS = 200_000
+TITLE = "title"
+INTRO = "intro"
+
+# the end of a sentence inside a line, and the marks that start a bullet
+_SENTENCE_END = re.compile(r"[.;!?:](?:\s+|$)")
+_BULLET = re.compile("^\\s*(?:[-*\u2022\u00b7\u2013\u2014\u25aa\u25ba\u2713]|\\d{1,2}[.)])\\s+")
+_HEADING_MARKS = "#*_=:-\u2013\u2014\u2022\u00b7 \t"
+
+
+@record
+class Phrase:
+    """Words of the text that count as evidence, where they stand and the points they gave."""
+
+    text: str
+    where: str  # "title", "intro" or a section id of the catalogue ("duties", ...)
+    points: float
 
 
 @record
 class RoleMatch:
-    """A role the text probably describes: its share of the points and the words behind it."""
+    """A role the text probably describes: its share of the points, its confidence and why."""
 
     role_id: str
     score: float
     points: float
     evidence: tuple[str, ...]
+    confidence: float = 0.0
+    phrases: tuple[Phrase, ...] = ()
 
 
 @record
@@ -63,6 +127,16 @@ class SkillAsk:
 
 
 @record
+class Ignored:
+    """A role name the text uses for someone other than the job: a colleague or another team."""
+
+    text: str
+    where: str
+    role_id: str
+    why: str
+
+
+@record
 class Decoded:
     """What a title or advert says: likely roles, and a profile of the skills it asks for."""
 
@@ -71,6 +145,11 @@ class Decoded:
     skills: tuple[SkillAsk, ...]
     seniority_shift: int
     seniority_words: tuple[str, ...]
+    seniority_min_weight: float = 2.0
+    title_found: bool = True
+    sections: tuple[str, ...] = ()
+    ignored: tuple[Ignored, ...] = ()
+    little_evidence: bool = False
 
     @property
     def ratings(self) -> dict[str, int]:
@@ -78,165 +157,633 @@ class Decoded:
         return {ask.skill: ask.level for ask in self.skills}
 
 
-class _Lexicon:
-    """Phrases (normalised) matched as whole words, longest first, without overlaps."""
+# --- words -------------------------------------------------------------------------------------
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        keys = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-        alternation = "|".join(re.escape(k) for k in keys)
-        # normalised text has only [0-9a-z+#] and single spaces; a trailing "s" allows plurals
-        self._pattern = re.compile(rf"(?<!\S)({alternation})s?(?!\S)") if keys else None
-
-    def find(self, text: str) -> list[str]:
-        """Each non-overlapping phrase occurrence in ``text``, in order."""
-        if self._pattern is None:
-            return []
-        return [m.group(1) for m in self._pattern.finditer(text)]
+_DOUBLE = re.compile(r"([bdfgklmnprtz])\1$")
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
+def stem(word: str) -> str:
+    """``word`` without its English ending: ``engineering`` -> ``engineer``, ``models`` -> ``model``.
+
+    Light and predictable (the text and every catalogue phrase go through the
+    same rule, so it only has to be consistent): -ies -> -y, -ing, -ed, -es after
+    s/x/z/ch/sh, -s (not -ss), then a doubled final consonant and a final -e
+    dropped. Words of four characters or less, and words with digits or
+    characters outside a-z, are kept as they are.
+    """
+    if len(word) <= 4 or not word.isascii() or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif (word.endswith("ed") and len(word) > 5) or word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    word = _DOUBLE.sub(r"\1", word)
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in fold(phrase).split())
+
+
+class _Tok:
+    """One word of the text: its stem, its place in the original text, clause and section."""
+
+    __slots__ = ("clause", "end", "section", "start", "word")
+
+    def __init__(self, word: str, start: int, end: int, clause: int, section: str) -> None:
+        self.word = word
+        self.start = start
+        self.end = end
+        self.clause = clause
+        self.section = section
+
+
+class _Same:
+    """The ``same`` forms of the catalogue: each form's words rewritten to its group's first form."""
+
+    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+        self.forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for group in groups:
+            first = _words(group[0])
+            for form in group[1:]:
+                words = _words(form)
+                if words and words != first:
+                    self.forms[words] = first
+        self.longest = max((len(f) for f in self.forms), default=0)
+
+    def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A phrase's words in their one spelling."""
+        toks = [_Tok(w, 0, 0, 0, "") for w in words]
+        return tuple(t.word for t in self.toks(toks))
+
+    def toks(self, toks: list[_Tok]) -> list[_Tok]:
+        """The text's words with every form rewritten; repeated so that rewrites of rewrites apply."""
+        for _ in range(3):
+            out, changed, i = [], False, 0
+            while i < len(toks):
+                for size in range(min(self.longest, len(toks) - i), 0, -1):
+                    key = tuple(t.word for t in toks[i : i + size])
+                    canon = self.forms.get(key)
+                    if canon is not None and toks[i + size - 1].clause == toks[i].clause:
+                        first, last = toks[i], toks[i + size - 1]
+                        out += [_Tok(w, first.start, last.end, first.clause, first.section) for w in canon]
+                        i += size
+                        changed = True
+                        break
+                else:
+                    out.append(toks[i])
+                    i += 1
+            toks = out
+            if not changed:
+                break
+        return toks
+
+
+class _Phrases:
+    """Phrases (tuples of words) found in a word list: longest first, without overlaps."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+            if phrase:
+                self.by_first[phrase[0]].append(phrase)
+
+    def find(self, toks: Sequence[_Tok], gap: int = 0) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """``(first, last, phrase)`` for each occurrence, ``last`` inclusive; ``gap`` other words may
+        stand between the words of a phrase (within one clause)."""
+        i = 0
+        while i < len(toks):
+            hit = None
+            for phrase in self.by_first.get(toks[i].word, ()):
+                last = _place(toks, i, phrase, gap)
+                if last is not None:
+                    hit = (i, last, phrase)
+                    break
+            if hit is None:
+                i += 1
+            else:
+                yield hit
+                i = hit[1] + 1 if not gap else i + 1
+
+
+def _place(toks: Sequence[_Tok], i: int, phrase: tuple[str, ...], gap: int) -> int | None:
+    """The index of the last word of ``phrase`` starting at ``i``, or ``None``."""
+    at, clause, spare = i, toks[i].clause, gap
+    for word in phrase[1:]:
+        at += 1
+        while at < len(toks) and toks[at].word != word and spare > 0 and toks[at].clause == clause:
+            at += 1
+            spare -= 1
+        if at >= len(toks) or toks[at].word != word or toks[at].clause != clause:
+            return None
+    return at
+
+
+# --- reading the text --------------------------------------------------------------------------
+
+
+class _Reader:
+    """Everything decode matches, compiled once per catalogue."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.same = _Same(catalog.reading.same)
+        self.role_ids = catalog.role_ids
+        self.requirements = {
+            role.id: {skill: req.weight * req.level for skill, req in role.requirements}
+            for role in catalog.roles
+        }
+        self._names(catalog)
+        self._keywords(catalog)
+        self._reading(catalog.reading)
+        self._seniority(catalog)
+
+    def words(self, phrase: str) -> tuple[str, ...]:
+        """A catalogue phrase's words as the text's words are read."""
+        return self.same.words(_words(phrase))
+
+    def _names(self, catalog: Catalog) -> None:
+        """Role names; short ones (title only, as written) apart from the rest."""
+        self.short_names: dict[str, str] = {}
+        self.names: dict[tuple[str, ...], str] = {}
+        self.shown: dict[tuple[str, ...], str] = {}
+        for role in catalog.roles:
+            for name in role.names:
+                key = self.words(name)
+                if not key:
+                    continue
+                if _is_short(name):
+                    self.short_names.setdefault(name.strip(), role.id)
+                else:
+                    self.names.setdefault(key, role.id)
+                    self.shown.setdefault(key, name if name != role.id else role.title)
+        self.name_phrases = _Phrases(self.names)
+
+    def _keywords(self, catalog: Catalog) -> None:
+        """Role keywords (a phrase that is also a role name counts as the name) and skill keywords."""
+        self.keywords: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for role in catalog.roles:
+            for word in role.keywords:
+                key = self.words(word)
+                if key and key not in self.names and role.id not in self.keywords[key]:
+                    self.keywords[key].append(role.id)
+        self.keyword_phrases = _Phrases(self.keywords)
+        self.skill_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self.skill_shown: dict[tuple[str, ...], str] = {}
+        for skill in catalog.skills:
+            for word in skill.keywords:
+                key = self.words(word)
+                if key:
+                    self.skill_words[key].append(skill.id)
+                    self.skill_shown.setdefault(key, word)
+        self.skill_phrases = _Phrases(self.skill_words)
+
+    def _reading(self, reading: Reading) -> None:
+        """Cues, verbs, team words, weak words, title fillers and section headings."""
+        words = self.words
+        self.weak_words = {words(w) for w in reading.weak_words}
+        self.fillers = {w for item in reading.title_fillers for w in words(item)}
+        self.team_words = {w for item in reading.team_words for w in words(item)}
+        self.cues: dict[tuple[str, ...], str] = {}
+        for kind, items in (("own", reading.own_cues), ("colleague", reading.colleague_cues)):
+            for word in items:
+                self.cues.setdefault(words(word), kind)
+        self.cue_phrases = _Phrases(self.cues)
+        self.verbs: dict[tuple[str, ...], float] = {}
+        for weight, items in ((STRONG_CLAUSE, reading.strong_verbs), (WEAK_CLAUSE, reading.weak_verbs)):
+            for word in items:
+                self.verbs.setdefault(words(word), weight)
+        self.verb_phrases = _Phrases(self.verbs)
+        self.headings: dict[str, tuple[str, float]] = {}
+        for section in reading.sections:
+            for heading in section.headings:
+                self.headings.setdefault(" ".join(fold(heading).split()), (section.id, section.weight))
+        self.section_weight = {section.id: section.weight for section in reading.sections}
+
+    def _seniority(self, catalog: Catalog) -> None:
+        """Seniority words by group; short ones (Sr, II) apart: whole words of the title, in any case."""
+        self.short_seniority: dict[str, int] = {}
+        self.seniority: dict[tuple[str, ...], int] = {}
+        for i, group in enumerate(catalog.seniority):
+            for word in group.words:
+                if _is_short(word):
+                    self.short_seniority.setdefault(word.strip().casefold(), i)
+                else:
+                    self.seniority.setdefault(self.words(word), i)
+        self.seniority_phrases = _Phrases(self.seniority)
+
+
+def _shouted(title: str) -> bool:
+    """A title of more than two words written all in capitals: its short words may be anything."""
+    return not any(c.islower() for c in title) and len(word_pattern().findall(title)) > 2
+
+
+def _is_short(name: str) -> bool:
+    """A name of at most ``SHORT_NAME`` letters and digits (``DS``, ``MLE``, ``Sr``)."""
+    return sum(len(w) for w in fold(name).split()) <= SHORT_NAME
+
+
+_READERS: dict[int, tuple[Catalog, _Reader]] = {}
+
+
+def _reader(catalog: Catalog) -> _Reader:
+    hit = _READERS.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    reader = _Reader(catalog)
+    if len(_READERS) >= 4:
+        _READERS.clear()
+    _READERS[id(catalog)] = (catalog, reader)
+    return reader
+
+
+def _heading(reader: _Reader, line: str) -> tuple[str, float] | None:
+    """The section a line opens, if the line is one of the catalogue's headings."""
+    stripped = line.strip().strip(_HEADING_MARKS).strip()
+    key = " ".join(fold(stripped).split())
+    if not key or len(key.split()) > 8:
+        return None
+    if key in reader.headings:
+        return reader.headings[key]
+    if line.rstrip().endswith(":"):
+        for heading, section in reader.headings.items():
+            if key.startswith(heading + " "):
+                return section
+    return None
+
+
+def _read(reader: _Reader, text: str) -> tuple[str, list[_Tok], list[_Tok], list[str]]:
+    """The first line, the title's words, the body's words and the sections found, in order.
+
+    The first line is the title unless it does not look like one: longer than
+    ``MAX_TITLE_WORDS`` words, ending like a sentence, or a heading; then it is
+    read as body text and the title's words are empty. A clause ends at the end
+    of a sentence, a blank line, a heading or a bullet; a sentence wrapped over
+    two lines stays one clause.
+    """
+    first_line, title, body, sections = "", "", list[_Tok](), list[str]()
+    section, clause, continues = INTRO, 0, False
+    offset = 0
+    lines = text.splitlines(keepends=True)
+    for n, raw in enumerate(lines):
+        start, offset = offset, offset + len(raw)
+        line = raw.rstrip("\r\n")
+        if not first_line and word_pattern().search(line):  # the first line with a word in it
+            first_line = line.strip()
+            following = lines[n + 1].lstrip() if n + 1 < len(lines) else ""
+            if _is_title(reader, first_line, following):
+                title = first_line
+                continue
+        if not line.strip():
+            continues = False
+            continue
+        found = _heading(reader, line)
+        if found is not None:
+            section = found[0]
+            sections.append(section)
+            continues = False
+            continue
+        if not continues or _BULLET.match(line):
+            clause += 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+        body += _line_toks(line, start, section, clause, ends)
+        clause += len(ends)
+        continues = not ends or ends[-1] < len(line.rstrip())
+        if ends and ends[-1] >= len(line.rstrip()):
+            clause -= 1  # the line ends its sentence: the next line opens the next clause
+    title_toks = _line_toks(title, 0, TITLE, 0, [])
+    return first_line, reader.same.toks(title_toks), reader.same.toks(body), sections
+
+
+def _is_title(reader: _Reader, line: str, following: str) -> bool:
+    """Whether a first line reads as a job title: short, not a sentence, not a heading.
+
+    A line of more than a few words whose sentence goes on in lowercase on the
+    next line is the start of a sentence, not a title.
+    """
+    words = word_pattern().findall(line)
+    if not 0 < len(words) <= MAX_TITLE_WORDS or line.rstrip().endswith((".", "!", "?")):
+        return False
+    if len(words) > 6 and following[:1].islower():
+        return False
+    return _heading(reader, line) is None
+
+
+def _line_toks(line: str, offset: int, section: str, clause: int, ends: Sequence[int]) -> list[_Tok]:
+    """The words of one line; ``ends`` are the positions where a sentence ends in it."""
+    out = []
+    for m in word_pattern().finditer(line):
+        here = clause + sum(1 for end in ends if end <= m.start())
+        for word in fold(m.group()).split():
+            out.append(_Tok(stem(word), offset + m.start(), offset + m.end(), here, section))
+    return out
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+class _Tally:
+    """Points and the phrases behind them, per role."""
+
+    def __init__(self) -> None:
+        self.points: dict[str, float] = defaultdict(float)
+        self.phrases: dict[str, dict[str, Phrase]] = defaultdict(dict)
+
+    def credit(self, role_id: str, amount: float, text: str, where: str) -> None:
+        """Credit ``amount``; a phrase counts once per role, at its best."""
+        if amount <= 0:
+            return
+        key = " ".join(fold(text).split())
+        old = self.phrases[role_id].get(key)
+        if old is not None and old.points >= amount:
+            return
+        self.points[role_id] += amount - (old.points if old is not None else 0.0)
+        self.phrases[role_id][key] = Phrase(text=text, where=where, points=round(amount, 2))
+
+
+def _span(text: str, toks: Sequence[_Tok], first: int, last: int) -> str:
+    return " ".join(text[toks[first].start : toks[last].end].split())
+
+
+def _title_names(reader: _Reader, title: str, toks: list[_Tok], tally: _Tally) -> list[_Tok]:
+    """Role names in the title line: as written, or every word present; the most specific win.
+
+    An exact name beats a name whose words are apart and share a word with it
+    ("Sales Engineer, Data Platform" is a sales engineer, not a data platform
+    engineer); a name whose words a more specific one contains is dropped ("ML
+    platform engineer" over "ML engineer"); of two exact names of different roles
+    the first in the title is the job ("Product Manager, Data Science Platform").
+    Returns the title's words outside any exact name: the skill words among them count.
+    """
+    found: list[tuple[int, frozenset[str], str, bool, str]] = []  # (position, words, role, exact, shown)
+    if not _shouted(title):  # in a title all in capitals, "DE" may be the French word
+        for n, m in enumerate(word_pattern().finditer(title)):
+            role_id = reader.short_names.get(m.group())
+            if role_id is not None:
+                found.append((n, frozenset((m.group(),)), role_id, True, m.group()))
+    toks = [t for t in toks if t.word not in reader.fillers]
+    present = {t.word for t in toks}
+    named = list(reader.name_phrases.find(toks))
+    at = {phrase: toks[first].start for first, _, phrase in named}
+    inside = {i for first, last, _ in named for i in range(first, last + 1)}
+    spans = {phrase: _span(title, toks, first, last) for first, last, phrase in named}
+    for phrase, role_id in reader.names.items():
+        if phrase in at:
+            found.append((at[phrase], frozenset(phrase), role_id, True, spans[phrase]))
+        elif len(phrase) > 1 and set(phrase) <= present:
+            found.append((len(title), frozenset(phrase), role_id, False, _apart(title, toks, phrase)))
+    exact = [(words, role_id) for _, words, role_id, is_exact, _ in found if is_exact]
+    kept = [f for f in found if f[3] or not any(f[1] & words for words, role_id in exact if role_id != f[2])]
+    kept = [f for f in kept if not any(f[1] < other[1] for other in kept)]
+    best: dict[str, tuple[float, int, str]] = {}
+    for position, _, role_id, is_exact, shown in sorted(kept, key=lambda f: f[0]):
+        if is_exact:
+            later = any(b[1] < position and b[0] >= TITLE_NAME_POINTS - 1 for b in best.values())
+            points = TITLE_NAME_POINTS - (1.0 if later else 0.0)
+        else:
+            points = TITLE_BAG_POINTS
+        if points > best.get(role_id, (0.0, 0, ""))[0]:
+            best[role_id] = (points, position, shown)
+    for role_id, (points, _, shown) in best.items():
+        tally.credit(role_id, points, shown, TITLE)
+    for first, last, phrase in reader.keyword_phrases.find(toks):
+        if first in inside or last in inside:
+            continue  # "ML platform" inside "ML platform engineer"
+        for role_id in reader.keywords[phrase]:
+            tally.credit(role_id, TITLE_KEYWORD_POINTS, _span(title, toks, first, last), TITLE)
+    return [t for i, t in enumerate(toks) if i not in inside]
+
+
+def _apart(title: str, toks: Sequence[_Tok], phrase: tuple[str, ...]) -> str:
+    """The words of ``phrase`` as the title has them, in its order: "Engineer … Machine Learning"."""
+    wanted, picked = set(phrase), list[int]()
+    for i, tok in enumerate(toks):
+        if tok.word in wanted:
+            wanted.discard(tok.word)
+            picked.append(i)
+    runs: list[list[int]] = []
+    for i in picked:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return " … ".join(_span(title, toks, run[0], run[-1]) for run in runs)
+
+
+Cues = dict[int, list[tuple[int, str]]]
+Verbs = dict[int, list[tuple[int, int, float]]]
+
+
+def _marks(reader: _Reader, toks: Sequence[_Tok]) -> tuple[Cues, Verbs]:
+    """Per clause, the role cues and the verbs in it: ``(position of their last word, kind or weight)``."""
+    cues: Cues = defaultdict(list)
+    for first, last, phrase in reader.cue_phrases.find(toks):
+        cues[toks[first].clause].append((last, reader.cues[phrase]))
+    verbs: Verbs = defaultdict(list)
+    for first, last, phrase in reader.verb_phrases.find(toks):
+        verbs[toks[first].clause].append((first, last, reader.verbs[phrase]))
+    return cues, verbs
+
+
+def _cue_before(cues: Cues, tok: _Tok, at: int) -> str | None:
+    """The role cue nearest before position ``at`` in the clause of ``tok``."""
+    kinds = [kind for pos, kind in cues.get(tok.clause, ()) if pos < at]
+    return kinds[-1] if kinds else None
+
+
+def _clause_weight(verbs: Verbs, tok: _Tok, first: int, last: int) -> float:
+    """The weight of the verb nearest before words ``first..last`` in their clause, else of the
+    first verb after them ("Kubernetes is a plus"), else 1."""
+    marks = verbs.get(tok.clause, [])
+    before = [weight for _, end, weight in marks if end < first]
+    if before:
+        return before[-1]
+    after = [weight for start, _, weight in marks if start > last]
+    return after[0] if after else 1.0
+
+
+def _body(
+    reader: _Reader, text: str, toks: list[_Tok], tally: _Tally, ignored: list[Ignored]
+) -> dict[tuple[str, ...], tuple[float, str]]:
+    """Role names and keywords of the body into ``tally``; the skill words found, at their best weight."""
+    cues, verbs = _marks(reader, toks)
+    weight_of = reader.section_weight
+    taken: set[int] = set()
+    for first, last, phrase in reader.name_phrases.find(toks):
+        tok, role_id = toks[first], reader.names[phrase]
+        taken.update(range(first, last + 1))
+        shown = _span(text, toks, first, last)
+        section = weight_of.get(tok.section, 1.0)
+        cue = _cue_before(cues, tok, first)
+        after = toks[last + 1] if last + 1 < len(toks) and toks[last + 1].clause == tok.clause else None
+        if cue == "own":
+            tally.credit(role_id, OWN_NAME_POINTS * section, shown, tok.section)
+        elif cue == "colleague":
+            ignored.append(Ignored(text=shown, where=tok.section, role_id=role_id, why="a colleague"))
+        elif after is not None and after.word in reader.team_words:
+            ignored.append(Ignored(text=shown, where=tok.section, role_id=role_id, why="another team"))
+        else:
+            said = fold(text[toks[last].start : toks[last].end])
+            named = fold(reader.shown[phrase]).split()[-1]
+            plural = said != named and said.endswith("s")
+            points = PLURAL_NAME_POINTS if plural else BODY_NAME_POINTS
+            tally.credit(role_id, points * section, shown, tok.section)
+    for first, last, phrase in reader.keyword_phrases.find(toks, gap=KEYWORD_GAP):
+        if first in taken or last in taken:
+            continue
+        tok = toks[first]
+        amount = KEYWORD_POINTS * weight_of.get(tok.section, 1.0) * _clause_weight(verbs, tok, first, last)
+        for role_id in reader.keywords[phrase]:
+            tally.credit(role_id, amount, _span(text, toks, first, last), tok.section)
+    found: dict[tuple[str, ...], tuple[float, str]] = {}
+    for first, last, phrase in reader.skill_phrases.find(toks):
+        tok = toks[first]
+        weight = weight_of.get(tok.section, 1.0) * _clause_weight(verbs, tok, first, last)
+        if phrase in reader.weak_words:
+            weight *= WEAK_WORD
+        if weight > found.get(phrase, (0.0, ""))[0]:
+            found[phrase] = (weight, tok.section)
+    return found
+
+
+def _skill_points(
+    reader: _Reader, catalog: Catalog, found: dict[tuple[str, ...], tuple[float, str]], tally: _Tally
+) -> None:
+    """Credit each role by how closely its requirements match the mix of skill words in the text."""
+    mix: dict[str, float] = defaultdict(float)
+    words_of: dict[str, list[str]] = defaultdict(list)
+    for phrase, (weight, _) in sorted(found.items(), key=lambda item: -item[1][0]):
+        for skill_id in reader.skill_words[phrase]:
+            mix[skill_id] += weight
+            words_of[skill_id].append(reader.skill_shown[phrase])
+    mix = {s: min(SKILL_WORD_CAP, w) for s, w in mix.items() if w > 0}
+    strength = sum(mix.values())
+    if strength <= 0:
+        return
+    norm = math.sqrt(sum(w * w for w in mix.values()))
+    scale = SKILL_POINTS * min(1.0, strength / SKILL_EVIDENCE_FULL)
+    for role in catalog.roles:
+        need = reader.requirements[role.id]
+        size = math.sqrt(sum(v * v for v in need.values()))
+        if size <= 0:
+            continue
+        cosine = sum(w * need.get(s, 0.0) for s, w in mix.items()) / (norm * size)
+        top = sorted(mix, key=lambda s: -mix[s] * need.get(s, 0.0))[:2]
+        words = [w for s in top for w in words_of[s]][:4]
+        tally.credit(role.id, scale * cosine, "skill mix: " + ", ".join(words), "skills")
+
+
+def _seniority(
+    reader: _Reader, catalog: Catalog, title: str, toks: list[_Tok]
+) -> tuple[Seniority | None, tuple[str, ...]]:
+    """The seniority group the title line points to, and its words there.
+
+    Only the title counts: "you will lead..." in an advert's body says little.
+    The group that moves levels most wins; a tie goes to the later (more senior) group.
+    """
+    hits: list[tuple[int, str]] = []
+    for m in word_pattern().finditer(title):
+        group = reader.short_seniority.get(m.group().casefold())
+        if group is not None:
+            hits.append((group, m.group()))
+    for first, last, phrase in reader.seniority_phrases.find(toks):
+        hits.append((reader.seniority[phrase], _span(title, toks, first, last)))
+    if not hits:
+        return None, ()
+    best = max((g for g, _ in hits), key=lambda g: (abs(catalog.seniority[g].shift), g))
+    return catalog.seniority[best], tuple(dict.fromkeys(w for _, w in hits))
 
 
 def decode_text(text: str, catalog: Catalog) -> Decoded:
     """Decode a title or advert; ``DecodeError`` if it names no role and no skill area."""
     if len(text) > MAX_TEXT_CHARS:
         raise DecodeError(f"the text is {len(text):,} characters; decode reads at most {MAX_TEXT_CHARS:,}")
-    title = _first_line(text)
-    title_norm = normalise(title)
-    body_norm = normalise(text)
-    points, evidence = _role_points(catalog, title_norm, body_norm)
-    skill_words = _skill_words(catalog, body_norm)
-    _add_skill_points(catalog, skill_words, points, evidence)
-    if not points and not skill_words:
+    reader = _reader(catalog)
+    title, title_toks, body_toks, sections = _read(reader, text)
+    title_found = bool(title_toks) or not title
+    tally = _Tally()
+    ignored: list[Ignored] = []
+    rest = _title_names(reader, title, title_toks, tally)
+    found = _body(reader, text, body_toks, tally, ignored)
+    for _, _, phrase in reader.skill_phrases.find(rest):
+        weight = TITLE_WEIGHT * (WEAK_WORD if phrase in reader.weak_words else 1.0)
+        if weight > found.get(phrase, (0.0, ""))[0]:
+            found[phrase] = (weight, TITLE)
+    _skill_points(reader, catalog, found, tally)
+    if not tally.points and not found:
         raise DecodeError(
             "decode found no role title and no skill keyword in the text; give a job title "
             "such as 'Senior ML Engineer' or paste the advert (see 'roleadvisor roles')"
         )
-    total = sum(points.values())
+    points = tally.points
     order = sorted(points, key=lambda r: (-points[r], catalog.role_ids.index(r)))
+    total = sum(points.values())
+    top = max(points.values(), default=0.0)
+    odds = {r: math.exp((points.get(r, 0.0) - top) / CONFIDENCE_SCALE) for r in catalog.role_ids}
+    odds_total = sum(odds.values())
     matches = tuple(
         RoleMatch(
             role_id=r,
-            score=round(points[r] / total, SCORE_DECIMALS),
+            score=round(points[r] / total, SCORE_DECIMALS) if total > 0 else 0.0,
             points=round(points[r], SCORE_DECIMALS),
-            evidence=tuple(evidence[r]),
+            evidence=tuple(p.text for p in _best_first(tally.phrases[r].values())),
+            confidence=round(odds[r] / odds_total, SCORE_DECIMALS),
+            phrases=tuple(_best_first(tally.phrases[r].values())),
         )
         for r in order
         if points[r] > 0
     )
-    shift, seniority_words = _seniority(catalog, title_norm)
+    group, seniority_words = _seniority(reader, catalog, title, title_toks)
+    skill_words = _skill_words(reader, found)
     return Decoded(
         title=title,
         roles=matches,
-        skills=_profile(catalog, matches, shift, seniority_words, skill_words),
-        seniority_shift=shift,
+        skills=_profile(catalog, matches, group, seniority_words, skill_words),
+        seniority_shift=group.shift if group is not None else 0,
         seniority_words=seniority_words,
+        seniority_min_weight=group.min_weight if group is not None else 2.0,
+        title_found=title_found,
+        sections=tuple(dict.fromkeys(sections)),
+        ignored=tuple(ignored),
+        little_evidence=_little(reader, matches, found),
     )
 
 
-Points = dict[str, float]
-Evidence = dict[str, list[str]]
+def _little(
+    reader: _Reader, matches: tuple[RoleMatch, ...], found: dict[tuple[str, ...], tuple[float, str]]
+) -> bool:
+    """Whether the text gave little evidence: few points from role names and keywords for the best
+    role, and few skill words other than generic ones."""
+    named = sum(p.points for p in matches[0].phrases if p.where != "skills") if matches else 0.0
+    weak = reader.weak_words
+    specific = sum(1 for phrase, (weight, _) in found.items() if weight > 0 and phrase not in weak)
+    return named < LITTLE_EVIDENCE and specific < LITTLE_SKILL_WORDS
 
 
-def _credit(points: Points, evidence: Evidence, role_id: str, amount: float, word: str) -> None:
-    points[role_id] += amount
-    if word not in evidence[role_id]:
-        evidence[role_id].append(word)
+def _best_first(phrases: Iterable[Phrase]) -> list[Phrase]:
+    return sorted(phrases, key=lambda p: -p.points)
 
 
-def _role_points(catalog: Catalog, title_norm: str, body_norm: str) -> tuple[Points, Evidence]:
-    """Points from role names and role keywords.
-
-    Names and keywords share one lexicon, so "data platform engineer" is not
-    also read as "platform engineer".
-    """
-    name_owner: dict[str, str] = {}
-    shown: dict[str, str] = {}
-    for role in catalog.roles:
-        for name in role.names:
-            key = normalise(name)
-            name_owner.setdefault(key, role.id)
-            shown.setdefault(key, name if name != role.id else role.title)
-    keyword_roles: dict[str, list[str]] = defaultdict(list)
-    for role in catalog.roles:
-        for word in role.keywords:
-            key = normalise(word)
-            keyword_roles[key].append(role.id)
-            shown.setdefault(key, word)
-    lexicon = _Lexicon([*name_owner, *keyword_roles])
-    points: Points = defaultdict(float)
-    evidence: Evidence = defaultdict(list)
-    title_names = set(lexicon.find(title_norm))
-    for phrase in dict.fromkeys(lexicon.find(body_norm)):
-        if phrase in name_owner:
-            amount = TITLE_NAME_POINTS if phrase in title_names else BODY_NAME_POINTS
-            _credit(points, evidence, name_owner[phrase], amount, shown[phrase])
-        for role_id in keyword_roles.get(phrase, ()):
-            _credit(points, evidence, role_id, KEYWORD_POINTS, shown[phrase])
-    return points, evidence
-
-
-def _skill_words(catalog: Catalog, body_norm: str) -> dict[str, list[str]]:
-    """The distinct keywords of each skill area found in the text (may overlap role names)."""
-    skill_of: dict[str, list[str]] = defaultdict(list)
-    shown: dict[str, str] = {}
-    for skill in catalog.skills:
-        for word in skill.keywords:
-            key = normalise(word)
-            skill_of[key].append(skill.id)
-            shown.setdefault(key, word)
-    found: dict[str, list[str]] = defaultdict(list)
-    for phrase in _Lexicon(skill_of).find(body_norm):
-        for skill_id in skill_of[phrase]:
-            if shown[phrase] not in found[skill_id]:
-                found[skill_id].append(shown[phrase])
-    return dict(found)
-
-
-def _add_skill_points(
-    catalog: Catalog, skill_words: dict[str, list[str]], points: Points, evidence: Evidence
-) -> None:
-    """Credit each role for the skill areas the text names, by how much the role rests on them."""
-    if not skill_words:
-        return
-    for role in catalog.roles:
-        mass = sum(req.weight * req.level for _, req in role.requirements)
-        if mass <= 0:
+def _skill_words(reader: _Reader, found: dict[tuple[str, ...], tuple[float, str]]) -> dict[str, list[str]]:
+    """The catalogue keywords of each skill area the text names (where they count at all)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for phrase, (weight, _) in found.items():
+        if weight <= 0:
             continue
-        for skill_id, req in role.requirements:
-            found = skill_words.get(skill_id, [])
-            amount = min(len(found), SKILL_WORD_CAP) * req.weight * req.level / mass * SKILL_WORD_POINTS
-            if amount <= 0:
-                continue
-            points[role.id] += amount
-            if req.weight >= SHIFTED_WEIGHT:
-                for word in found:
-                    if word not in evidence[role.id]:
-                        evidence[role.id].append(word)
-
-
-def _seniority(catalog: Catalog, title_norm: str) -> tuple[int, tuple[str, ...]]:
-    """The level shift and the seniority words of the title line.
-
-    Only the title counts: "you will lead..." in an advert's body says little.
-    """
-    shift, words = 0, []
-    for group in catalog.seniority:
-        found = _Lexicon(normalise(w) for w in group.words).find(title_norm)
-        if found and abs(group.shift) > abs(shift):
-            shift = group.shift
-        words.extend(found)
-    return shift, tuple(dict.fromkeys(words))
+        for skill_id in reader.skill_words[phrase]:
+            shown = reader.skill_shown[phrase]
+            if shown not in out[skill_id]:
+                out[skill_id].append(shown)
+    return dict(out)
 
 
 def _profile(
     catalog: Catalog,
     matches: tuple[RoleMatch, ...],
-    shift: int,
+    group: Seniority | None,
     seniority_words: tuple[str, ...],
     skill_words: dict[str, list[str]],
 ) -> tuple[SkillAsk, ...]:
@@ -244,6 +791,7 @@ def _profile(
     leads = [m for m in matches if matches and m.points >= LEAD_SHARE * matches[0].points][:MAX_LEADS]
     one_word_floor = math.ceil(0.4 * top)
     many_words_floor = math.ceil(0.6 * top)
+    shift = group.shift if group is not None else 0
     out: list[SkillAsk] = []
     for skill in catalog.skills:
         level, reasons = 0, list[str]()
@@ -256,7 +804,7 @@ def _profile(
                 reasons = [f"{lead.role_id} needs {req.level}"]
             elif req.level == level:
                 reasons.append(f"{lead.role_id} needs {req.level}")
-        if shift and leads and best_weight >= SHIFTED_WEIGHT:
+        if group is not None and shift and leads and best_weight >= group.min_weight:
             moved = min(top, max(0, level + shift))
             if moved != level:
                 reasons.append(f"{'/'.join(seniority_words)}: {'+' if shift > 0 else ''}{moved - level}")

@@ -176,7 +176,7 @@ def test_every_kind_of_word_list_error_is_reported(catalog_copy: Callable[..., P
         data["roles"][2]["keywords"].append("MLflow")  # already listed, other case
         data["roles"][3]["aliases"].append("---")
         data["seniority"][0]["shift"] = -9
-        data["seniority"][1]["words"].append("junior")  # already in seniority[0]
+        data["seniority"][2]["words"].append("junior")  # already in seniority[1]
 
     problems = _problems(catalog_copy, edit_lifecycle, edit_roles)
     assert problems == [
@@ -184,10 +184,10 @@ def test_every_kind_of_word_list_error_is_reported(catalog_copy: Callable[..., P
         "lifecycle.yaml: skills[0].keywords[31]: '!!' has no letters or digits to match",
         "roles.yaml: roles[1]: the name 'data science' also names role 'data-scientist'; "
         "a title or alias may belong to one role only",
-        "roles.yaml: roles[2].keywords[14]: 'MLflow' is listed twice",
-        "roles.yaml: roles[3].aliases[6]: '---' has no letters or digits to match",
+        "roles.yaml: roles[2].keywords[28]: 'MLflow' is listed twice",
+        "roles.yaml: roles[3].aliases[10]: '---' has no letters or digits to match",
         "roles.yaml: seniority[0].shift: must be -5..5, got -9",
-        "roles.yaml: seniority[1].words: 'junior' is also in seniority[0]",
+        "roles.yaml: seniority[2].words: 'junior' is also in seniority[1]",
     ]
 
 

@@ -61,6 +61,7 @@ class Result:
     ranked: tuple[str, ...]  # decode's roles, best first; empty when decode refused the text
     seniority_words: tuple[str, ...]
     seniority_shift: int
+    confidence: float = 0.0  # decode's confidence in its first role (0 before decode had one)
 
     @property
     def top1(self) -> bool:
@@ -148,6 +149,7 @@ def run(items: Iterable[Item], catalog: Catalog) -> list[Result]:
                 tuple(m.role_id for m in decoded.roles),
                 tuple(decoded.seniority_words),
                 decoded.seniority_shift,
+                float(getattr(decoded.roles[0], "confidence", 0.0)),
             )
         )
     return results
@@ -188,6 +190,12 @@ def mlops_precision(results: Iterable[Result], kind: str | None = None) -> tuple
     return sum(MLOPS in r.item.accepted for r in chosen), len(chosen)
 
 
+def calibration(results: Iterable[Result], low: float = 0.8) -> tuple[int, int]:
+    """``(right, given)``: of the first roles decode gives at least ``low`` confidence, how many are right."""
+    given = [r for r in results if r.ranked and r.confidence >= low]
+    return sum(r.top1 for r in given), len(given)
+
+
 def seniority_score(results: Iterable[Result]) -> tuple[int, int]:
     """``(right, asked)`` over the items that name a seniority."""
     checked = [r.seniority_ok for r in results if r.seniority_ok is not None]
@@ -218,6 +226,9 @@ def report(results: Sequence[Result], catalog: Catalog, failures: bool = False) 
         right, chosen = mlops_precision(results, kind)
         shown = _pct(right, chosen) if chosen else "-"
         lines.append(f"MLOps precision ({label}): {shown} of {chosen} put MLOps first")
+    right, given = calibration(results)
+    if given:
+        lines.append(f"first roles given 80% confidence or more: {_pct(right, given)} of {given} right")
     refused = [r.item.name for r in results if not r.ranked]
     lines.append(f"refused (exit 2): {len(refused)}" + (f": {', '.join(refused)}" if refused else ""))
     if failures:

@@ -14,7 +14,7 @@ from roleadvisor.contracts.browse import (
     RoleView,
     SkillsView,
 )
-from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView
+from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown
 from roleadvisor.contracts.words import lower_first, percent
 from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
 
@@ -214,11 +214,19 @@ def skills_table(view: SkillsView) -> RenderableType:
 
 
 def decode_table(view: DecodeView) -> RenderableType:
-    """``roleadvisor decode``: likely roles with their evidence, then the skills asked for."""
+    """``roleadvisor decode``: likely roles with their confidence and the phrases behind them, then
+    the skills asked for, then how the text was read."""
     title = f"Roles this most likely is: {view.title}"
+    # the likely roles: those given at least 1%, and always the first (the JSON has every role)
+    likely = [m for n, m in enumerate(view.roles[:5]) if n == 0 or m.confidence >= 0.01]
 
-    def score(match: DecodedRole) -> Text:
-        return Text.assemble((f"{percent(match.score):>4} ", "bold"), bar(match.score, 10))
+    def confidence(match: DecodedRole) -> Text:
+        return Text.assemble((f"{percent(match.confidence):>4} ", "bold"), bar(match.confidence, 10))
+
+    def because(match: DecodedRole) -> str:
+        shown = [f"{p.text} ({where_shown(p.where)})" for p in match.phrases[:6]]
+        more = len(match.phrases) - len(shown)
+        return "; ".join(shown) + (f"; and {more} more" if more > 0 else "") if shown else "—"
 
     def why(ask: AskedSkill) -> str:
         text = "; ".join(ask.reasons) or "not mentioned"
@@ -232,16 +240,16 @@ def decode_table(view: DecodeView) -> RenderableType:
             width,
             [
                 Column(header="Role"),
-                Column(header="Score", no_wrap=True),
+                Column(header="Confidence", no_wrap=True),
                 Column(header="Because the text says"),
             ],
             [
                 [
                     Text.assemble((match.title, "bold"), "\n", (match.id, "dim")),
-                    score(match),
-                    ", ".join(match.evidence) or "—",
+                    confidence(match),
+                    because(match),
                 ]
-                for match in view.roles[:5]
+                for match in likely
             ],
             title=title,
         )
@@ -264,10 +272,10 @@ def decode_table(view: DecodeView) -> RenderableType:
             title,
             (
                 block(
-                    Text.assemble(score(match), " ", (match.title, "bold")),
-                    [Text(f"{match.id}; because the text says: {', '.join(match.evidence) or '—'}")],
+                    Text.assemble(confidence(match), " ", (match.title, "bold")),
+                    [Text(f"{match.id}; because the text says: {because(match)}")],
                 )
-                for match in view.roles[:5]
+                for match in likely
             ),
         )
         skills = stacked(
@@ -280,16 +288,18 @@ def decode_table(view: DecodeView) -> RenderableType:
         return Group(roles, Text(), skills)
 
     notes: list[RenderableType] = []
-    if view.seniority.words:
-        notes.append(
-            Text(
-                f"Seniority in the title: {', '.join(view.seniority.words)} "
-                f"(levels of important skills moved by {view.seniority.shift:+d})."
-            )
-        )
+    if view.reading.note:
+        notes.append(Text(view.reading.note, style="bold yellow"))
+    if view.seniority.sentence:
+        notes.append(Text(view.seniority.sentence))
+    if view.reading.sections:
+        notes.append(Text(f"Sections read: {', '.join(view.reading.sections)}."))
+    if view.reading.ignored:
+        names = ", ".join(dict.fromkeys(f"{i.text} ({i.why})" for i in view.reading.ignored))
+        notes.append(Text(f"Not counted as the job's own role: {names}."))
+    notes.append(Text(view.confidence_meaning, style="dim"))
     notes.append(
         Text(
-            "Score: the role's share of the evidence (names in the title count most). "
             "Save the profile with --format profile and pass it to 'assess --profile'.",
             style="dim",
         )
