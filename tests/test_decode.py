@@ -210,6 +210,12 @@ def test_short_aliases_count_only_as_whole_words_of_a_title_as_written(
     assert (role in names) is counted
 
 
+def test_the_built_in_catalogue_has_no_common_word_aliases(catalog: Catalog) -> None:
+    from roleadvisor.catalog.validate import catalog_warnings
+
+    assert catalog_warnings(catalog) == []
+
+
 # --- 2. reading an advert like a recruiter ---------------------------------------------------
 
 

@@ -284,6 +284,7 @@ def test_validate_lists_every_problem(invoke: Invoke, catalog_copy: Callable[...
             "roles.yaml: roles[0].skills.ml.level: must be 0..5, got 9",
             "roles.yaml: roles[1].stages[0]: unknown stage id 'launch'",
         ],
+        "warnings": [],
     }
 
 
@@ -294,6 +295,7 @@ def test_validate_defaults_to_the_global_option(invoke: Invoke, tmp_path: Path) 
         "catalog": str(MINIMAL),
         "valid": True,
         "problems": [],
+        "warnings": [],
         "version": "acme-2026.1",
         "skills": 3,
         "stages": 2,

@@ -1,8 +1,9 @@
 """Numbers a catalogue may not hold: non-finite or absurd weights and shares are problems by place;
-and decode.yaml's checks."""
+decode.yaml's checks, and the warnings about aliases that are common words."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,14 +84,14 @@ def test_every_kind_of_decode_yaml_error_is_reported(
         decode["sections"].append({"id": "duties", "weight": 1, "headings": ["tasks to do"], "extra": 1})
 
     def edit_roles(data: dict[str, Any]) -> None:
-        data["seniority"][1]["min_weight"] = 0
+        data["seniority"][3]["min_weight"] = 0
 
     target = catalog_copy(edit_roles=edit_roles)
     _edit_decode(target, edit)
     result = invoke("catalog", "validate", str(target))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        "  roles.yaml: seniority[1].min_weight: must be a positive number up to 1000, got 0.0",
+        "  roles.yaml: seniority[3].min_weight: must be a positive number up to 1000, got 0.0",
         "  decode.yaml: colour: unknown field (check its spelling)",
         "  decode.yaml: own_cues[26]: must be text of 1 to 100 characters",
         "  decode.yaml: team_words: must be a list of words or phrases",
@@ -138,3 +139,39 @@ def test_decode_yaml_and_min_weight_are_read(catalog_copy: Callable[..., Path]) 
     assert catalog.reading.sections == (Section(id="todo", weight=2.0, headings=("Tasks",)),)
     assert catalog.reading.own_cues == () and catalog.reading.weak_words == ()
     assert catalog.seniority == (Seniority(shift=1, words=("senior",), min_weight=3.0),)
+
+
+def test_aliases_and_keywords_that_are_common_words_are_warned_about(
+    invoke: Invoke, catalog_copy: Callable[..., Path]
+) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["roles"][0]["aliases"] += ["Scientist", "la", "DA"]  # DA: a capitalised short alias, left alone
+        data["roles"][5]["keywords"] += ["customers", "talks", "weekly reports"]
+        data["roles"][6]["aliases"].append("исследователь")  # Russian: researcher
+
+    target = catalog_copy(edit_roles=edit)
+    result = invoke("catalog", "validate", str(target))
+    assert result.exit_code == 0, result.output
+    n = len(load_catalog().roles[0].aliases)
+    k = len(load_catalog().roles[5].keywords)
+    r = len(load_catalog().roles[6].aliases)
+    assert result.stdout.splitlines()[1:] == [
+        f"warning: roles.yaml: roles[0].aliases[{n}]: 'Scientist' is a common English word; decode reads it "
+        "as naming data-scientist wherever it appears (use a longer phrase)",
+        f"warning: roles.yaml: roles[0].aliases[{n + 1}]: 'la' is a common word in another European language; "
+        "decode reads it as naming data-scientist in any title with that word (write it in capitals, or use a "
+        "longer phrase)",
+        f"warning: roles.yaml: roles[5].keywords[{k}]: 'customers' is a common English word; decode reads it "
+        "as evidence for data-analyst wherever it appears (use a longer phrase)",
+        f"warning: roles.yaml: roles[5].keywords[{k + 1}]: 'talks' is a common English word; decode reads it "
+        "as evidence for data-analyst wherever it appears (use a longer phrase)",
+        f"warning: roles.yaml: roles[6].aliases[{r}]: 'исследователь' is a common Russian word; decode reads "
+        "it as naming research-scientist wherever it appears (use a longer phrase)",
+    ]
+    as_json = json.loads(invoke("catalog", "validate", str(target), "--format", "json").stdout)
+    assert as_json["valid"] is True and len(as_json["warnings"]) == 5
+
+
+def test_the_built_in_catalogue_has_no_warnings(invoke: Invoke) -> None:
+    result = invoke("catalog", "validate", "--format", "json")
+    assert json.loads(result.stdout)["warnings"] == []

@@ -551,6 +551,43 @@ def _build(
     )
 
 
+def catalog_warnings(catalog: Catalog) -> list[str]:
+    """What is valid but probably not meant: role aliases and keywords that are common words.
+
+    A common word ("scientist", "customers", "talks") turns up in adverts of every
+    kind, so decode would read it as evidence for one role wherever it appears. An
+    alias of at most three letters written in capitals ("DE") is left alone:
+    decode counts it only as that capitalised word in a title.
+    """
+    from roleadvisor.catalog.commonwords import common_in
+    from roleadvisor.decode import SHORT_NAME
+
+    out: list[str] = []
+    for i, role in enumerate(catalog.roles):
+        where = f"{ROLES_FILE}: roles[{i}]"
+        for field, words, what in (
+            ("aliases", role.aliases, "as naming"),
+            ("keywords", role.keywords, "as evidence for"),
+        ):
+            for j, word in enumerate(words):
+                folded = fold(word).split()
+                if len(folded) != 1 or (len(folded[0]) <= SHORT_NAME and word.strip().isupper()):
+                    continue
+                language = common_in(folded[0])
+                if language is not None:
+                    common = (
+                        f"a common {language} word" if " " not in language else f"a common word in {language}"
+                    )
+                    if field == "aliases" and len(folded[0]) <= SHORT_NAME:
+                        hint = "in any title with that word (write it in capitals, or use a longer phrase)"
+                    else:
+                        hint = "wherever it appears (use a longer phrase)"
+                    out.append(
+                        f"{where}.{field}[{j}]: {word!r} is {common}; decode reads it {what} {role.id} {hint}"
+                    )
+    return out
+
+
 def validate_sources(
     directory: Path, sources: Mapping[str, bytes], unreadable: Mapping[str, str]
 ) -> tuple[Catalog | None, list[str]]:

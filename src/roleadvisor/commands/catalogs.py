@@ -53,7 +53,12 @@ def validate_contract(directory: Path | None, global_dir: Path | None) -> Valida
     """Check a catalogue (the argument, else --catalog / $ROLEADVISOR_CATALOG, else the built-in one)."""
     path, builtin = resolve_catalog_dir(directory if directory is not None else global_dir)
     catalog, problems = validate_catalog_dir(path)
-    return validation_report("built-in" if builtin else str(path), catalog, problems)
+    warnings: list[str] = []
+    if catalog is not None:
+        from roleadvisor.catalog.validate import catalog_warnings
+
+        warnings = catalog_warnings(catalog)
+    return validation_report("built-in" if builtin else str(path), catalog, problems, warnings)
 
 
 def validation_error(report: ValidationReport) -> CatalogError:

@@ -21,4 +21,4 @@ def validation_line(report: ValidationReport) -> str:
     return (
         f"ok: catalogue {report.catalog} (version {report.version}) is valid: "
         f"{report.skills} skill areas, {report.stages} stages, {report.roles} roles\n"
-    )
+    ) + "".join(f"warning: {line}\n" for line in report.warnings)
