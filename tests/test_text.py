@@ -25,6 +25,7 @@ from roleadvisor.text import fold, normalise
         ("كار ي", "کار ی"),  # Arabic kaf and yeh as Persian writes them
         ("۵ سال ٣", "5 سال 3"),  # Persian and Arabic-Indic digits
         ("🙂 data 🙂", "data"),
+        ("x\xa0y ½ Nº", "x y 1 2 no"),  # Latin-1 compatibility characters still go through NFKC
         ("", ""),
     ],
 )
@@ -37,3 +38,13 @@ def test_fold(text: str, folded: str) -> None:
 )
 def test_fold_is_normalise_on_ascii(text: str) -> None:
     assert fold(text) == normalise(text)
+
+
+def test_latin1_text_folds_without_unicodedata() -> None:
+    """NFKC leaves Latin-1 letters as they are: folding French or German text imports no more modules."""
+    import subprocess
+    import sys
+
+    code = "import sys; from roleadvisor.text import fold; fold('Profil recherché, Straße'); print('unicodedata' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

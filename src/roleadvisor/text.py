@@ -21,6 +21,11 @@ def normalise(text: str) -> str:
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 
 
+# The Latin-1 characters NFKC changes (no-break space, ordinal and superscript marks, fractions,
+# micro sign, spacing accents); every other Latin-1 text is already in NFKC form.
+_LATIN1_COMPAT = frozenset("\xa0\xa8\xaa\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe")
+
+
 @functools.cache
 def word_pattern() -> re.Pattern[str]:
     """A word: letters and digits of any script, "+" and "#" (C++, C#), and the marks above.
@@ -60,8 +65,10 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return _NON_WORD.sub(" ", text.lower()).strip()
-    import unicodedata  # only for text beyond ASCII: one module less for every other run
-
     drop, same_letter = _unicode()
-    text = unicodedata.normalize("NFKC", text).casefold().translate(same_letter)
+    if max(text) > "\xff" or not _LATIN1_COMPAT.isdisjoint(text):
+        import unicodedata  # only when NFKC can change the text: one module less for most runs
+
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold().translate(same_letter)
     return " ".join(word_pattern().findall(drop.sub("", text)))

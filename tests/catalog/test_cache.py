@@ -392,7 +392,7 @@ def test_only_the_changed_file_is_parsed_again(
     cache_dir: Path, custom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_catalog(custom)
-    assert len(parsed(cache_dir)) == 4  # one per file
+    assert len(parsed(cache_dir)) == 5  # one per file, and decode.yaml checked
     parses: list[int] = []
     import roleadvisor.catalog.validate as validate_module
 
@@ -405,7 +405,34 @@ def test_only_the_changed_file_is_parsed_again(
     changed = load_catalog(custom)
     assert parses == [len(roles.read_text(encoding="utf-8"))]  # the other files came from the cache
     assert changed == cold(custom)
-    assert len(parsed(cache_dir)) == 5
+    assert len(parsed(cache_dir)) == 6
+
+
+def test_a_checked_decode_yaml_is_not_checked_again(
+    cache_dir: Path, custom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """decode.yaml refers to no other file: while its bytes stay the same, its checks stand."""
+    import roleadvisor.catalog.validate as validate_module
+
+    first = load_catalog(custom)
+    checks: list[int] = []
+    real = validate_module._reading
+    monkeypatch.setattr(validate_module, "_reading", lambda raw: checks.append(1) or real(raw))
+    roles = custom / "roles.yaml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("roles:", "# edited\nroles:", 1), encoding="utf-8"
+    )
+    assert load_catalog(custom).reading == first.reading
+    assert checks == []
+    decode = custom / "decode.yaml"
+    decode.write_text(
+        decode.read_text(encoding="utf-8").replace("same:", "# edited\nsame:", 1), encoding="utf-8"
+    )
+    assert load_catalog(custom).reading == first.reading
+    assert checks == [1]
+    decode.write_text("same: [[ML]]\n", encoding="utf-8")  # broken: reported, never cached as checked
+    with pytest.raises(CatalogError, match="1 problem"):
+        load_catalog(custom)
 
 
 def test_a_bad_parsed_entry_is_ignored(cache_dir: Path, custom: Path) -> None:

@@ -339,14 +339,7 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                 {"shift": g.shift, "words": list(g.words), "min_weight": g.min_weight}
                 for g in catalog.seniority
             ],
-            "reading": {
-                "same": [list(group) for group in catalog.reading.same],
-                "sections": [
-                    {"id": x.id, "weight": x.weight, "headings": list(x.headings)}
-                    for x in catalog.reading.sections
-                ],
-                **{key: list(getattr(catalog.reading, key)) for key in READING_WORD_LISTS},
-            },
+            "reading": reading_data(catalog.reading),
             "ranking": {
                 "critical_weight": catalog.ranking.critical_weight,
                 "critical_levels": catalog.ranking.critical_levels,
@@ -376,6 +369,22 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
             ],
         },
     }
+
+
+def reading_data(reading: Reading) -> dict[str, object]:
+    """A checked decode.yaml (``Reading``) as JSON data; ``reading_from`` reads it back."""
+    return {
+        "same": [list(group) for group in reading.same],
+        "sections": [
+            {"id": x.id, "weight": x.weight, "headings": list(x.headings)} for x in reading.sections
+        ],
+        **{key: list(getattr(reading, key)) for key in READING_WORD_LISTS},
+    }
+
+
+def reading_from(data: object) -> Reading:
+    """The ``Reading`` in ``reading_data``'s JSON; ``ValueError`` unless it is exactly that shape."""
+    return _reading(data)
 
 
 def _fields(value: object, *names: str) -> list[object]:

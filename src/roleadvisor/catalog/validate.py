@@ -271,14 +271,19 @@ def _word_list(raw: object, where: str, problems: list[str]) -> tuple[str, ...]:
         problems.append(f"{where}: must be a list of words or phrases")
         return ()
     words: list[str] = []
-    bad = len(problems)
+    seen: set[str] = set()
     for j, item in enumerate(raw):
         if not isinstance(item, str) or not 0 < len(item.strip()) <= 100:
             problems.append(f"{where}[{j}]: must be text of 1 to 100 characters")
-        else:
-            words.append(item.strip())
-    if len(problems) == bad:
-        problems.extend(_keyword_problems(where, words))
+            continue
+        word = item.strip()
+        key = fold(word)
+        if not key:
+            problems.append(f"{where}[{j}]: {word!r} has no letters or digits to match")
+        elif key in seen:
+            problems.append(f"{where}[{j}]: {word!r} is listed twice")
+        seen.add(key)
+        words.append(word)
     return tuple(words)
 
 
@@ -551,6 +556,37 @@ def _build(
     )
 
 
+def _checked_reading(
+    directory: Path, sources: Mapping[str, bytes], unreadable: Mapping[str, str], problems: list[str]
+) -> Reading:
+    """decode.yaml, checked; from the cache when the same bytes checked clean before.
+
+    decode.yaml refers to no other file, so its checks hold for as long as its
+    bytes (and the checking code, in the cache key) are unchanged: a changed
+    roles.yaml does not check it again.
+    """
+    from roleadvisor.catalog import cache
+
+    key = (
+        cache.parsed_key(f"{DECODE_FILE} (checked)", sources[DECODE_FILE]) if DECODE_FILE in sources else None
+    )
+    if key is not None:
+        hit, data = cache.get_parsed(key)
+        if hit:
+            try:
+                return cache.reading_from(data)
+            except ValueError:
+                pass  # not what we stored: check the file
+    raw = _mapping(directory, DECODE_FILE, sources, unreadable, problems)
+    if raw is None:
+        return Reading()
+    reading, found = _reading(raw)
+    problems.extend(found)
+    if not found and key is not None:
+        cache.put_parsed(key, cache.reading_data(reading))
+    return reading
+
+
 def catalog_warnings(catalog: Catalog) -> list[str]:
     """What is valid but probably not meant: role aliases and keywords that are common words.
 
@@ -609,10 +645,7 @@ def validate_sources(
     problems.extend(_ranking(lifecycle)[1])
     reading = Reading()
     if DECODE_FILE in sources or DECODE_FILE in unreadable:
-        raw = _mapping(directory, DECODE_FILE, sources, unreadable, problems)
-        if raw is not None:
-            reading, reading_problems = _reading(raw)
-            problems.extend(reading_problems)
+        reading = _checked_reading(directory, sources, unreadable, problems)
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
     if problems:
