@@ -23,7 +23,7 @@ from itertools import pairwise
 from roleadvisor.engine import Model, measures, rank
 from roleadvisor.records import record
 
-SAMPLES = 300
+SAMPLES = 256
 _MASK = (1 << 64) - 1
 
 
@@ -105,9 +105,9 @@ class _Packed:
     emphasis: tuple[tuple[int, ...], ...]
     critical: tuple[tuple[int, ...], ...]  # the number of critical gaps
     shifts: tuple[int, ...]  # per role
-    near_bands: tuple[
-        tuple[int, int | None], ...
-    ]  # every band but the last: (min fit in percent, max critical)
+    near_bands: tuple[tuple[int, int | None], ...]  # all bands but the last: (min fit %, max critical)
+    region: int  # bits of one table in ``combined``
+    combined: tuple[tuple[int, ...], ...]  # covered, used, units and critical side by side: one add a skill
 
 
 def _packed(model: Model) -> _Packed | None:
@@ -152,6 +152,17 @@ def _packed(model: Model) -> _Packed | None:
         emphasis=emphasis,
         critical=critical,
         near_bands=tuple((round(b.min_fit * 100), b.max_critical_gaps) for b in r.bands[:-1]),
+        region=bits * len(model.role_ids),
+        combined=tuple(
+            tuple(
+                covered[j][h]
+                | used[j][h] << (bits * len(model.role_ids))
+                | units[j][h] << (2 * bits * len(model.role_ids))
+                | critical[j][h] << (3 * bits * len(model.role_ids))
+                for h in range(top + 1)
+            )
+            for j in range(n_skills)
+        ),
         shifts=tuple(bits * i for i in range(len(model.role_ids))),
     )
 
@@ -167,13 +178,16 @@ def _last_band(packed: _Packed, fit: float, critical: int) -> bool:
 
 def _packed_order(model: Model, packed: _Packed, have: tuple[int, ...]) -> list[int]:
     """``_order`` for whole-number weights: every role's sums in a few integer additions per skill."""
-    cov = use_sum = units = crit = strength = 0
-    for j, h in enumerate(have):
-        cov += packed.covered[j][h]
-        use_sum += packed.used[j][h]
-        units += packed.units[j][h]
-        crit += packed.critical[j][h]
+    total = strength = 0
+    for row, h in zip(packed.combined, have):  # noqa: B905 - one row per skill
+        total += row[h]
         strength += h * h
+    region = packed.region
+    whole = (1 << region) - 1
+    cov = total & whole
+    use_sum = (total >> region) & whole
+    units = (total >> (2 * region)) & whole
+    crit = total >> (3 * region)
     mask = (1 << packed.bits) - 1
     ranking = model.ranking
     penalty = ranking.critical_penalty
