@@ -52,10 +52,12 @@ raises any skill area the text names to at least a floor.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from roleadvisor.catalog.models import Catalog, Reading, Seniority
 from roleadvisor.errors import DecodeError
@@ -162,8 +164,25 @@ class Decoded:
 _DOUBLE = re.compile(r"([bdfgklmnprtz])\1$")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
+
+
+@functools.cache
+def _russian_stem(word: str) -> str:
+    """A Russian word's stem by the Snowball stemmer: ``инженера``, ``инженеров`` -> ``инженер``."""
+    from snowballstemmer import stemmer  # type: ignore[import-untyped]  # ~10 ms, only for Russian words
+
+    return str(_stemmers(stemmer)["russian"].stemWord(word))
+
+
+@functools.cache
+def _stemmers(factory: Any) -> dict[str, Any]:  # noqa: ANN401 - snowballstemmer is untyped
+    return {"russian": factory("russian")}
+
+
 def stem(word: str) -> str:
-    """``word`` without its English ending: ``engineering`` -> ``engineer``, ``models`` -> ``model``.
+    """``word`` without its English ending: ``engineering`` -> ``engineer``, ``models`` -> ``model``;
+    a Russian word without its Russian ending (Snowball's stemmer: ``инженера`` -> ``инженер``).
 
     Light and predictable (the text and every catalogue phrase go through the
     same rule, so it only has to be consistent): -ies -> -y, -ing, -ed, -es after
@@ -171,7 +190,9 @@ def stem(word: str) -> str:
     dropped. Words of four characters or less, and words with digits or
     characters outside a-z, are kept as they are.
     """
-    if len(word) <= 4 or not word.isascii() or not word.isalpha():
+    if not word.isascii():
+        return _russian_stem(word) if _CYRILLIC.fullmatch(word) else word
+    if len(word) <= 4 or not word.isalpha():
         return word
     if word.endswith("ies"):
         word = word[:-3] + "y"

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from roleadvisor.catalog.models import Catalog, Role, Skill
 from roleadvisor.errors import LookupFailed
 from roleadvisor.records import record
+from roleadvisor.text import fold
 from roleadvisor.text import normalise as normalise  # noqa: PLC0414 - re-exported for existing importers
 
 SUGGEST_CUTOFF = 60.0  # below this WRatio score nothing is suggested
@@ -66,12 +67,12 @@ def _name_score(query: str, name: str) -> float:
 
 def rank_names(query: str, entries: Sequence[tuple[str, Sequence[str]]]) -> list[Candidate]:
     """Entries ``(id, names)`` scored against ``query`` by their best name, best first."""
-    q = normalise(query)
+    q = fold(query)
     out: list[Candidate] = []
     for entry_id, names in entries:
         best = Candidate(entry_id, 0.0, entry_id)
         for name in names:
-            score = _name_score(q, normalise(name))
+            score = _name_score(q, fold(name))
             if score > best.score:
                 best = Candidate(entry_id, score, name)
         out.append(best)
@@ -88,10 +89,10 @@ def _resolve(
 ) -> str:
     """Resolve ``query``; messages quote ``shown`` (what the person typed) if given."""
     typed = query if shown is None else shown
-    if not normalise(query):
+    if not fold(query):
         raise LookupFailed(f"{kind} name {typed!r} has no letters or digits")
-    key = normalise(query)
-    exact = {entry_id for entry_id, names in entries if any(normalise(n) == key for n in names)}
+    key = fold(query)
+    exact = {entry_id for entry_id, names in entries if any(fold(n) == key for n in names)}
     if len(exact) == 1:  # a name given in full: no fuzzy matching needed (nor rapidfuzz imported)
         return exact.pop()
     candidates = rank_names(query, entries)
@@ -120,15 +121,15 @@ def _describe(candidate: Candidate, entries: Sequence[tuple[str, Sequence[str]]]
     names = dict(entries)[candidate.id]
     title = names[1] if len(names) > 1 else candidate.id
     line = f"{candidate.id}  {title}"
-    if normalise(candidate.matched) not in (normalise(candidate.id), normalise(title)):
+    if fold(candidate.matched) not in (fold(candidate.id), fold(title)):
         line += f" (as {candidate.matched!r})"
     return line
 
 
 def strip_words(text: str, words: Iterable[str]) -> str:
     """``text`` normalised, without the given words or phrases (``"staff"``, ``"head of"``)."""
-    padded = f" {normalise(text)} "
-    for word in sorted((normalise(w) for w in words), key=len, reverse=True):
+    padded = f" {fold(text)} "
+    for word in sorted((fold(w) for w in words), key=len, reverse=True):
         if word:
             while f" {word} " in padded:
                 padded = padded.replace(f" {word} ", " ")

@@ -320,7 +320,9 @@ def test_old_entries_are_pruned(cache_dir: Path, custom: Path) -> None:
         load_catalog(custom)
     kept = entries(cache_dir)
     assert len(kept) == cache.MAX_ENTRIES
-    sources = {p.name: p.read_bytes() for p in custom.glob("*.yaml")}
+    from roleadvisor.catalog.loader import read_sources
+
+    sources, _ = read_sources(custom)  # every file, the language overlays in i18n/ too
     assert cache_dir / f"catalog-{cache.catalog_key(sources)}.json" in kept  # the latest survives
 
 
@@ -392,7 +394,7 @@ def test_only_the_changed_file_is_parsed_again(
     cache_dir: Path, custom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_catalog(custom)
-    assert len(parsed(cache_dir)) == 5  # one per file, and decode.yaml checked
+    assert len(parsed(cache_dir)) == 7  # one per file (two language overlays), and decode.yaml checked
     parses: list[int] = []
     import roleadvisor.catalog.validate as validate_module
 
@@ -405,7 +407,7 @@ def test_only_the_changed_file_is_parsed_again(
     changed = load_catalog(custom)
     assert parses == [len(roles.read_text(encoding="utf-8"))]  # the other files came from the cache
     assert changed == cold(custom)
-    assert len(parsed(cache_dir)) == 6
+    assert len(parsed(cache_dir)) == 8
 
 
 def test_a_checked_decode_yaml_is_not_checked_again(

@@ -240,8 +240,8 @@ def test_init_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path)
     again = invoke("catalog", "init", str(target))
     assert again.exit_code == 2
     assert again.stderr == (
-        f"error: {target} already has lifecycle.yaml, roles.yaml, resources.yaml and decode.yaml; "
-        "pass --force to overwrite, or choose another directory\n"
+        f"error: {target} already has lifecycle.yaml, roles.yaml, resources.yaml, decode.yaml, "
+        "i18n/fa.yaml and i18n/ru.yaml; pass --force to overwrite, or choose another directory\n"
     )
     assert (target / "roles.yaml").read_text(encoding="utf-8") == "edited\n"
     assert invoke("catalog", "init", str(target), "--force").exit_code == 0

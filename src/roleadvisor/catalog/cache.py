@@ -60,7 +60,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 
-FORMAT = 3  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 4  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -332,6 +332,7 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                     "stages": list(r.stages),
                     "requirements": [[skill, req.level, req.weight] for skill, req in r.requirements],
                     "keywords": list(r.keywords),
+                    "translated_names": list(r.translated_names),
                 }
                 for r in catalog.roles
             ],
@@ -464,8 +465,17 @@ def _requirement(value: object) -> tuple[str, Requirement]:
 
 
 def _role(value: object) -> Role:
-    id_, title, family, aliases, description, stages, requirements, keywords = _fields(
-        value, "id", "title", "family", "aliases", "description", "stages", "requirements", "keywords"
+    id_, title, family, aliases, description, stages, requirements, keywords, translated = _fields(
+        value,
+        "id",
+        "title",
+        "family",
+        "aliases",
+        "description",
+        "stages",
+        "requirements",
+        "keywords",
+        "translated_names",
     )
     return Role(
         id=_str(id_),
@@ -476,6 +486,7 @@ def _role(value: object) -> Role:
         stages=_strs(stages),
         requirements=tuple(_requirement(item) for item in _list(requirements)),
         keywords=_strs(keywords),
+        translated_names=_strs(translated),
     )
 
 

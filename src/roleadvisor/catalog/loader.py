@@ -25,7 +25,8 @@ ROLES_FILE = "roles.yaml"
 RESOURCES_FILE = "resources.yaml"  # optional
 DECODE_FILE = "decode.yaml"  # optional: how decode reads an advert
 CATALOG_FILES = (LIFECYCLE_FILE, ROLES_FILE)
-OPTIONAL_FILES = (RESOURCES_FILE, DECODE_FILE)
+OVERLAY_FILES = ("i18n/fa.yaml", "i18n/ru.yaml")  # the catalogue's text in other languages
+OPTIONAL_FILES = (RESOURCES_FILE, DECODE_FILE, *OVERLAY_FILES)
 ENV_VAR = "ROLEADVISOR_CATALOG"
 
 BUILTIN_SOURCE = "built-in"

@@ -74,11 +74,12 @@ class Role:
     stages: tuple[str, ...]
     requirements: tuple[tuple[str, Requirement], ...]
     keywords: tuple[str, ...] = ()
+    translated_names: tuple[str, ...] = ()  # titles and aliases from the language overlays (i18n/)
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the role goes by: id, title and aliases."""
-        return (self.id, self.title, *self.aliases)
+        """Every name the role goes by: id, title, aliases, and its names in other languages."""
+        return (self.id, self.title, *self.aliases, *self.translated_names)
 
     def requirement(self, skill_id: str) -> Requirement:
         """The requirement for ``skill_id`` (every role lists every skill)."""

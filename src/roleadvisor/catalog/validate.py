@@ -19,7 +19,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from roleadvisor.catalog.files import LifecycleFile, ResourcesFile, RolesFile
-from roleadvisor.catalog.loader import DECODE_FILE, LIFECYCLE_FILE, RESOURCES_FILE, ROLES_FILE
+from roleadvisor.catalog.loader import DECODE_FILE, LIFECYCLE_FILE, OVERLAY_FILES, RESOURCES_FILE, ROLES_FILE
 from roleadvisor.catalog.models import (
     READING_WORD_LISTS,
     RESOURCE_KINDS,
@@ -37,6 +37,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 from roleadvisor.errors import CatalogError, RoleAdvisorError, YamlProblem
+from roleadvisor.records import replace
 from roleadvisor.safeyaml import load_yaml
 from roleadvisor.text import fold
 from roleadvisor.textfile import decode_text
@@ -648,6 +649,60 @@ def validate_sources(
         reading = _checked_reading(directory, sources, unreadable, problems)
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
+    translated: dict[str, list[str]] = {}
+    for file in OVERLAY_FILES:
+        if file in sources or file in unreadable:
+            data = _mapping(directory, file, sources, unreadable, problems)
+            if data is not None:
+                _overlay_names(file, data, roles, translated, problems)
     if problems:
         return None, problems
-    return _build(lifecycle, roles, str(directory), resources, reading), []
+    catalog = _build(lifecycle, roles, str(directory), resources, reading)
+    if translated:
+        catalog = replace(
+            catalog,
+            roles=tuple(replace(r, translated_names=tuple(translated.get(r.id, ()))) for r in catalog.roles),
+        )
+    return catalog, []
+
+
+def _overlay_names(
+    file: str, data: Mapping[str, object], roles: RolesFile, out: dict[str, list[str]], problems: list[str]
+) -> None:
+    """Collect each role's title and aliases in a language overlay (``i18n/<lang>.yaml``).
+
+    Only the names are read here (decode and role lookup use them); the rest of an
+    overlay's text is checked by the tests. A name may belong to one role only, in
+    any language.
+    """
+    language = file.removeprefix("i18n/").removesuffix(".yaml")
+    if data.get("language") != language:
+        problems.append(f"{file}: language: must be {language!r}, the file's name")
+    raw = data.get("roles", {})
+    if not isinstance(raw, dict):
+        problems.append(f"{file}: roles: must be a mapping of role id to its title and aliases")
+        return
+    owner = {fold(name): r.id for r in roles.roles for name in (r.id, r.title, *r.aliases)}
+    for role_id, spec in raw.items():
+        where = f"{file}: roles.{role_id}"
+        if role_id not in {r.id for r in roles.roles}:
+            continue  # a role this catalogue left out (an overlay copied from another catalogue)
+        if not isinstance(spec, dict):
+            problems.append(f"{where}: must be a mapping with title and aliases")
+            continue
+        names = [spec.get("title"), *(spec.get("aliases") or [])]
+        for i, name in enumerate(names):
+            at = f"{where}.title" if i == 0 else f"{where}.aliases[{i - 1}]"
+            if not isinstance(name, str) or not name.strip() or len(name) > 200:
+                problems.append(f"{at}: must be text of 1 to 200 characters")
+                continue
+            key = fold(name)
+            if not key:
+                problems.append(f"{at}: {name!r} has no letters or digits to match")
+                continue
+            if owner.get(key, role_id) != role_id:
+                problems.append(f"{at}: {name!r} is also a name of {owner[key]}")
+                continue
+            owner[key] = role_id
+            if name.strip() not in out.setdefault(role_id, []):
+                out[role_id].append(name.strip())

@@ -41,6 +41,13 @@ def run_init(directory: Path, force: bool) -> None:
     except OSError as exc:
         raise OutputIOError(f"{directory}: cannot create directory: {exc.strerror or exc}") from None
     for name, text in texts.items():
+        if "/" in name:  # the language overlays live in i18n/
+            try:
+                (directory / name).parent.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise OutputIOError(
+                    f"{directory / name}: cannot create its directory: {exc.strerror or exc}"
+                ) from None
         write_file(directory / name, text)
     note(
         f"Wrote {', '.join(str(directory / name) for name in texts)}.\n"
