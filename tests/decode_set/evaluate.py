@@ -33,7 +33,7 @@ from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.decode import decode_text
 from roleadvisor.errors import RoleAdvisorError
-from roleadvisor.text import normalise
+from roleadvisor.text import fold
 
 HERE = Path(__file__).resolve().parent
 HOLDOUT = HERE / "holdout"
@@ -78,7 +78,7 @@ class Result:
             return None
         if want == "none":
             return self.seniority_shift == 0
-        return normalise(want) in {normalise(w) for w in self.seniority_words}
+        return fold(want) in {fold(w) for w in self.seniority_words}  # any script
 
 
 def _items(kind: str, raw: object, catalog: Catalog, folder: Path) -> list[Item]:
@@ -254,9 +254,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--catalog", type=Path, default=None, help="catalogue directory (default: built-in)")
     parser.add_argument("--failures", action="store_true", help="also list every miss")
     parser.add_argument("--holdout", action="store_true", help="score the held-out set (holdout/)")
+    parser.add_argument("--language", choices=("ru", "fa"), help="score the Russian or Persian set (ru/, fa/)")
     args = parser.parse_args(argv)
     catalog = load_catalog(args.catalog)
-    results = run(load_items(catalog, HOLDOUT if args.holdout else HERE), catalog)
+    folder = HERE / args.language if args.language else HOLDOUT if args.holdout else HERE
+    results = run(load_items(catalog, folder), catalog)
     sys.stdout.write(report(results, catalog, failures=args.failures))
     return 0
 
