@@ -73,8 +73,10 @@ def _check_yaml_nesting(text: str, limit: int) -> None:
 
     opens = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     closes = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    nodes = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
     loader = _loader(text)
-    depth = 0
+    depth = count = 0
+    anchors: dict[str, int] = {}  # anchor name -> the line it is set on
     try:
         while loader.check_event():
             event = loader.get_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
@@ -85,6 +87,15 @@ def _check_yaml_nesting(text: str, limit: int) -> None:
                     raise _too_deep(mark.line + 1 if mark is not None else 1, limit)
             elif isinstance(event, closes):
                 depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                # the same refusal and line as a value reached twice in the tree (``_check_graph``)
+                raise _reused(anchors.get(event.anchor or "", 1))
+            if isinstance(event, nodes):
+                count += 1
+                if count > MAX_NODES:
+                    raise YamlProblem(f"more than {MAX_NODES} YAML values; refusing to read it")
+                if event.anchor is not None and event.start_mark is not None:
+                    anchors[event.anchor] = event.start_mark.line + 1
     except yaml.YAMLError as exc:
         raise YamlProblem(_describe(exc)) from None
     finally:
@@ -127,28 +138,11 @@ def _check_json_nesting(text: str, limit: int) -> None:
                 return
 
 
-def _check_graph(root: yaml.Node) -> None:
-    import yaml
-
-    seen: set[int] = set()
-    stack: list[yaml.Node] = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            mark = node.start_mark
-            raise YamlProblem(
-                f"line {mark.line + 1}: this value is anchored (&name) and reused through an "
-                "alias (*name); YAML anchors and aliases are not allowed, write the value out in full"
-            )
-        seen.add(id(node))
-        if len(seen) > MAX_NODES:
-            raise YamlProblem(f"more than {MAX_NODES} YAML values; refusing to read it")
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+def _reused(line: int) -> YamlProblem:
+    return YamlProblem(
+        f"line {line}: this value is anchored (&name) and reused through an "
+        "alias (*name); YAML anchors and aliases are not allowed, write the value out in full"
+    )
 
 
 def _describe(exc: yaml.YAMLError) -> str:
@@ -182,7 +176,7 @@ def load_yaml(text: str) -> Any:  # noqa: ANN401 - YAML documents are arbitrary 
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_graph(node)
+        # anchors, aliases and the value count were refused by check_nesting's pass over the events
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise YamlProblem(_describe(exc)) from None

@@ -54,6 +54,7 @@ def _unicode() -> tuple[re.Pattern[str], dict[int, str]]:
     return drop, same_letter
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The words of ``text`` in one spelling, in any script: ``"ML-Инженер"`` -> ``"ml инженер"``.
 

@@ -650,11 +650,14 @@ def validate_sources(
     if resources is not None:
         problems.extend(_check_resources(lifecycle, resources))
     translated: dict[str, list[str]] = {}
+    owner: dict[str, str] = {}  # folded name -> role id, English names first
     for file in OVERLAY_FILES:
         if file in sources or file in unreadable:
             data = _mapping(directory, file, sources, unreadable, problems)
             if data is not None:
-                _overlay_names(file, data, roles, translated, problems)
+                if not owner:
+                    owner = {fold(name): r.id for r in roles.roles for name in (r.id, r.title, *r.aliases)}
+                _overlay_names(file, data, roles, owner, translated, problems)
     if problems:
         return None, problems
     catalog = _build(lifecycle, roles, str(directory), resources, reading)
@@ -667,7 +670,12 @@ def validate_sources(
 
 
 def _overlay_names(
-    file: str, data: Mapping[str, object], roles: RolesFile, out: dict[str, list[str]], problems: list[str]
+    file: str,
+    data: Mapping[str, object],
+    roles: RolesFile,
+    owner: dict[str, str],
+    out: dict[str, list[str]],
+    problems: list[str],
 ) -> None:
     """Collect each role's title and aliases in a language overlay (``i18n/<lang>.yaml``).
 
@@ -682,10 +690,10 @@ def _overlay_names(
     if not isinstance(raw, dict):
         problems.append(f"{file}: roles: must be a mapping of role id to its title and aliases")
         return
-    owner = {fold(name): r.id for r in roles.roles for name in (r.id, r.title, *r.aliases)}
+    known = {r.id for r in roles.roles}
     for role_id, spec in raw.items():
         where = f"{file}: roles.{role_id}"
-        if role_id not in {r.id for r in roles.roles}:
+        if role_id not in known:
             continue  # a role this catalogue left out (an overlay copied from another catalogue)
         if not isinstance(spec, dict):
             problems.append(f"{where}: must be a mapping with title and aliases")
