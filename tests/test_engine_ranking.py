@@ -178,18 +178,23 @@ def test_own_levels_rank_first_in_any_catalogue(need: list[list[int]], weights: 
         assert assess(m, dict(zip(m.skill_ids, row, strict=True))).roles[0].role_id == f"r{i}"
 
 
-def test_bands_come_from_the_catalogue(catalog_copy: Callable[..., Path], invoke: Invoke) -> None:
-    directory = catalog_copy()
+def _replace_in_lifecycle(directory: Path, start_at: str, section: str) -> None:
+    """Replace lifecycle.yaml's text from ``start_at`` up to its ``skills:`` with ``section``."""
     lifecycle = directory / "lifecycle.yaml"
     text = lifecycle.read_text(encoding="utf-8")
-    start = text.index("  readiness:")
-    end = text.index("\nskills:")
+    lifecycle.write_text(
+        text[: text.index(start_at)] + section + text[text.index("\nskills:") :], encoding="utf-8"
+    )
+
+
+def test_bands_come_from_the_catalogue(catalog_copy: Callable[..., Path], invoke: Invoke) -> None:
+    directory = catalog_copy()
     bands = (
         "  readiness:\n"
         "    - {id: hired, label: hired, min_fit: 0.5, max_critical_gaps: 0, meaning: 'apply today'}\n"
         "    - {id: later, label: later, min_fit: 0.0, meaning: 'keep learning'}\n"
     )
-    lifecycle.write_text(text[:start] + bands + text[end:], encoding="utf-8")
+    _replace_in_lifecycle(directory, "  readiness:", bands)
     args = [f"--rate={s}=2" for s in ("systems", "databases", "ml", "algorithms", "stats", "sme", "product")]
     result = invoke("--catalog", str(directory), "assess", *args, "--rate=communication=3", "-f", "json")
     assert result.exit_code == 0, result.output
@@ -204,16 +209,12 @@ def test_a_bad_band_list_is_reported(catalog_copy: Callable[..., Path]) -> None:
     from roleadvisor.catalog.loader import validate_catalog_dir
 
     directory = catalog_copy()
-    lifecycle = directory / "lifecycle.yaml"
-    text = lifecycle.read_text(encoding="utf-8")
-    start = text.index("  readiness:")
-    end = text.index("\nskills:")
     bands = (
         "  readiness:\n"
         "    - {id: low, label: low, min_fit: 0.5, meaning: x}\n"
         "    - {id: high, label: high, min_fit: 0.9, max_critical_gaps: 0, meaning: y}\n"
     )
-    lifecycle.write_text(text[:start] + bands + text[end:], encoding="utf-8")
+    _replace_in_lifecycle(directory, "  readiness:", bands)
     catalog, problems = validate_catalog_dir(directory)
     assert catalog is None
     assert problems == [
@@ -266,11 +267,7 @@ def test_advice_section_problems(catalog_copy: Callable[..., Path], section: str
     from roleadvisor.catalog.loader import validate_catalog_dir
 
     directory = catalog_copy()
-    lifecycle = directory / "lifecycle.yaml"
-    text = lifecycle.read_text(encoding="utf-8")
-    start = text.index("advice:")
-    end = text.index("\nskills:")
-    lifecycle.write_text(text[:start] + section + text[end:], encoding="utf-8")
+    _replace_in_lifecycle(directory, "advice:", section)
     catalog, problems = validate_catalog_dir(directory)
     assert catalog is None
     assert problem in problems

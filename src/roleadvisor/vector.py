@@ -204,11 +204,12 @@ def top_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:
     top = keyed[np.arange(len(best)), best]
     tied = np.flatnonzero((keyed == top[:, None]).sum(axis=1) > 1)
     if len(tied):
-        best[tied] = rank_roles(m, _rows(ms, tied))[:, 0]
+        best[tied] = rank_roles(m, measure_rows(ms, tied))[:, 0]
     return best
 
 
-def _rows(ms: MeasureArrays, rows: NDArray[np.intp]) -> MeasureArrays:
+def measure_rows(ms: MeasureArrays, rows: NDArray[np.intp]) -> MeasureArrays:
+    """The measures of some profiles (rows) only."""
     return MeasureArrays(
         fit=ms.fit[rows],
         use=ms.use[rows],

@@ -31,7 +31,7 @@ from roleadvisor.batch.records import Chunk
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts.assess import role_reason
 from roleadvisor.engine import Measures, role_fit
-from roleadvisor.vector import Matrices, MeasureArrays, rank_roles, top_roles
+from roleadvisor.vector import Matrices, MeasureArrays, measure_rows, rank_roles, top_roles
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class Writer:
     def _record_json(self, chunk: Chunk, ms: MeasureArrays, i: int) -> bytes:
         if i in chunk.errors:
             return self._error_record(chunk, i)
-        order = rank_roles(self.m, _row(ms, i))[0]
+        order = rank_roles(self.m, measure_rows(ms, np.array([i])))[0]
         if self.options.top is not None:
             order = order[: self.options.top]
         best = int(order[0]) if len(order) else 0
@@ -217,21 +217,6 @@ class Writer:
             ],
         }
         return orjson.dumps(record) + b"\n"
-
-
-def _row(ms: MeasureArrays, i: int) -> MeasureArrays:
-    """The measures of one profile, as a one-row ``MeasureArrays``."""
-    return MeasureArrays(
-        fit=ms.fit[i : i + 1],
-        use=ms.use[i : i + 1],
-        match=ms.match[i : i + 1],
-        critical=ms.critical[i : i + 1],
-        learning=ms.learning[i : i + 1],
-        distance=ms.distance[i : i + 1],
-        band=ms.band[i : i + 1],
-        shortfall=ms.shortfall[i : i + 1],
-        emphasis=ms.emphasis[i : i + 1],
-    )
 
 
 def _csv_id(id_json: bytes) -> bytes:
