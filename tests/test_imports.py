@@ -75,9 +75,12 @@ def test_tables_need_rich_only(tmp_path: Path) -> None:
         assert heavy(loaded_after(tmp_path, *args)) == {"rich"}, args
 
 
-def test_a_changed_catalogue_loads_yaml_and_pydantic_but_not_numpy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_catalogue_loads_yaml_but_not_pydantic_or_numpy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a valid catalogue is read by fastspec; pydantic is only asked to explain a broken one
     monkeypatch.setenv("ROLEADVISOR_CACHE_DIR", "off")
-    assert heavy(loaded_after(tmp_path, "assess", *rate_args(MLE), "--format", "json")) == {"yaml", "pydantic"}
+    assert heavy(loaded_after(tmp_path, "assess", *rate_args(MLE), "--format", "json")) == {"yaml"}
 
 
 def test_importing_the_package_loads_only_its_init() -> None:

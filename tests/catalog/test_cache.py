@@ -377,7 +377,8 @@ def test_a_warm_load_imports_no_yaml_pydantic_or_other_heavy_module(tmp_path: Pa
 
     cold_run = run()  # fills the cache
     assert cold_run["source"] == "built-in"
-    assert {"yaml", "pydantic"} <= set(cold_run["after"])  # the probe does see these modules
+    assert "yaml" in cold_run["after"]  # the probe does see these modules
+    assert "pydantic" not in cold_run["after"]  # a valid catalogue is read without it (fastspec)
     warm = run()
     assert warm["source"] == "built-in"
     if package == "bare":

@@ -79,6 +79,7 @@ _HERE = Path(__file__).absolute().parent
 _CODE = (
     _HERE / "cache.py",
     _HERE / "files.py",
+    _HERE / "fastspec.py",
     _HERE / "loader.py",
     _HERE / "models.py",
     _HERE / "validate.py",

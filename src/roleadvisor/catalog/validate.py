@@ -12,13 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from roleadvisor.catalog.files import LifecycleFile, ResourcesFile, RolesFile
+from roleadvisor.catalog import fastspec
+from roleadvisor.catalog.fastspec import LifecycleFile, ResourcesFile, RolesFile
 from roleadvisor.catalog.loader import DECODE_FILE, LIFECYCLE_FILE, OVERLAY_FILES, RESOURCES_FILE, ROLES_FILE
 from roleadvisor.catalog.models import (
     READING_WORD_LISTS,
@@ -42,7 +41,10 @@ from roleadvisor.safeyaml import load_yaml
 from roleadvisor.text import fold
 from roleadvisor.textfile import decode_text
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 # Weights and stage shares are relative sizes: any finite positive number up to this
@@ -66,7 +68,7 @@ def format_loc(loc: Iterable[str | int]) -> str:
     return out
 
 
-def _validation_lines(file: str, exc: ValidationError) -> list[str]:
+def _validation_lines(file: str, exc: ValidationError) -> list[str]:  # pydantic only on the error path
     lines = []
     for err in exc.errors(include_url=False):
         place = format_loc(err["loc"])
@@ -81,6 +83,13 @@ def _validation_lines(file: str, exc: ValidationError) -> list[str]:
     return lines
 
 
+_FAST: dict[str, Callable[[object], Any]] = {
+    LIFECYCLE_FILE: fastspec.lifecycle_file,
+    ROLES_FILE: fastspec.roles_file,
+    RESOURCES_FILE: fastspec.resources_file,
+}
+
+
 def _parse(
     directory: Path,
     file: str,
@@ -89,14 +98,38 @@ def _parse(
     unreadable: Mapping[str, str],
     problems: list[str],
 ) -> M | None:
+    """The file read into ``model`` (a ``fastspec`` record), its problems added to ``problems``.
+
+    A file that is exactly right is read without pydantic (``fastspec``); any
+    other goes through the pydantic models of ``roleadvisor.catalog.files``, whose
+    messages say what is wrong.
+    """
     data = _mapping(directory, file, sources, unreadable, problems)
     if data is None:
         return None
+    fast = _FAST[file]
+    read: M | None = fast(data)
+    if read is not None:
+        return read
+    from pydantic import BaseModel, ValidationError
+
+    from roleadvisor.catalog import files
+
+    models: dict[str, type[BaseModel]] = {
+        LIFECYCLE_FILE: files.LifecycleFile,
+        ROLES_FILE: files.RolesFile,
+        RESOURCES_FILE: files.ResourcesFile,
+    }
+    pydantic_model = models[file]
     try:
-        return model.model_validate(data)
+        checked = pydantic_model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_validation_lines(file, exc))
         return None
+    read = fast(checked.model_dump())  # what pydantic accepted, in the form fastspec reads
+    if read is None:  # pragma: no cover - fastspec reads every normalised file (tested)
+        raise AssertionError(f"{file}: fastspec refused what pydantic accepted")
+    return read
 
 
 def _mapping(
