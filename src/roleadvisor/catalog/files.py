@@ -1,8 +1,9 @@
 """The catalogue's file formats: pydantic models of the YAML files exactly as written.
 
-Imported only when YAML has to be validated (a cold load, ``catalog validate``);
-the cross-reference checks and the conversion to ``Catalog`` are in
-``roleadvisor.catalog.validate``.
+Imported only for a file that ``roleadvisor.catalog.fastspec`` (the same format
+read strictly, without pydantic) does not accept, so that its problems are
+reported precisely; the cross-reference checks and the conversion to
+``Catalog`` are in ``roleadvisor.catalog.validate``.
 """
 
 from __future__ import annotations
