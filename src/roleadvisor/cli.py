@@ -22,6 +22,7 @@ from roleadvisor.cligroup import RoleAdvisorGroup, lazy_group
 from roleadvisor.completion import (
     complete_family,
     complete_kinds,
+    complete_language,
     complete_rating,
     complete_role,
     complete_skill,
@@ -75,10 +76,33 @@ def get_catalog(ctx: typer.Context) -> Catalog:
     root = ctx.find_root()
     obj = root.obj if isinstance(root.obj, dict) else {}
     if "catalog" not in obj:
-        obj["catalog"] = load_catalog(obj.get("catalog_dir"))
+        obj["catalog"] = _in_language(load_catalog(obj.get("catalog_dir")))
         root.obj = obj
     catalog: Catalog = obj["catalog"]
     return catalog
+
+
+def _in_language(catalog: Catalog) -> Catalog:
+    """``catalog`` in the active language, saying on stderr how much of it stays in English."""
+    from roleadvisor import i18n
+
+    if i18n.current() == i18n.ENGLISH:
+        return catalog
+    from roleadvisor.catalog.localize import localize
+    from roleadvisor.output import note
+
+    localized, missing = localize(catalog, i18n.current())
+    if missing:
+        note(
+            i18n.ngettext(
+                "{count} text of the catalogue has no translation and is shown in English "
+                "('roleadvisor catalog validate' lists it).",
+                "{count} texts of the catalogue have no translation and are shown in English "
+                "('roleadvisor catalog validate' lists them).",
+                len(missing),
+            ).format(count=i18n.number(len(missing)))
+        )
+    return localized
 
 
 def show(contract: Contract, fmt: str, output: Path | None = None) -> None:
@@ -111,12 +135,26 @@ def main_options(
             show_envvar=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the messages, reports and catalogue text: en, fa or ru (default: "
+            "$ROLEADVISOR_LANG, else the locale, LC_ALL/LC_MESSAGES/LANG, else en). JSON keys and ids "
+            "stay English.",
+            autocompletion=complete_language,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Global options shared by every command."""
+    from roleadvisor import i18n
+
+    i18n.activate(i18n.resolve(lang))
     ctx.obj = {"catalog_dir": catalog}
 
 

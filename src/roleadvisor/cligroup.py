@@ -50,6 +50,21 @@ class RoleAdvisorGroup(TyperGroup):
             command = sub
         return " ".join(path)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,  # noqa: ANN401 - Click's own context settings
+    ) -> click.Context:
+        """Parse the arguments; Ctrl-C here goes on to the boundary too (Typer would exit 130 silently)."""
+        from roleadvisor.errors import Interrupted
+
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KeyboardInterrupt:
+            raise Interrupted from None
+
     def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
         """Run the command; Ctrl-C goes on to the boundary (Typer would turn it into a silent exit)."""
         from roleadvisor.errors import Interrupted

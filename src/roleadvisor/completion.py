@@ -72,3 +72,10 @@ def complete_kinds(incomplete: str) -> list[str]:
     prefix = f"{done}," if done else ""
     taken = set(done.split(","))
     return [prefix + kind for kind in RESOURCE_KINDS if kind.startswith(last) and kind not in taken]
+
+
+def complete_language(incomplete: str) -> list[str]:
+    """Languages for ``--lang``."""
+    from roleadvisor.i18n import LANGUAGES
+
+    return [code for code in LANGUAGES if code.startswith(incomplete.lower())]

@@ -60,7 +60,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 
-FORMAT = 4  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 5  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -366,9 +366,11 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                     "high": r.high,
                     "url": r.url,
                     "note": r.note,
+                    "language": r.language,
                 }
                 for r in catalog.resources
             ],
+            "texts": [[language, [list(pair) for pair in pairs]] for language, pairs in catalog.texts],
         },
     }
 
@@ -536,8 +538,8 @@ def _ranking(value: object) -> Ranking:
 
 
 def _resource(value: object) -> Resource:
-    title, kind, skills, low, high, url, note = _fields(
-        value, "title", "kind", "skills", "low", "high", "url", "note"
+    title, kind, skills, low, high, url, note, language = _fields(
+        value, "title", "kind", "skills", "low", "high", "url", "note", "language"
     )
     return Resource(
         title=_str(title),
@@ -547,6 +549,7 @@ def _resource(value: object) -> Resource:
         high=_int(high),
         url=_opt_str(url),
         note=_opt_str(note),
+        language=_str(language),
     )
 
 
@@ -557,8 +560,18 @@ def decode(document: object, key: str, source: str) -> Catalog:
     fmt, version, stored_key, body = _fields(document, "format", "roleadvisor", "key", "catalog")
     if fmt != FORMAT or version != __version__ or stored_key != key:
         raise _BadShape
-    cat_version, scale, skills, stages, roles, seniority, reading, ranking, resources = _fields(
-        body, "version", "scale", "skills", "stages", "roles", "seniority", "reading", "ranking", "resources"
+    cat_version, scale, skills, stages, roles, seniority, reading, ranking, resources, texts = _fields(
+        body,
+        "version",
+        "scale",
+        "skills",
+        "stages",
+        "roles",
+        "seniority",
+        "reading",
+        "ranking",
+        "resources",
+        "texts",
     )
     scale_version, scale_max, labels = _fields(scale, "version", "max", "labels")
     return Catalog(
@@ -571,5 +584,20 @@ def decode(document: object, key: str, source: str) -> Catalog:
         reading=_reading(reading),
         ranking=_ranking(ranking),
         resources=tuple(_resource(item) for item in _list(resources)),
+        texts=tuple(_language_texts(item) for item in _list(texts)),
         source=source,
     )
+
+
+def _language_texts(value: object) -> tuple[str, tuple[tuple[str, str], ...]]:
+    items = _list(value)
+    if len(items) != 2:
+        raise _BadShape
+    return _str(items[0]), tuple(_text_pair(pair) for pair in _list(items[1]))
+
+
+def _text_pair(value: object) -> tuple[str, str]:
+    items = _list(value)
+    if len(items) != 2:
+        raise _BadShape
+    return _str(items[0]), _str(items[1])

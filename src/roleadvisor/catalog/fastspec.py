@@ -158,6 +158,7 @@ class ResourceSpec:
     levels: list[int]
     url: str | None
     note: str | None
+    language: str
 
 
 @record
@@ -276,7 +277,7 @@ def _optional_str(value: object) -> str | None:
 
 
 def _resource(value: object) -> ResourceSpec:
-    d = _fields(value, ("title", "kind", "skills", "levels"), ("url", "note"))
+    d = _fields(value, ("title", "kind", "skills", "levels"), ("url", "note", "language"))
     return ResourceSpec(
         title=_text(d["title"]),
         kind=_str(d["kind"]),
@@ -284,6 +285,7 @@ def _resource(value: object) -> ResourceSpec:
         levels=_list(d["levels"], _int, 2, 2),
         url=_get(d, "url", _optional_str, None),
         note=_get(d, "note", _optional_text, None),
+        language=_get(d, "language", _str, "en"),
     )
 
 

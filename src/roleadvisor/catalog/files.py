@@ -92,6 +92,7 @@ class ResourceSpec(_Strict):
     levels: list[int] = Field(min_length=2, max_length=2)
     url: str | None = None
     note: Text | None = None
+    language: str = "en"
 
 
 class ResourcesFile(_Strict):

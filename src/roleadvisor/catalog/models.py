@@ -26,6 +26,7 @@ class Resource:
     high: int
     url: str | None = None
     note: str | None = None
+    language: str = "en"  # the language it is written or taught in (en, fa, ru, ...)
 
 
 @record
@@ -228,6 +229,9 @@ class Catalog:
     ranking: Ranking = Ranking()
     reading: Reading = Reading()
     source: str = "built-in"
+    # The catalogue's text in other languages (``i18n/<lang>.yaml``): per language,
+    # (key, text) pairs such as ("roles.data-scientist.title", "Дата-сайентист").
+    texts: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     _skill_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -253,6 +257,18 @@ class Catalog:
             if role.id == role_id:
                 return role
         raise KeyError(role_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the catalogue has text in: English, then its overlays."""
+        return ("en", *(lang for lang, _ in self.texts))
+
+    def translations(self, language: str) -> dict[str, str]:
+        """The catalogue's texts in ``language`` by key (empty for English or a language it lacks)."""
+        for lang, pairs in self.texts:
+            if lang == language:
+                return dict(pairs)
+        return {}
 
     def stage(self, stage_id: str) -> Stage:
         """The stage with this exact id."""

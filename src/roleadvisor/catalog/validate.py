@@ -46,6 +46,7 @@ M = TypeVar("M")
 if TYPE_CHECKING:
     from pydantic import ValidationError
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 # Weights and stage shares are relative sizes: any finite positive number up to this
 # keeps every sum roleadvisor computes finite (a weight of 1e308 times a level overflows).
@@ -513,6 +514,11 @@ def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list
             problems.append(
                 f"{where}.levels: must be [low, high] with 0 <= low <= high <= {top}, got {res.levels}"
             )
+        if not LANGUAGE_CODE.fullmatch(res.language):
+            problems.append(
+                f"{where}.language: {res.language[:20]!r} is not a language code (two or three "
+                "lowercase letters, such as en, fa or ru)"
+            )
         if res.url is not None and not res.url.startswith(("https://", "http://")):
             problems.append(f"{where}.url: must start with https:// or http://")
     return problems
@@ -583,6 +589,7 @@ def _build(
                 high=r.levels[1],
                 url=r.url,
                 note=r.note,
+                language=r.language,
             )
             for r in (resources.resources if resources is not None else ())
         ),
@@ -622,7 +629,8 @@ def _checked_reading(
 
 
 def catalog_warnings(catalog: Catalog) -> list[str]:
-    """What is valid but probably not meant: role aliases and keywords that are common words.
+    """What is valid but probably not meant: role aliases and keywords that are common words,
+    and texts a language overlay does not translate (shown in English in that language).
 
     A common word ("scientist", "customers", "talks") turns up in adverts of every
     kind, so decode would read it as evidence for one role wherever it appears. An
@@ -655,6 +663,16 @@ def catalog_warnings(catalog: Catalog) -> list[str]:
                     out.append(
                         f"{where}.{field}[{j}]: {word!r} is {common}; decode reads it {what} {role.id} {hint}"
                     )
+    from roleadvisor.catalog.localize import missing_texts
+
+    for language in catalog.languages[1:]:
+        missing = missing_texts(catalog, language)
+        if missing:
+            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            out.append(
+                f"i18n/{language}.yaml: {len(missing)} text{'s' if len(missing) != 1 else ''} not "
+                f"translated, shown in English: {shown}"
+            )
     return out
 
 
@@ -684,6 +702,7 @@ def validate_sources(
         problems.extend(_check_resources(lifecycle, resources))
     translated: dict[str, list[str]] = {}
     owner: dict[str, str] = {}  # folded name -> role id, English names first
+    overlays: list[tuple[str, dict[str, object]]] = []
     for file in OVERLAY_FILES:
         if file in sources or file in unreadable:
             data = _mapping(directory, file, sources, unreadable, problems)
@@ -691,15 +710,143 @@ def validate_sources(
                 if not owner:
                     owner = {fold(name): r.id for r in roles.roles for name in (r.id, r.title, *r.aliases)}
                 _overlay_names(file, data, roles, owner, translated, problems)
+                overlays.append((file, data))
     if problems:
         return None, problems
     catalog = _build(lifecycle, roles, str(directory), resources, reading)
-    if translated:
+    texts = []
+    for file, data in overlays:
+        pairs = _overlay_texts(file, data, catalog, problems)
+        texts.append((file.removeprefix("i18n/").removesuffix(".yaml"), pairs))
+    if problems:
+        return None, problems
+    if translated or texts:
         catalog = replace(
             catalog,
             roles=tuple(replace(r, translated_names=tuple(translated.get(r.id, ()))) for r in catalog.roles),
+            texts=tuple(texts),
         )
     return catalog, []
+
+
+_OVERLAY_KEYS = {"language", "scale", "advice", "skills", "stages", "roles", "resources"}
+MAX_TEXT = 2000
+
+
+def _overlay_texts(
+    file: str, data: Mapping[str, object], catalog: Catalog, problems: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """An overlay's text as (key, text) pairs keyed like ``roleadvisor.catalog.localize.text_keys``.
+
+    Each text must be a non-empty string; a place the catalogue does not have (a
+    skill, stage or role it left out) is skipped, as an overlay may be copied from
+    a larger catalogue. A misspelt field is a problem, so a translation is never
+    silently dropped.
+    """
+    out: list[tuple[str, str]] = []
+
+    def text(key: str, where: str, value: object) -> None:
+        if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
+            problems.append(f"{file}: {where}: must be text of 1 to {MAX_TEXT} characters")
+            return
+        out.append((key, value.strip()))
+
+    def section(name: str) -> dict[object, object]:
+        value = data.get(name, {})
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            problems.append(f"{file}: {name}: must be a mapping")
+            return {}
+        return value
+
+    for key in data:
+        if key not in _OVERLAY_KEYS:
+            problems.append(f"{file}: {key}: unknown field (fields: {', '.join(sorted(_OVERLAY_KEYS))})")
+    _overlay_scale_and_bands(file, section("scale"), section("advice"), catalog, text, problems)
+    _overlay_items(file, {k: section(k) for k in ("skills", "stages", "roles")}, catalog, text, problems)
+    notes = {r.title for r in catalog.resources if r.note is not None}
+    for title, spec in section("resources").items():
+        where = f"resources.{title}"
+        if title not in notes:
+            continue
+        if not isinstance(spec, dict) or set(spec) != {"note"}:
+            problems.append(f"{file}: {where}: must be a mapping with the translated note")
+            continue
+        text(f"resources.{title}.note", f"{where}.note", spec["note"])
+    return tuple(out)
+
+
+def _overlay_scale_and_bands(
+    file: str,
+    scale: Mapping[object, object],
+    advice: Mapping[object, object],
+    catalog: Catalog,
+    text: Callable[[str, str, object], None],
+    problems: list[str],
+) -> None:
+    """An overlay's scale labels and readiness bands (see ``_overlay_texts``)."""
+    labels = scale.get("labels")
+    if labels is not None:
+        if not isinstance(labels, list) or len(labels) != len(catalog.scale.labels):
+            problems.append(
+                f"{file}: scale.labels: must list {len(catalog.scale.labels)} labels, one per level "
+                f"0..{catalog.scale.max}"
+            )
+        else:
+            for level, label in enumerate(labels):
+                text(f"scale.labels.{level}", f"scale.labels[{level}]", label)
+    readiness = advice.get("readiness", {})
+    bands = {b.id for b in catalog.ranking.bands}
+    if isinstance(readiness, dict):
+        for band_id, spec in readiness.items():
+            where = f"advice.readiness.{band_id}"
+            if band_id not in bands:
+                continue
+            if not isinstance(spec, dict) or not set(spec) <= {"label", "meaning"}:
+                problems.append(f"{file}: {where}: must be a mapping with label and meaning")
+                continue
+            for field in ("label", "meaning"):
+                if field in spec:
+                    text(f"bands.{band_id}.{field}", f"{where}.{field}", spec[field])
+    else:
+        problems.append(f"{file}: advice.readiness: must be a mapping of band id to label and meaning")
+
+
+def _overlay_items(
+    file: str,
+    sections: Mapping[str, Mapping[object, object]],
+    catalog: Catalog,
+    text: Callable[[str, str, object], None],
+    problems: list[str],
+) -> None:
+    """An overlay's skills, stages and roles (see ``_overlay_texts``)."""
+    levels = len(catalog.scale.labels)
+    for kind, known, fields in (
+        ("skills", {s.id for s in catalog.skills}, ("title", "description", "levels")),
+        ("stages", {s.id for s in catalog.stages}, ("title", "description")),
+        ("roles", {r.id for r in catalog.roles}, ("title", "aliases", "description")),
+    ):
+        for item_id, spec in sections[kind].items():
+            where = f"{kind}.{item_id}"
+            if item_id not in known:
+                continue
+            if not isinstance(spec, dict):
+                problems.append(f"{file}: {where}: must be a mapping of {', '.join(fields)}")
+                continue
+            for field, value in spec.items():
+                if field not in fields:
+                    problems.append(f"{file}: {where}.{field}: unknown field (fields: {', '.join(fields)})")
+                elif field == "levels":
+                    if not isinstance(value, list) or len(value) != levels:
+                        problems.append(
+                            f"{file}: {where}.levels: must list {levels} descriptions, one a level"
+                        )
+                        continue
+                    for level, descriptor in enumerate(value):
+                        text(f"{kind}.{item_id}.levels.{level}", f"{where}.levels[{level}]", descriptor)
+                elif field != "aliases":  # names are read by _overlay_names
+                    text(f"{kind}.{item_id}.{field}", f"{where}.{field}", value)
 
 
 def _overlay_names(
