@@ -29,7 +29,7 @@ def _translations(language: str) -> dict[object, object]:
     out: dict[object, object] = {}
     for path in sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po")):
         with path.open("rb") as fh:
-            for message in read_po(fh, locale=language):
+            for message in read_po(fh, locale=language, abort_invalid=True):
                 if message.id and message.string and not message.fuzzy:
                     key = message.id if isinstance(message.id, str) else tuple(message.id)
                     out[key] = message.string
@@ -72,6 +72,17 @@ def test_messages_compile(language: str) -> None:
     catalog = gettext.GNUTranslations(io.BytesIO(compile_po(sources, language)))
     forms = {catalog.ngettext("x", "y", n) for n in (1, 2, 5)}
     assert forms == {"x", "y"}  # untranslated messages fall back to English in every plural
+
+
+@pytest.mark.parametrize(("language", "forms"), [("ru", 3), ("fa", 1)])
+def test_plural_messages_have_the_language_s_forms(language: str, forms: int) -> None:
+    """Russian: 1, 2-4, 5+ (один уровень, два уровня, пять уровней); Persian: one form, since a
+    noun after a number stays singular (۵ سطح): msgstr[0] only."""
+    for path in sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po")):
+        text = path.read_text(encoding="utf-8")
+        assert f"msgstr[{forms}]" not in text, f"{path.name}: {language} has {forms} plural form(s)"
+        if "msgid_plural" in text:
+            assert text.count("msgid_plural") == text.count(f"msgstr[{forms - 1}]"), path.name
 
 
 def test_a_message_translated_two_ways_is_refused(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ The build runs this (``hatch_build.py`` loads this file by path), so an installe
 roleadvisor reads compiled ``.mo`` files; ``roleadvisor.i18n`` runs it only in a
 source checkout whose ``.po`` files changed since they were compiled. A language's
 messages may be split over several ``.po`` files (one per part of the interface);
-a message translated in two of them must be translated alike.
+a message translated in two of them must be translated alike. A plural message has
+exactly as many forms as the language has (Russian 3; Persian 1: a noun after a
+number stays singular, «۵ سطح»).
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ def compile_po(sources: list[Path], language: str) -> bytes:
     """
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
     merged = Catalog(locale=language, domain="roleadvisor")
     where: dict[object, Path] = {}
     for path in sources:
         with path.open("rb") as fh:
-            catalog = read_po(fh, locale=language)
+            try:
+                catalog = read_po(fh, locale=language, abort_invalid=True)
+            except PoFileError as exc:
+                raise ValueError(f"{path}: line {exc.lineno + 1}: {exc}") from None
         for message in catalog:
             if not message.id or message.fuzzy or not message.string:
                 continue

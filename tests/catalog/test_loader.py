@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import subprocess
 import sys
 import tarfile
@@ -272,6 +273,22 @@ def test_wheel_carries_the_catalogue(tmp_path: Path) -> None:
     for data_file in data_files:
         assert f"roleadvisor/data/{data_file}" in names
     assert "roleadvisor/cli.py" in names
+    _carries_the_languages(wheel, names)
+
+
+def _carries_the_languages(wheel: Path, names: set[str]) -> None:
+    """The overlays and the messages compiled by the build hook, which translate."""
+    import gettext
+
+    for language in ("fa", "ru"):
+        assert f"roleadvisor/data/i18n/{language}.yaml" in names
+        mo = f"roleadvisor/locale/{language}/LC_MESSAGES/roleadvisor.mo"
+        assert mo in names, sorted(n for n in names if "locale" in n)
+        catalog = gettext.GNUTranslations(io.BytesIO(zipfile.ZipFile(wheel).read(mo)))
+        one = "{count} text of the catalogue has no translation and is shown in English "
+        one += "('roleadvisor catalog validate' lists it)."
+        assert catalog.ngettext(one, "many", 5).startswith("{count} ")
+        assert catalog.ngettext(one, "many", 5) not in (one, "many")
 
 
 def test_data_is_the_package_catalogue() -> None:
@@ -290,7 +307,7 @@ def _hatch(kind: str, out: Path, cwd: Path) -> Path:
     proc = subprocess.run(
         [sys.executable, "-c", code, str(out)], cwd=cwd, check=True, capture_output=True, text=True
     )
-    return out / proc.stdout.strip()
+    return out / proc.stdout.strip().splitlines()[-1]
 
 
 @pytest.mark.slow
@@ -305,7 +322,10 @@ def test_sdist_and_a_wheel_built_from_it_carry_the_catalogue(tmp_path: Path) -> 
     for name in yamls:
         assert f"{top}/src/roleadvisor/data/{name}" in names
         assert f"{top}/data/{name}" in names  # the documented path, as a plain copy
+    assert f"{top}/hatch_build.py" in names
+    assert f"{top}/src/roleadvisor/locale/ru/LC_MESSAGES/core.po" in names
     wheel = _hatch("wheel", tmp_path, tmp_path / "unpacked" / top)
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
     for name in yamls:
         assert f"roleadvisor/data/{name}" in in_wheel
+    _carries_the_languages(wheel, in_wheel)
