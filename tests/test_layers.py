@@ -34,6 +34,9 @@ RULES: dict[str, set[str]] = {
     "text": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml"},
     "errors": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor.catalog"},
     "boundary": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor.catalog"},
+    # the language of messages and numbers: below everything that speaks, above nothing
+    "i18n": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor.catalog", "roleadvisor.engine"},
+    "messages": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor"},
     "vector": PURE,
     "api": PURE,
     "lookup": PURE,
