@@ -38,9 +38,12 @@ def test_page_is_self_contained(page: Path) -> None:
         assert banned not in html, banned
     # the only URLs are the links of learning resources
     assert set(re.findall(r'(\w+)="https?://', html)) <= {"href", "xmlns"}
-    for text in ("Plan for MLOps Engineer", "Roles ranked by match", "Production-cycle stages",
-                 "Designing Data-Intensive Applications", "Next best step", "Highest ceiling"):  # fmt: skip
-        assert text in html
+    text = re.sub(r"<[^>]+>", "", html)  # names sit in <bdi>
+    for words in ("Plan for MLOps Engineer", "Roles ranked by match", "Production-cycle stages",
+                  "Designing Data-Intensive Applications", "Next best step", "Highest ceiling"):  # fmt: skip
+        assert words in text
+    assert '<html lang="en">' in html  # English pages are unchanged: no dir, no font
+    assert "<bdi>MLOps Engineer</bdi>" in html
 
 
 def test_svg_output_is_the_chart_alone(invoke: Invoke, tmp_path: Path) -> None:
@@ -87,6 +90,7 @@ def test_page_loads_in_headless_chromium(page: Path, tmp_path: Path) -> None:
     chromium = _chromium()
     profile = tmp_path / "chromium-profile"
     common = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"]
+
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [*common, *args, page.as_uri()],
@@ -103,7 +107,7 @@ def test_page_loads_in_headless_chromium(page: Path, tmp_path: Path) -> None:
         assert problem not in dom.stderr, dom.stderr[-2000:]
     assert "<svg" in dom.stdout
     assert dom.stdout.count('class="series"') == 2  # the person and the target
-    assert "Plan for MLOps Engineer" in dom.stdout
+    assert "Plan for <bdi>MLOps Engineer</bdi>" in dom.stdout
     shot = tmp_path / "me.png"
     taken = run(f"--screenshot={shot}", "--window-size=1000,1800")
     assert taken.returncode == 0, taken.stderr[-2000:]
