@@ -1,4 +1,4 @@
-"""Choosing the resources for one step: skill, target level, preferred kinds."""
+"""Choosing the resources for one step: skill, target level, preferred kinds and languages."""
 
 from __future__ import annotations
 
@@ -220,22 +220,33 @@ def _check_order(
         assert skill in r.skills
         assert _overlaps(r, have, need)  # the range meets the levels the step climbs through
 
-    def coarse(r: Resource) -> tuple[int, bool, int]:  # rules 1-3 of the docstring
-        rank = prefer.index(r.kind) if r.kind in prefer else len(prefer)
-        return (rank, not r.low <= need <= r.high, _spread(r, need))
+    kinds = [p for p in prefer if p in RESOURCE_KINDS]
+    languages = [p for p in prefer if p not in RESOURCE_KINDS] or ["en"]
 
-    keys = [(*coarse(r), max(0, r.high - need)) for r in picks]  # and rule 4
+    def coarse(r: Resource) -> tuple[int, int, bool, int]:  # rules 1-4 of the docstring
+        if r.language in languages:
+            said = languages.index(r.language)
+        else:  # English next, then the rest
+            said = len(languages) + (r.language != "en")
+        rank = kinds.index(r.kind) if r.kind in kinds else len(kinds)
+        return (said, rank, not r.low <= need <= r.high, _spread(r, need))
+
+    keys = [(*coarse(r), max(0, r.high - need)) for r in picks]  # and rule 5
     assert keys == sorted(keys)
     if picks:
         left_out = [r for r in qualifying if not any(r is p for p in picks)]
-        assert all(coarse(r) >= keys[-1][:3] for r in left_out)
+        assert all(coarse(r) >= keys[-1][:4] for r in left_out)
+
+
+LANGUAGES = ("en", "fa", "ru")
+preferences = st.lists(st.sampled_from(RESOURCE_KINDS + LANGUAGES), unique=True, max_size=4).map(tuple)
 
 
 @settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(["systems", "databases", "ml", "algorithms", "stats", "sme", "product", "communication"]),
     st.sampled_from(_steps()),
-    st.lists(st.sampled_from(RESOURCE_KINDS), unique=True, max_size=3).map(tuple),
+    preferences,
     st.integers(1, 12),
 )
 def test_builtin_picks_meet_the_step(
@@ -249,14 +260,20 @@ def test_builtin_picks_meet_the_step(
 SKILLS = ("a", "b", "c", "d")
 resources_strategy = st.lists(
     st.builds(
-        lambda title, kind, skills, low, width: Resource(
-            title=title, kind=kind, skills=tuple(skills), low=low, high=min(TOP, low + width)
+        lambda title, kind, skills, low, width, language: Resource(
+            title=title,
+            kind=kind,
+            skills=tuple(skills),
+            low=low,
+            high=min(TOP, low + width),
+            language=language,
         ),
         st.text("xyz", min_size=1, max_size=5),
         st.sampled_from(RESOURCE_KINDS),
         st.lists(st.sampled_from(SKILLS), min_size=1, max_size=4, unique=True),
         st.integers(0, TOP),
         st.integers(0, TOP),
+        st.sampled_from((*LANGUAGES, "de")),
     ),
     max_size=25,
 )
@@ -268,7 +285,7 @@ resources_strategy = st.lists(
     st.sampled_from(SKILLS),
     st.integers(0, TOP),
     st.integers(0, TOP),
-    st.lists(st.sampled_from(RESOURCE_KINDS), unique=True, max_size=3).map(tuple),
+    preferences,
     st.integers(1, 8),
 )
 def test_any_catalogue_picks_meet_the_step(
