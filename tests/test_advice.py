@@ -257,8 +257,8 @@ def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
         (["--target", "astronaut"], "error: no role matches 'astronaut' (see 'roleadvisor roles')"),
         (
             ["--prefer", "vidoe"],
-            "error: --prefer: unknown resource kind 'vidoe'; did you mean 'video'? "
-            "(kinds: book, course, video, community, practice, article)",
+            "error: --prefer: unknown resource kind or language 'vidoe'; did you mean 'video'? "
+            "(kinds: book, course, video, community, practice, article; languages: en, fa, ru)",
         ),
     ],
 )

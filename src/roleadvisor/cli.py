@@ -248,8 +248,10 @@ def assess(
         str | None,
         typer.Option(
             "--prefer",
-            metavar="KIND[,KIND]",
-            help="Order resources by these kinds: book, course, video, community, practice, article.",
+            metavar="KIND|LANG[,...]",
+            help="Put first the resources of these kinds (book, course, video, community, practice, "
+            "article) and languages (en, fa, ru), in this order, e.g. ru,video. Without a language, the "
+            "--lang language comes first; other languages follow, never hidden.",
             autocompletion=complete_kinds,
         ),
     ] = None,

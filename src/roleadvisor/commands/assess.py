@@ -30,27 +30,47 @@ class AssessOptions:
     save_profile: Path | None = None
 
 
-def parse_prefer(value: str | None) -> tuple[str, ...]:
-    """``"video,book"`` -> ``("video", "book")``; unknown kinds are an error with a suggestion."""
-    if value is None:
-        return ()
-    kinds: list[str] = []
-    for part in value.split(","):
-        kind = part.strip().lower()
-        if not kind:
+def parse_prefer(value: str | None, language: str = "en") -> tuple[str, ...]:
+    """``--prefer``: resource kinds and languages, in the order given; unknown ones are an error.
+
+    ``"ru,video"`` -> ``("ru", "video")``. With no language named, ``language`` (the
+    interface language) is the preferred one: ``"video"`` -> ``("video", language)``.
+    ``roleadvisor.resources.pick_resources`` tells the kinds and the languages apart.
+    """
+    from roleadvisor.i18n import LANGUAGES
+
+    wanted: list[str] = []
+    for part in (value or "").split(","):
+        name = part.strip().lower()
+        if not name:
             continue
-        if kind not in RESOURCE_KINDS:
+        if name not in RESOURCE_KINDS and name not in LANGUAGES:
+            from roleadvisor.i18n import _
             from roleadvisor.lookup import did_you_mean
 
-            hint = did_you_mean(kind[:100], RESOURCE_KINDS)
-            suggestion = f"; did you mean {hint!r}?" if hint else ""
-            kinds_list = ", ".join(RESOURCE_KINDS)
-            raise UsageError(
-                f"--prefer: unknown resource kind {part.strip()[:40]!r}{suggestion} (kinds: {kinds_list})"
-            )
-        if kind not in kinds:
-            kinds.append(kind)
-    return tuple(kinds)
+            hint = did_you_mean(name[:100], (*RESOURCE_KINDS, *LANGUAGES))
+            fields = {
+                "value": part.strip()[:40],
+                "hint": hint,
+                "kinds": ", ".join(RESOURCE_KINDS),
+                "languages": ", ".join(LANGUAGES),
+            }
+            if hint:
+                message = _(
+                    "--prefer: unknown resource kind or language {value!r}; did you mean {hint!r}? "
+                    "(kinds: {kinds}; languages: {languages})"
+                )
+            else:
+                message = _(
+                    "--prefer: unknown resource kind or language {value!r} "
+                    "(kinds: {kinds}; languages: {languages})"
+                )
+            raise UsageError(message.format(**fields))
+        if name not in wanted:
+            wanted.append(name)
+    if not any(name in LANGUAGES for name in wanted):
+        wanted.append(language)
+    return tuple(wanted)
 
 
 def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
@@ -269,7 +289,9 @@ def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool
         from roleadvisor.lookup import resolve_role
 
         target = resolve_role(options.target, catalog).id
-    prefer = parse_prefer(options.prefer)
+    from roleadvisor.i18n import current
+
+    prefer = parse_prefer(options.prefer, current())  # resources in the reader's language first
     profile = gather_profile(catalog, options)
     model = Model.from_catalog(catalog)
     assessment = assess(model, profile.ratings)
