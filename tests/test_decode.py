@@ -449,7 +449,16 @@ def test_cli_json_shape(invoke: Invoke) -> None:
     result = invoke("decode", "Staff ML Platform Engineer", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["title", "roles", "profile", "skills", "seniority", "reading", "catalog"]
+    assert list(data) == [
+        "title",
+        "roles",
+        "profile",
+        "skills",
+        "seniority",
+        "reading",
+        "warnings",
+        "catalog",
+    ]
     top = data["roles"][0]
     assert list(top) == ["id", "title", "score", "evidence", "confidence", "phrases"]
     assert (top["id"], top["title"]) == (
@@ -465,8 +474,12 @@ def test_cli_json_shape(invoke: Invoke) -> None:
         "sections": [],
         "ignored": [],
         "little_evidence": False,
+        "words": 4,
+        "recognised": 4,
+        "little_understood": False,
         "note": None,
     }
+    assert data["warnings"] == []
     assert set(data["profile"]) == {"name", "ratings"}
 
 

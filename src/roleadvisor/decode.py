@@ -61,6 +61,7 @@ from typing import Any
 
 from roleadvisor.catalog.models import Catalog, Reading, Seniority
 from roleadvisor.errors import DecodeError
+from roleadvisor.i18n import _, ngettext, number
 from roleadvisor.records import record
 from roleadvisor.text import fold, word_pattern
 
@@ -84,6 +85,8 @@ SHORT_NAME = 3  # aliases and seniority words of at most this many letters: titl
 CONFIDENCE_SCALE = 2.0  # points per e-fold of the odds between two roles (chosen on tests/decode_set/holdout)
 LITTLE_EVIDENCE = 3.0  # fewer points from names and keywords than this for the best role...
 LITTLE_SKILL_WORDS = 4  # ...and fewer specific (not weak) skill words than this: "little evidence"
+UNDERSTOOD_LOW = 0.4  # a text of which decode recognised a smaller share of the words is little understood...
+JUDGED_WORDS = 12  # ...if it has at least this many words (a title is judged by its role name alone)
 LEAD_SHARE = 0.75  # roles within this share of the best points shape the profile
 MAX_LEADS = 3
 SCORE_DECIMALS = 4
@@ -152,6 +155,9 @@ class Decoded:
     sections: tuple[str, ...] = ()
     ignored: tuple[Ignored, ...] = ()
     little_evidence: bool = False
+    words: int = 0
+    recognised: int = 0
+    little_understood: bool = False
 
     @property
     def ratings(self) -> dict[str, int]:
@@ -165,6 +171,35 @@ _DOUBLE = re.compile(r"([bdfgklmnprtz])\1$")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]+")
+_UNSPACED = re.compile("[\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Everyday words of job adverts beyond roleadvisor.catalog.commonwords, only for telling how much
+# of a text decode understood (they give no role any points): words a reader passes over.
+_EVERYDAY = frozenset(
+    """
+    able across additional after already always another anyone around ask back best better big bring
+    can care change chance come day days different do done easy else end enjoy etc even ever every
+    everything example excellent expect fast feel first five focus four full give go good great grow
+    hand happy hard high hire hiring ideal important include including interest interested job keep
+    kind know large last least less let level life like little long look love low lot make many matter
+    mean million month months much must need new next nice number offer often one open part per place
+    plus possible problem problems process question questions real result results right run say see
+    set share show simple six small so solid someone something start stay still take tell thing
+    things think three time today together top turn two understand understanding up use used using
+    want way week well whether within without year years yes yourself
+    ищем ищет ищу нужен нужна нужно наш наша наше наши нашей нашего нашу ваш ваша ваше ваши твой твоя
+    твое твои свой своя свое свои который которая которое которые которых которым год года лет
+    месяц неделя день вместе также например уровень уровня новый новая новые первый первая каждый
+    каждая сильный хороший хорошая большой большая любой готов готовы умение умения понимание
+    желание возможность возможности работать делать решать писать строить развивать понимать
+    знать уметь хотеть отвечать помогать проверять разбирать предлагаем предлагаем ждем ждём
+    сейчас уже вместе около более менее свыше минимум максимум лучше весь вся всё всем всеми
+    тысяч млн млрд часть сам сама самостоятельно несколько
+    های هایی ها ای هر هستیم هستید هستند باشید کنید کنیم کنند کردن شدن داشتن بودن خواهید دهید
+    دهد دهیم سال سالها حداقل بیش کمتر بیشتر سابقه آشنایی تسلط توانایی علاقه علاقه‌مند مورد نیاز
+    امکان درباره همراه همچنین مانند نظیر جدید بزرگ کوچک اول کامل کافی خوب عالی چند برخی وقتی
+    زمانی سازی گیری بندی اندازی کننده دهندگان شده سازیم میلیون هزار ساعت روز هفته ماه
+    """.split()  # noqa: RUF001, SIM905 - words in three scripts, one string
+)
 
 
 @functools.cache
@@ -211,16 +246,21 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 class _Tok:
-    """One word of the text: its stem, its place in the original text, clause and section."""
+    """One word of the text: its stem, its place in the original text, clause and section, and
+    ``first``..``last``: the words of the text as written (before ``same``) it stands for."""
 
-    __slots__ = ("clause", "end", "section", "start", "word")
+    __slots__ = ("clause", "end", "first", "last", "section", "start", "word")
 
-    def __init__(self, word: str, start: int, end: int, clause: int, section: str) -> None:
+    def __init__(
+        self, word: str, start: int, end: int, clause: int, section: str, first: int = 0, last: int = 0
+    ) -> None:
         self.word = word
         self.start = start
         self.end = end
         self.clause = clause
         self.section = section
+        self.first = first
+        self.last = last
 
 
 class _Same:
@@ -243,7 +283,7 @@ class _Same:
 
     def toks(self, toks: list[_Tok]) -> list[_Tok]:
         """The text's words with every form rewritten; repeated so that rewrites of rewrites apply."""
-        for _ in range(3):
+        for _round in range(3):
             out, changed, i = [], False, 0
             while i < len(toks):
                 for size in range(min(self.longest, len(toks) - i), 0, -1):
@@ -251,7 +291,12 @@ class _Same:
                     canon = self.forms.get(key)
                     if canon is not None and toks[i + size - 1].clause == toks[i].clause:
                         first, last = toks[i], toks[i + size - 1]
-                        out += [_Tok(w, first.start, last.end, first.clause, first.section) for w in canon]
+                        out += [
+                            _Tok(
+                                w, first.start, last.end, first.clause, first.section, first.first, last.last
+                            )
+                            for w in canon
+                        ]
                         i += size
                         changed = True
                         break
@@ -383,6 +428,13 @@ class _Reader:
             for heading in section.headings:
                 self.headings.setdefault(" ".join(fold(heading).split()), (section.id, section.weight))
         self.section_weight = {section.id: section.weight for section in reading.sections}
+        self.known_phrases: tuple[_Phrases, ...] = (
+            self.name_phrases,
+            self.keyword_phrases,
+            self.skill_phrases,
+            self.cue_phrases,
+            self.verb_phrases,
+        )
 
     def _seniority(self, catalog: Catalog) -> None:
         """Seniority words by group; short ones (Sr, II) apart: whole words of the title, in any case."""
@@ -395,6 +447,14 @@ class _Reader:
                 else:
                     self.seniority.setdefault(self.words(word), i)
         self.seniority_phrases = _Phrases(self.seniority)
+        self.known_phrases += (self.seniority_phrases,)
+        self.known_words = (
+            self.fillers
+            | self.team_words
+            | {w for name in self.short_names for w in _words(name)}
+            | {w for word in self.short_seniority for w in _words(word)}
+            | _common_words()
+        )
 
 
 def _shouted(title: str) -> bool:
@@ -436,8 +496,9 @@ def _heading(reader: _Reader, line: str) -> tuple[str, float] | None:
     return None
 
 
-def _read(reader: _Reader, text: str) -> tuple[str, list[_Tok], list[_Tok], list[str]]:
-    """The first line, the title's words, the body's words and the sections found, in order.
+def _read(reader: _Reader, text: str) -> tuple[str, list[_Tok], list[_Tok], list[str], int]:
+    """The first line, the title's words, the body's words (as written, before ``same``), the
+    sections found, in order, and the number of words in the headings.
 
     The first line is the title unless it does not look like one: longer than
     ``MAX_TITLE_WORDS`` words, ending like a sentence, or a heading; then it is
@@ -446,7 +507,7 @@ def _read(reader: _Reader, text: str) -> tuple[str, list[_Tok], list[_Tok], list
     two lines stays one clause.
     """
     first_line, title, body, sections = "", "", list[_Tok](), list[str]()
-    section, clause, continues = INTRO, 0, False
+    section, clause, continues, heading_words = INTRO, 0, False, 0
     offset = 0
     lines = text.splitlines(keepends=True)
     for n, raw in enumerate(lines):
@@ -465,18 +526,18 @@ def _read(reader: _Reader, text: str) -> tuple[str, list[_Tok], list[_Tok], list
         if found is not None:
             section = found[0]
             sections.append(section)
+            heading_words += len(fold(line).split())
             continues = False
             continue
         if not continues or _BULLET.match(line):
             clause += 1
         ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-        body += _line_toks(line, start, section, clause, ends)
+        body += _line_toks(line, start, section, clause, ends, len(body))
         clause += len(ends)
         continues = not ends or ends[-1] < len(line.rstrip())
         if ends and ends[-1] >= len(line.rstrip()):
             clause -= 1  # the line ends its sentence: the next line opens the next clause
-    title_toks = _line_toks(title, 0, TITLE, 0, [])
-    return first_line, reader.same.toks(title_toks), reader.same.toks(body), sections
+    return first_line, _line_toks(title, 0, TITLE, 0, []), body, sections, heading_words
 
 
 def _is_title(reader: _Reader, line: str, following: str) -> bool:
@@ -493,13 +554,17 @@ def _is_title(reader: _Reader, line: str, following: str) -> bool:
     return _heading(reader, line) is None
 
 
-def _line_toks(line: str, offset: int, section: str, clause: int, ends: Sequence[int]) -> list[_Tok]:
-    """The words of one line; ``ends`` are the positions where a sentence ends in it."""
-    out = []
+def _line_toks(
+    line: str, offset: int, section: str, clause: int, ends: Sequence[int], count: int = 0
+) -> list[_Tok]:
+    """The words of one line; ``ends`` are the positions where a sentence ends in it, ``count``
+    the number of words before the line."""
+    out: list[_Tok] = []
     for m in word_pattern().finditer(line):
         here = clause + sum(1 for end in ends if end <= m.start())
         for word in fold(m.group()).split():
-            out.append(_Tok(stem(word), offset + m.start(), offset + m.end(), here, section))
+            n = count + len(out)
+            out.append(_Tok(stem(word), offset + m.start(), offset + m.end(), here, section, n, n))
     return out
 
 
@@ -560,7 +625,7 @@ def _title_names(reader: _Reader, title: str, toks: list[_Tok], tally: _Tally) -
     kept = [f for f in found if f[3] or not any(f[1] & words for words, role_id in exact if role_id != f[2])]
     kept = [f for f in kept if not any(f[1] < other[1] for other in kept)]
     best: dict[str, tuple[float, int, str]] = {}
-    for position, _, role_id, is_exact, shown in sorted(kept, key=lambda f: f[0]):
+    for position, _words, role_id, is_exact, shown in sorted(kept, key=lambda f: f[0]):
         if is_exact:
             later = any(b[1] < position and b[0] >= TITLE_NAME_POINTS - 1 for b in best.values())
             points = TITLE_NAME_POINTS - (1.0 if later else 0.0)
@@ -568,7 +633,7 @@ def _title_names(reader: _Reader, title: str, toks: list[_Tok], tally: _Tally) -
             points = TITLE_BAG_POINTS
         if points > best.get(role_id, (0.0, 0, ""))[0]:
             best[role_id] = (points, position, shown)
-    for role_id, (points, _, shown) in best.items():
+    for role_id, (points, _position, shown) in best.items():
         tally.credit(role_id, points, shown, TITLE)
     for first, last, phrase in reader.keyword_phrases.find(toks):
         if first in inside or last in inside:
@@ -676,7 +741,7 @@ def _skill_points(
     """Credit each role by how closely its requirements match the mix of skill words in the text."""
     mix: dict[str, float] = defaultdict(float)
     words_of: dict[str, list[str]] = defaultdict(list)
-    for phrase, (weight, _) in sorted(found.items(), key=lambda item: -item[1][0]):
+    for phrase, (weight, _where) in sorted(found.items(), key=lambda item: -item[1][0]):
         for skill_id in reader.skill_words[phrase]:
             mix[skill_id] += weight
             words_of[skill_id].append(reader.skill_shown[phrase])
@@ -721,37 +786,52 @@ def _seniority(
 def decode_text(text: str, catalog: Catalog) -> Decoded:
     """Decode a title or advert; ``DecodeError`` if it names no role and no skill area."""
     if len(text) > MAX_TEXT_CHARS:
-        raise DecodeError(f"the text is {len(text):,} characters; decode reads at most {MAX_TEXT_CHARS:,}")
+        raise DecodeError(
+            ngettext(
+                "the text is {count} character long; decode reads at most {limit}",
+                "the text is {count} characters long; decode reads at most {limit}",
+                len(text),
+            ).format(count=number(len(text)), limit=number(MAX_TEXT_CHARS))
+        )
     reader = _reader(catalog)
-    title, title_toks, body_toks, sections = _read(reader, text)
+    title, title_written, body_written, sections, heading_words = _read(reader, text)
+    title_toks, body_toks = reader.same.toks(title_written), reader.same.toks(body_written)
     title_found = bool(title_toks) or not title
     tally = _Tally()
     ignored: list[Ignored] = []
     rest = _title_names(reader, title, title_toks, tally)
     found = _body(reader, text, body_toks, tally, ignored)
-    for _, _, phrase in reader.skill_phrases.find(rest):
+    for _first, _last, phrase in reader.skill_phrases.find(rest):
         weight = TITLE_WEIGHT * (WEAK_WORD if phrase in reader.weak_words else 1.0)
         if weight > found.get(phrase, (0.0, ""))[0]:
             found[phrase] = (weight, TITLE)
     _skill_points(reader, catalog, found, tally)
     if not tally.points and not found:
         raise DecodeError(
-            "decode found no role title and no skill keyword in the text; give a job title "
-            "such as 'Senior ML Engineer' or paste the advert (see 'roleadvisor roles')"
+            _(
+                "decode found no role title and no skill keyword in the text; give a job title "
+                "such as 'Senior ML Engineer' or paste the advert (see 'roleadvisor roles')"
+            )
         )
+    recognised, counted = heading_words, heading_words
+    for written, read in ((title_written, title_toks), (body_written, body_toks)):
+        known, words = _understood(reader, written, read)
+        recognised, counted = recognised + known, counted + words
+    trust = _trust(recognised, counted)
     points = tally.points
     order = sorted(points, key=lambda r: (-points[r], catalog.role_ids.index(r)))
     total = sum(points.values())
     top = max(points.values(), default=0.0)
     odds = {r: math.exp((points.get(r, 0.0) - top) / CONFIDENCE_SCALE) for r in catalog.role_ids}
     odds_total = sum(odds.values())
+    guess = 1.0 / len(catalog.role_ids)
     matches = tuple(
         RoleMatch(
             role_id=r,
             score=round(points[r] / total, SCORE_DECIMALS) if total > 0 else 0.0,
             points=round(points[r], SCORE_DECIMALS),
             evidence=tuple(p.text for p in _best_first(tally.phrases[r].values())),
-            confidence=round(odds[r] / odds_total, SCORE_DECIMALS),
+            confidence=round(trust * odds[r] / odds_total + (1.0 - trust) * guess, SCORE_DECIMALS),
             phrases=tuple(_best_first(tally.phrases[r].values())),
         )
         for r in order
@@ -770,6 +850,9 @@ def decode_text(text: str, catalog: Catalog) -> Decoded:
         sections=tuple(dict.fromkeys(sections)),
         ignored=tuple(ignored),
         little_evidence=_little(reader, matches, found),
+        words=counted,
+        recognised=recognised,
+        little_understood=trust < 1.0,
     )
 
 
@@ -784,6 +867,54 @@ def _little(
     return named < LITTLE_EVIDENCE and specific < LITTLE_SKILL_WORDS
 
 
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The everyday words of English, Russian and Persian, as the text's words are read."""
+    from roleadvisor.catalog.commonwords import ENGLISH, PERSIAN, RUSSIAN
+
+    return frozenset(
+        stem(w) for words in (ENGLISH, RUSSIAN, PERSIAN, _EVERYDAY) for w in words for w in fold(w).split()
+    )
+
+
+def _trust(recognised: int, counted: int) -> float:
+    """How far the points are trusted: 1, or for a text of at least ``JUDGED_WORDS`` words of which
+    less than ``UNDERSTOOD_LOW`` were recognised, the share recognised over ``UNDERSTOOD_LOW``."""
+    if counted < JUDGED_WORDS or recognised >= UNDERSTOOD_LOW * counted:
+        return 1.0
+    return recognised / counted / UNDERSTOOD_LOW
+
+
+def _weight(word: str) -> int:
+    """How many words a word of the text counts as: none for a number; a run of a script written
+    without spaces (Chinese, Japanese, Thai) one per two characters."""
+    if word.isdigit():
+        return 0
+    if _UNSPACED.search(word):
+        return (len(word) + 1) // 2
+    return 1
+
+
+def _understood(reader: _Reader, written: Sequence[_Tok], toks: Sequence[_Tok]) -> tuple[int, int]:
+    """``(recognised, counted)``: of the words as written (numbers not counted), how many decode
+    recognised: inside a role name, a role or skill keyword, a cue, a verb, a seniority word or a
+    ``same`` form, or one of the title fillers, team words or everyday words."""
+    hit = bytearray(len(written))
+    for tok in toks:
+        if tok.first != tok.last or tok.word != written[tok.first].word or tok.word in reader.known_words:
+            hit[tok.first : tok.last + 1] = b"\x01" * (tok.last + 1 - tok.first)
+    for phrases in reader.known_phrases:
+        for first, last, _phrase in phrases.find(toks):
+            a, b = toks[first].first, toks[last].last
+            hit[a : b + 1] = b"\x01" * (b + 1 - a)
+    recognised = counted = 0
+    for tok, known in zip(written, hit, strict=True):
+        weight = _weight(tok.word)
+        counted += weight
+        recognised += weight if known else 0
+    return recognised, counted
+
+
 def _best_first(phrases: Iterable[Phrase]) -> list[Phrase]:
     return sorted(phrases, key=lambda p: -p.points)
 
@@ -791,7 +922,7 @@ def _best_first(phrases: Iterable[Phrase]) -> list[Phrase]:
 def _skill_words(reader: _Reader, found: dict[tuple[str, ...], tuple[float, str]]) -> dict[str, list[str]]:
     """The catalogue keywords of each skill area the text names (where they count at all)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for phrase, (weight, _) in found.items():
+    for phrase, (weight, _where) in found.items():
         if weight <= 0:
             continue
         for skill_id in reader.skill_words[phrase]:
@@ -820,21 +951,29 @@ def _profile(
         for lead in leads:
             req = catalog.role(lead.role_id).requirement(skill.id)
             best_weight = max(best_weight, req.weight)
+            needs = _("{role} needs {level}").format(role=lead.role_id, level=number(req.level))
             if req.level > level or not reasons:
                 level = req.level
-                reasons = [f"{lead.role_id} needs {req.level}"]
+                reasons = [needs]
             elif req.level == level:
-                reasons.append(f"{lead.role_id} needs {req.level}")
+                reasons.append(needs)
         if group is not None and shift and leads and best_weight >= group.min_weight:
             moved = min(top, max(0, level + shift))
             if moved != level:
-                reasons.append(f"{'/'.join(seniority_words)}: {'+' if shift > 0 else ''}{moved - level}")
+                sign = "+" if moved > level else "-"
+                reasons.append(f"{'/'.join(seniority_words)}: {sign}{number(abs(moved - level))}")
                 level = moved
         found = tuple(skill_words.get(skill.id, ()))
         if found:
             floor = many_words_floor if len(found) >= 3 else one_word_floor
             if level < floor:
                 level = floor
-                reasons.append(f"the text names {len(found)} of its keywords: at least {floor}")
+                reasons.append(
+                    ngettext(
+                        "the text names {count} of its keywords: at least {level}",
+                        "the text names {count} of its keywords: at least {level}",
+                        len(found),
+                    ).format(count=number(len(found)), level=number(floor))
+                )
         out.append(SkillAsk(skill=skill.id, level=level, reasons=tuple(reasons), keywords=found))
     return tuple(out)

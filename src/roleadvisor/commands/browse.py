@@ -93,4 +93,10 @@ def decode_contract(catalog: Catalog, text: str) -> DecodeView:
 
     if not text.strip():
         raise UsageError("the text to decode is empty")
-    return decode_view(decode_text(text, catalog), catalog)
+    view = decode_view(decode_text(text, catalog), catalog)
+    if view.warnings:
+        from roleadvisor.output import warn
+
+        for message in view.warnings:  # also in the report itself
+            warn(message)
+    return view

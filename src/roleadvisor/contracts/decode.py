@@ -6,14 +6,8 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, catalog_out
 from roleadvisor.decode import Decoded
+from roleadvisor.i18n import _, number, percent
 from roleadvisor.records import record
-
-CONFIDENCE_MEANING = (
-    "Confidence: the estimated chance that this is the job's role, from the points the text gave each "
-    "role; on roleadvisor's held-out test titles and adverts, a first role given 80% or more was right "
-    "about 19 times in 20."
-)
-WHERE = {"title": "title", "intro": "text", "skills": "skill words"}
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -76,6 +70,9 @@ class Reading:
     sections: list[str]
     ignored: list[IgnoredOut]
     little_evidence: bool
+    words: int
+    recognised: int
+    little_understood: bool
     note: str | None
 
 
@@ -84,7 +81,8 @@ class DecodeView(Contract):
     """``roleadvisor decode --format json``.
 
     ``profile`` has the shape of a profile file, so it can be fed to
-    ``assess --profile``.
+    ``assess --profile``. ``warnings`` (also written to stderr) say when the
+    reading may be unreliable: most of the text's words were not recognised.
     """
 
     kind = "decode"
@@ -95,24 +93,51 @@ class DecodeView(Contract):
     skills: list[AskedSkill]
     seniority: Seniority
     reading: Reading
+    warnings: list[str]
     catalog: CatalogOut
     scale_max: int = shown(0)
-    confidence_meaning: str = shown(CONFIDENCE_MEANING)
+    confidence_meaning: str = shown("")
+
+
+def confidence_meaning() -> str:
+    """What decode's confidence means, for people."""
+    return _(
+        "Confidence: the estimated chance that this is the job's role, from the points the text gave each "
+        "role; on roleadvisor's held-out test titles and adverts, a first role given {share} or more was "
+        "right about 19 times in 20. When most of the text's words were not recognised, it is lowered "
+        "towards an even chance for every role."
+    ).format(share=percent(0.8))
 
 
 def _note(decoded: Decoded) -> str | None:
-    parts = []
+    sentences = []
     if decoded.title and not decoded.title_found:
-        parts.append("the first line does not read as a job title, so the whole text was read as the advert")
-    if decoded.little_evidence:
-        parts.append(
-            "the text gave little evidence (no role name in a title and few of the catalogue's words): "
-            "treat these roles as a guess, or give the job title or the whole advert"
+        sentences.append(
+            _("The first line does not read as a job title, so the whole text was read as the advert.")
         )
-    if not parts:
-        return None
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
+    if decoded.little_evidence:
+        sentences.append(
+            _(
+                "The text gave little evidence (no role name in a title and few of the catalogue's words): "
+                "treat these roles as a guess, or give the job title or the whole advert."
+            )
+        )
+    return " ".join(sentences) or None
+
+
+def _warnings(decoded: Decoded) -> list[str]:
+    if not decoded.little_understood:
+        return []
+    return [
+        _(
+            "Only {share} of the words were recognised; the reading may be unreliable, and the confidence "
+            "is lowered to match. Is the advert in a language roleadvisor reads (English, Russian, Persian)?"
+        ).format(share=percent(decoded.recognised / decoded.words))
+    ]
+
+
+def _signed(shift: int) -> str:
+    return ("+" if shift > 0 else "\u2212" if shift < 0 else "") + number(abs(shift))
 
 
 def _seniority_sentence(decoded: Decoded) -> str | None:
@@ -120,13 +145,18 @@ def _seniority_sentence(decoded: Decoded) -> str | None:
         return None
     words = ", ".join(decoded.seniority_words)
     if not decoded.seniority_shift:
-        return f"Seniority in the title: {words} (no change to the levels)."
-    which = (
-        "defining skills (weight 3)"
-        if decoded.seniority_min_weight >= 3
-        else f"skills weighted {decoded.seniority_min_weight:g} or more"
+        return _("Seniority in the title: {words} (no change to the levels).").format(words=words)
+    if decoded.seniority_min_weight >= 3:
+        return _(
+            "Seniority in the title: {words} (levels of defining skills (weight 3) moved by {shift})."
+        ).format(words=words, shift=_signed(decoded.seniority_shift))
+    return _(
+        "Seniority in the title: {words} (levels of skills weighted {weight} or more moved by {shift})."
+    ).format(
+        words=words,
+        weight=number(decoded.seniority_min_weight, 0 if decoded.seniority_min_weight.is_integer() else 1),
+        shift=_signed(decoded.seniority_shift),
     )
-    return f"Seniority in the title: {words} (levels of {which} moved by {decoded.seniority_shift:+d})."
 
 
 def decode_view(decoded: Decoded, catalog: Catalog) -> DecodeView:
@@ -145,7 +175,8 @@ def decode_view(decoded: Decoded, catalog: Catalog) -> DecodeView:
             for m in decoded.roles
         ],
         profile=ProfileOut(
-            name=f"decoded: {decoded.title[:80]}" if decoded.title else None, ratings=decoded.ratings
+            name=_("decoded: {title}").format(title=decoded.title[:80]) if decoded.title else None,
+            ratings=decoded.ratings,
         ),
         skills=[
             AskedSkill(
@@ -170,13 +201,30 @@ def decode_view(decoded: Decoded, catalog: Catalog) -> DecodeView:
                 IgnoredOut(text=i.text, where=i.where, role=i.role_id, why=i.why) for i in decoded.ignored
             ],
             little_evidence=decoded.little_evidence,
+            words=decoded.words,
+            recognised=decoded.recognised,
+            little_understood=decoded.little_understood,
             note=_note(decoded),
         ),
+        warnings=_warnings(decoded),
         catalog=catalog_out(catalog),
         scale_max=catalog.scale.max,
+        confidence_meaning=confidence_meaning(),
     )
 
 
 def where_shown(where: str) -> str:
-    """How a phrase's place is named for people: ``title``, ``duties``, ``skill words``..."""
-    return WHERE.get(where, where)
+    """How a phrase's place is named for people: ``title``, ``duties``, ``skill words``... (the built-in
+    catalogue's sections by name, a custom catalogue's by id)."""
+    names = {
+        "title": _("title"),
+        "intro": _("text"),
+        "skills": _("skill words"),
+        "role": _("about the role"),
+        "duties": _("duties"),
+        "requirements": _("requirements"),
+        "bonus": _("nice to have"),
+        "company": _("about the company"),
+        "benefits": _("benefits"),
+    }
+    return names.get(where, where)
