@@ -29,7 +29,8 @@ RADIUS = 170
 PERSON_COLOUR = "#1f6feb"
 ROLE_COLOURS = ("#d1495b", "#2a9d8f", "#e9a03b")
 MAX_ROLES = 3
-WRAP = 18  # axis labels longer than this (in characters) go on two lines
+CHAR_WIDTH = 7.5  # a generous average width of a character of a 13 px label, in pixels
+MARGIN = 6  # kept free at the chart's left and right edges
 LINE = 15  # the line height of a two-line axis label
 FONT = "system-ui, sans-serif"
 # Persian: installed Persian fonts first (the HTML page adds its embedded font after them)
@@ -56,14 +57,24 @@ def _point(axis: int, count: int, fraction: float) -> tuple[float, float]:
     )
 
 
-def _wrap(label: str) -> list[str]:
-    """An axis label on one line, or on two (split at the space nearest its middle) when longer
-    than ``WRAP`` characters: a side label has about 160 px beside the chart."""
-    if len(label) <= WRAP or " " not in label:
+def _wrap(label: str, room: float) -> list[str]:
+    """An axis label on one line, or on two (split at the space nearest its middle) when it
+    would not fit in ``room`` pixels at about ``CHAR_WIDTH`` a character."""
+    if len(label) * CHAR_WIDTH <= room or " " not in label:
         return [label]
     middle = len(label) / 2
     cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
     return [label[:cut], label[cut + 1 :]]
+
+
+def _room(x: float) -> float:
+    """The width a label at ``x`` has before the chart's edge (a margin kept): a label right of
+    the centre grows to the right, one left of it to the left (in either text direction), one
+    at the centre both ways."""
+    left, right = x - MARGIN, WIDTH - x - MARGIN
+    if abs(x - CENTRE_X) < 10:
+        return 2 * min(left, right)
+    return right if x > CENTRE_X else left
 
 
 def isolate(name: str) -> str:
@@ -105,7 +116,7 @@ def radar_svg(
         out.append(f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d0d7de"/>')
         lx, ly = _point(a, count, 1.16)
         anchor = "middle" if abs(lx - CENTRE_X) < 10 else (start if lx > CENTRE_X else end)
-        lines = _wrap(name)
+        lines = _wrap(name, _room(lx))
         if len(lines) == 1:
             out.append(
                 f'<text class="axis" x="{lx}" y="{ly + 4}" text-anchor="{anchor}">{escape(name)}</text>'
