@@ -21,6 +21,8 @@ from rich.table import Table
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
+from roleadvisor.i18n import _, current, ngettext
+from roleadvisor.i18n import number as num
 from roleadvisor.ratings import parse_level, usable_labels
 
 
@@ -31,14 +33,39 @@ def tolerant_stdin() -> None:
         stdin.reconfigure(errors="replace")
 
 
-def answer_hint(catalog: Catalog) -> str:
-    """``type its number or its label (for example 2 or beginner)``, from the catalogue's scale."""
+def _example(catalog: Catalog) -> tuple[int, str] | None:
+    """A level and its label to show as an example answer (the third usable label), if any."""
     labels = catalog.scale.labels
     usable = [(level, label) for level, label in enumerate(labels) if label in usable_labels(labels)]
-    if not usable:
-        return "type its number"
-    level, label = usable[min(2, len(usable) - 1)]
-    return f"type its number or its label (for example {level} or {label})"
+    return usable[min(2, len(usable) - 1)] if usable else None
+
+
+def answer_hint(catalog: Catalog) -> str:
+    """``type its number or its label (for example 2 or beginner)``, from the catalogue's scale."""
+    example = _example(catalog)
+    if example is None:
+        return _("type its number")
+    return _("type its number or its label (for example {level} or {label})").format(
+        level=num(example[0]), label=example[1]
+    )
+
+
+def _introduction(catalog: Catalog, count: int) -> str:
+    """The first lines of the prompt (Rich markup): how many skills, and how to answer."""
+    asked = ngettext("Rate yourself in {count} skill area.", "Rate yourself in {count} skill areas.", count)
+    example = _example(catalog)
+    if example is None:
+        how = _("Pick the highest level whose description is true of you today and type its number.")
+    else:
+        how = _(
+            "Pick the highest level whose description is true of you today and type its number or its "
+            "label (for example {level} or {label})."
+        ).format(level=num(example[0]), label=example[1])
+    return f"[bold]{escape(asked.format(count=num(count)))}[/] {escape(how)}"
+
+
+def _list(items: Sequence[str]) -> str:
+    return ("\u060c " if current() == "fa" else ", ").join(items)
 
 
 def ask_ratings(
@@ -57,19 +84,21 @@ def ask_ratings(
     tolerant_stdin()
     top = catalog.scale.max
     labels = catalog.scale.labels
-    console.print(
-        f"[bold]Rate yourself in {len(missing)} skill area{'s' if len(missing) != 1 else ''}.[/] "
-        f"Pick the highest level whose description is true of you today and {escape(answer_hint(catalog))}."
-    )
+    console.print(_introduction(catalog, len(missing)))
     if answers is None:
         answers = {}
     named = usable_labels(labels)
-    or_labels = f" or a label: {escape(', '.join(named))}" if named else ""
+    if named:
+        accepted = _("Type a whole number from 0 to {top} or a label: {labels}.").format(
+            top=num(top), labels=_list(named)
+        )
+    else:
+        accepted = _("Type a whole number from 0 to {top}.").format(top=num(top))
     for number, skill_id in enumerate(missing, start=1):
         skill = catalog.skill(skill_id)
         console.print()
         console.print(
-            f"[bold cyan]{number}/{len(missing)} {escape(skill.title)}[/] ({escape(skill.id)}): "
+            f"[bold cyan]{num(number)}/{num(len(missing))} {escape(skill.title)}[/] ({escape(skill.id)}): "
             f"{escape(skill.description)}"
         )
         levels = Table(show_header=False, box=None, padding=(0, 1))
@@ -77,29 +106,31 @@ def ask_ratings(
         levels.add_column(style="dim")
         levels.add_column()
         for level in catalog.scale.levels:
-            levels.add_row(str(level), escape(catalog.scale.labels[level]), escape(skill.descriptor(level)))
+            levels.add_row(num(level), escape(catalog.scale.labels[level]), escape(skill.descriptor(level)))
         console.print(levels)
+        question = _("Your level for {skill} [0-{top} or a label]: ").format(skill=skill.title, top=num(top))
         while True:
             try:
-                answer = console.input(f"Your level for {escape(skill.title)} [0-{top} or a label]: ")
+                answer = console.input(escape(question))
             except KeyboardInterrupt:
                 console.print()  # the cursor is still after the question
                 raise
             except EOFError:
                 console.print()
                 raise RatingError(
-                    f"input ended before every skill was rated (still missing: "
-                    f"{', '.join(missing[number - 1 :])})"
+                    _("input ended before every skill was rated (still missing: {skills})").format(
+                        skills=", ".join(missing[number - 1 :])
+                    )
                 ) from None
             try:
                 answers[skill_id] = parse_level(answer, skill=skill_id, top=top, labels=labels)
                 break
             except RatingError:
                 said = (
-                    "[red]No answer.[/]"
+                    _("No answer.")
                     if not answer.strip()
-                    else f"[red]'{escape(answer.strip())}' is not a level.[/]"
+                    else _("'{answer}' is not a level.").format(answer=answer.strip())
                 )
-                console.print(f"{said} Type a whole number from 0 to {top}{or_labels}.")
+                console.print(f"[red]{escape(said)}[/] {escape(accepted)}")
     console.print()
     return answers

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from roleadvisor.catalog.models import Catalog, Role, Skill
 from roleadvisor.errors import LookupFailed
+from roleadvisor.i18n import _
 from roleadvisor.records import record
 from roleadvisor.text import fold
 from roleadvisor.text import normalise as normalise  # noqa: PLC0414 - re-exported for existing importers
@@ -79,6 +80,27 @@ def rank_names(query: str, entries: Sequence[tuple[str, Sequence[str]]]) -> list
     return sorted(out, key=lambda c: (-c.score, c.id))
 
 
+def _messages(kind: str) -> dict[str, str]:
+    """What ``_resolve`` says about a role or a skill (whole sentences, for translation)."""
+    if kind == "role":
+        return {
+            "blank": _("role name {name} has no letters or digits"),
+            "none": _("the catalogue has no roles"),
+            "ambiguous": _("role {name} is ambiguous; it could be:"),
+            "unknown": _("no role matches {name} (see '{command}')"),
+            "suggest": _("no role matches {name}; did you mean {id}? (see '{command}')"),
+            "suggest_as": _("no role matches {name}; did you mean {id} ({matched})? (see '{command}')"),
+        }
+    return {
+        "blank": _("skill name {name} has no letters or digits"),
+        "none": _("the catalogue has no skills"),
+        "ambiguous": _("skill {name} is ambiguous; it could be:"),
+        "unknown": _("no skill matches {name} (see '{command}')"),
+        "suggest": _("no skill matches {name}; did you mean {id}? (see '{command}')"),
+        "suggest_as": _("no skill matches {name}; did you mean {id} ({matched})? (see '{command}')"),
+    }
+
+
 def _resolve(
     query: str,
     kind: str,
@@ -87,17 +109,19 @@ def _resolve(
     *,
     shown: str | None = None,
 ) -> str:
-    """Resolve ``query``; messages quote ``shown`` (what the person typed) if given."""
+    """Resolve ``query`` (a ``kind``, ``"role"`` or ``"skill"``); messages quote ``shown`` (what the
+    person typed) if given."""
     typed = query if shown is None else shown
+    say = _messages(kind)
     if not fold(query):
-        raise LookupFailed(f"{kind} name {typed!r} has no letters or digits")
+        raise LookupFailed(say["blank"].format(name=repr(typed)))
     key = fold(query)
     exact = {entry_id for entry_id, names in entries if any(fold(n) == key for n in names)}
     if len(exact) == 1:  # a name given in full: no fuzzy matching needed (nor rapidfuzz imported)
         return exact.pop()
     candidates = rank_names(query, entries)
     if not candidates:
-        raise LookupFailed(f"the catalogue has no {kind}s")
+        raise LookupFailed(say["none"])
     top = candidates[0]
     if top.score >= MATCH_CUTOFF:
         close = [c for c in candidates[1:] if c.score >= top.score - CLEAR_MARGIN]
@@ -105,25 +129,27 @@ def _resolve(
             return top.id
         listed = [top, *close][:MAX_LISTED]
         raise LookupFailed(
-            f"{kind} {typed!r} is ambiguous; it could be:",
+            say["ambiguous"].format(name=repr(typed)),
             details=[_describe(c, entries) for c in listed]
-            + [f"name one of them more fully, or see '{browse}'"],
+            + [_("name one of them more fully, or see '{command}'").format(command=browse)],
         )
-    suggestion = ""
-    if top.score >= SUGGEST_CUTOFF:
-        also = f" ({top.matched})" if top.matched != top.id else ""
-        suggestion = f"; did you mean {top.id!r}{also}?"
-    raise LookupFailed(f"no {kind} matches {typed!r}{suggestion} (see '{browse}')")
+    if top.score < SUGGEST_CUTOFF:
+        raise LookupFailed(say["unknown"].format(name=repr(typed), command=browse))
+    which = "suggest_as" if top.matched != top.id else "suggest"
+    raise LookupFailed(
+        say[which].format(name=repr(typed), id=repr(top.id), matched=top.matched, command=browse)
+    )
 
 
 def _describe(candidate: Candidate, entries: Sequence[tuple[str, Sequence[str]]]) -> str:
     """``research-engineer  Research Engineer`` (plus the alias that matched, if another)."""
     names = dict(entries)[candidate.id]
     title = names[1] if len(names) > 1 else candidate.id
-    line = f"{candidate.id}  {title}"
     if fold(candidate.matched) not in (fold(candidate.id), fold(title)):
-        line += f" (as {candidate.matched!r})"
-    return line
+        return _("{id}  {title} (as {name})").format(
+            id=candidate.id, title=title, name=repr(candidate.matched)
+        )
+    return f"{candidate.id}  {title}"
 
 
 def strip_words(text: str, words: Iterable[str]) -> str:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from roleadvisor.errors import OutputIOError
+from roleadvisor.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -42,7 +43,7 @@ FILE_WIDTH = 100  # tables written to a file are laid out for this width
 def _stream(name: str) -> IO[str]:
     stream: IO[str] | None = getattr(sys, name)
     if stream is None:
-        raise OutputIOError(f"{name} is closed; nothing was written")
+        raise OutputIOError(_("{stream} is closed; nothing was written").format(stream=name))
     return stream
 
 
@@ -158,7 +159,7 @@ def note(message: str) -> None:
 
 def warn(message: str) -> None:
     """``warning: <message>`` on stderr."""
-    note(f"warning: {message}")
+    note(_("warning: {message}").format(message=message))
 
 
 def write_stdout(text: str) -> None:
@@ -223,7 +224,10 @@ def emit(rendered: Rendered, output: Path | None = None, *, what: str = "report"
         return
     text = rendered.text if rendered.text is not None else _trimmed(plain_text(rendered.rich))
     write_file(output, text)
-    note(f"Wrote {rendered.fmt} {what} to {output}")
+    if what == "report":
+        note(_("Wrote {format} report to {path}").format(format=rendered.fmt, path=output))
+    else:
+        note(_("Wrote {format} {what} to {path}").format(format=rendered.fmt, what=what, path=output))
 
 
 def _trimmed(text: str) -> str:
@@ -259,12 +263,16 @@ def open_output(path: Path) -> Iterator[IO[bytes]]:
         try:
             handle = path.open("wb")
         except OSError as exc:
-            raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise OutputIOError(
+                _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
         try:
             with handle:
                 yield handle
         except OSError as exc:
-            raise OutputIOError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise OutputIOError(
+                _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
         return
     target = path.resolve() if path.is_symlink() else path
     with atomic_binary(target, shown=path) as handle:
@@ -281,15 +289,21 @@ def atomic_binary(path: Path, *, shown: Path | None = None) -> Iterator[IO[bytes
     name = shown if shown is not None else path
     directory = path.parent if str(path.parent) else Path()
     if path.is_dir():
-        raise OutputIOError(f"{name}: cannot write: is a directory")
+        raise OutputIOError(_("{path}: cannot write: is a directory").format(path=name))
     if not directory.is_dir():
-        raise OutputIOError(f"{name}: cannot write: directory {directory} does not exist")
+        raise OutputIOError(
+            _("{path}: cannot write: directory {directory} does not exist").format(
+                path=name, directory=directory
+            )
+        )
     import tempfile  # here, not at the top: it costs start-up time that stdout output does not need
 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputIOError(f"{name}: cannot write: {exc.strerror or exc}") from None
+        raise OutputIOError(
+            _("{path}: cannot write: {reason}").format(path=name, reason=exc.strerror or exc)
+        ) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -300,7 +314,9 @@ def atomic_binary(path: Path, *, shown: Path | None = None) -> Iterator[IO[bytes
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OutputIOError(f"{name}: cannot write: {exc.strerror or exc}") from None
+        raise OutputIOError(
+            _("{path}: cannot write: {reason}").format(path=name, reason=exc.strerror or exc)
+        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -21,6 +21,7 @@ from roleadvisor.contracts.browse import (
     skills_view,
 )
 from roleadvisor.errors import UsageError
+from roleadvisor.i18n import _
 from roleadvisor.textfile import decode_text as decode_bytes
 from roleadvisor.textfile import read_text
 
@@ -37,17 +38,23 @@ def roles_contract(catalog: Catalog, family: str | None) -> RolesView:
             from roleadvisor.lookup import did_you_mean
 
             hint = did_you_mean(family[:100], families)
-            suggestion = f"; did you mean {hint!r}?" if hint else ""
-            raise UsageError(f"no role family {family[:40]!r}{suggestion} (families: {', '.join(families)})")
+            if hint:
+                message = _("no role family {family}; did you mean {hint}? (families: {families})")
+            else:
+                message = _("no role family {family} (families: {families})")
+            raise UsageError(
+                message.format(family=repr(family[:40]), hint=repr(hint), families=", ".join(families))
+            )
         family = key
     return roles_view(catalog, family)
 
 
 def role_contract(catalog: Catalog, query: str) -> RoleView:
     """One role, looked up by id, title or alias."""
+    from roleadvisor import i18n
     from roleadvisor.lookup import resolve_role
 
-    return role_view(catalog, resolve_role(query, catalog))
+    return role_view(catalog, resolve_role(query, catalog), language=i18n.current())
 
 
 def lifecycle_contract(catalog: Catalog) -> LifecycleView:
@@ -70,18 +77,20 @@ def read_advert(text: str | None, file: Path | None, stdin_is_terminal: bool) ->
 
     max_bytes = MAX_TEXT_CHARS * 4  # UTF-8 takes at most four bytes a character
     if text is not None and file is not None:
-        raise UsageError("give the text or --file, not both")
+        raise UsageError(_("give the text or --file, not both"))
     if text is not None and text != "-":
         return text
     if file is not None and str(file) != "-":
         return read_text(file, what="advert", max_bytes=max_bytes)
     if stdin_is_terminal and text != "-" and file is None:
         raise UsageError(
-            "nothing to decode: give a job title ('roleadvisor decode \"Senior ML Engineer\"'), "
-            "--file ADVERT.txt, or pipe the advert to stdin"
+            _(
+                "nothing to decode: give a job title ('roleadvisor decode \"Senior ML Engineer\"'), "
+                "--file ADVERT.txt, or pipe the advert to stdin"
+            )
         )
     if sys.stdin is None:
-        raise UsageError("nothing to decode: stdin is closed")
+        raise UsageError(_("nothing to decode: stdin is closed"))
     data = sys.stdin.buffer.read(max_bytes + 1)
     return decode_bytes(data, name="<stdin>", what="advert", max_bytes=max_bytes)
 
@@ -92,7 +101,7 @@ def decode_contract(catalog: Catalog, text: str) -> DecodeView:
     from roleadvisor.decode import decode_text
 
     if not text.strip():
-        raise UsageError("the text to decode is empty")
+        raise UsageError(_("the text to decode is empty"))
     view = decode_view(decode_text(text, catalog), catalog)
     if view.warnings:
         from roleadvisor.output import warn

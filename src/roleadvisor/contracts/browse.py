@@ -22,6 +22,7 @@ class SkillNeed:
     skill: str
     level: int
     weight: float
+    title: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -33,6 +34,7 @@ class RoleRow:
     family: str
     stages: list[str]
     top_skills: list[SkillNeed]
+    stage_titles: list[str] = shown()
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -65,6 +67,7 @@ class Difference:
     skill: str
     this_role: int
     other_role: int
+    title: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -94,6 +97,7 @@ class RoleView(Contract):
     closest: list[Neighbour]
     catalog: CatalogOut
     scale_max: int = shown(0)
+    also_called: list[str] = shown()
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -166,13 +170,42 @@ class SkillsView(Contract):
     catalog: CatalogOut
 
 
-def top_skills(role: Role, count: int = TOP_SKILLS) -> list[SkillNeed]:
+# The letters each language other than English is written in, to tell its names from the English ones.
+SCRIPTS = {
+    "ru": (("\u0400", "\u04ff"),),  # Cyrillic
+    "fa": (("\u0600", "\u06ff"), ("\ufb50", "\ufdff"), ("\ufe70", "\ufeff")),  # Arabic script
+}
+
+
+def written_in(name: str, language: str) -> bool:
+    """Whether ``name`` has a letter of ``language``'s script (``"ML-инженер"`` is Russian)."""
+    ranges = SCRIPTS.get(language, ())
+    return any(low <= char <= high for char in name for low, high in ranges)
+
+
+def also_called(role: Role, language: str) -> list[str]:
+    """The role's other names for people reading ``language``: its names in that language
+    (from the catalogue's overlay) first, then the English aliases; the shown title left out."""
+    native = [name for name in role.translated_names if written_in(name, language)]
+    names = dict.fromkeys(name for name in (*native, *role.aliases) if name != role.title)
+    return list(names)
+
+
+def top_skills(role: Role, count: int = TOP_SKILLS, catalog: Catalog | None = None) -> list[SkillNeed]:
     """The skills that matter most to ``role``: highest weight, then highest level, then file order."""
     ranked = sorted(
         enumerate(role.requirements),
         key=lambda item: (-item[1][1].weight, -item[1][1].level, item[0]),
     )
-    return [SkillNeed(skill=sid, level=req.level, weight=req.weight) for _, (sid, req) in ranked[:count]]
+    return [
+        SkillNeed(
+            skill=sid,
+            level=req.level,
+            weight=req.weight,
+            title=catalog.skill(sid).title if catalog is not None else sid,
+        )
+        for _, (sid, req) in ranked[:count]
+    ]
 
 
 def roles_view(catalog: Catalog, family: str | None = None) -> RolesView:
@@ -184,7 +217,8 @@ def roles_view(catalog: Catalog, family: str | None = None) -> RolesView:
                 title=role.title,
                 family=role.family,
                 stages=list(role.stages),
-                top_skills=top_skills(role),
+                top_skills=top_skills(role, catalog=catalog),
+                stage_titles=[catalog.stage(s).title for s in role.stages],
             )
             for role in catalog.roles
             if family is None or role.family == family
@@ -193,8 +227,9 @@ def roles_view(catalog: Catalog, family: str | None = None) -> RolesView:
     )
 
 
-def role_view(catalog: Catalog, role: Role, closest: int = CLOSEST_SHOWN) -> RoleView:
-    """One role in full, with the roles nearest to it by requirement profile."""
+def role_view(catalog: Catalog, role: Role, closest: int = CLOSEST_SHOWN, language: str = "en") -> RoleView:
+    """One role in full, with the roles nearest to it by requirement profile; ``language`` is the
+    one the catalogue's text is in (its names for the role are listed first)."""
     total = sum(req.weight for _, req in role.requirements)
     requirements = [
         Requirement(
@@ -226,7 +261,9 @@ def role_view(catalog: Catalog, role: Role, closest: int = CLOSEST_SHOWN) -> Rol
                 title=catalog.role(n.role_id).title,
                 similarity=n.similarity,
                 differences=[
-                    Difference(skill=skill, this_role=mine, other_role=theirs)
+                    Difference(
+                        skill=skill, this_role=mine, other_role=theirs, title=catalog.skill(skill).title
+                    )
                     for skill, mine, theirs in n.differences
                 ],
             )
@@ -234,6 +271,7 @@ def role_view(catalog: Catalog, role: Role, closest: int = CLOSEST_SHOWN) -> Rol
         ],
         catalog=catalog_out(catalog),
         scale_max=catalog.scale.max,
+        also_called=also_called(role, language),
     )
 
 

@@ -1,10 +1,16 @@
-"""Rich tables of the browsing contracts (roles, role, lifecycle, skills) and of decode."""
+"""Rich tables of the browsing contracts (roles, role, lifecycle, skills) and of decode.
+
+Every word is in the active language (``roleadvisor.i18n``); in a language other than
+English, skills and stages are named by their titles where English shows their ids
+(an English id reads as a word, a Russian or Persian reader needs the title).
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from roleadvisor import i18n
 from roleadvisor.contracts.browse import (
     LifecycleView,
     Neighbour,
@@ -15,7 +21,8 @@ from roleadvisor.contracts.browse import (
     SkillsView,
 )
 from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown
-from roleadvisor.contracts.words import lower_first, percent
+from roleadvisor.contracts.words import lower_first
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
 
 IMPORTANCE_MARK = "●"
@@ -26,52 +33,93 @@ def _level(level: int, scale_max: int) -> Text:
 
 
 def _footer(view_catalog_version: str, source: str) -> Text:
-    return Text(f"Catalogue {view_catalog_version} ({source})", style="dim")
+    if source == "built-in":
+        return Text(_("Catalogue {version} (built-in)").format(version=view_catalog_version), style="dim")
+    return Text(
+        _("Catalogue {version} ({source})").format(version=view_catalog_version, source=source), style="dim"
+    )
+
+
+def _english() -> bool:
+    return i18n.current() == i18n.ENGLISH
+
+
+def _comma() -> str:
+    """The separator of a list: ``, `` (Persian writes ``، ``)."""
+    return "، " if i18n.current() == "fa" else ", "
+
+
+def _semicolon() -> str:
+    """The separator of a list of clauses: ``; `` (Persian writes ``؛ ``)."""
+    return "؛ " if i18n.current() == "fa" else "; "
+
+
+def _named(item_id: str, title: str) -> str:
+    """A skill or stage as a reader of the active language knows it: its id in English, else its title."""
+    return item_id if _english() or not title else title
+
+
+def _family(family: str) -> str:
+    """A role family for people (the built-in families translated; a custom one as it is)."""
+    names = {"core": _("core"), "research": _("research"), "adjacent": _("adjacent")}
+    return names.get(family, family)
+
+
+def _num(value: int) -> str:
+    return i18n.number(value)
 
 
 def roles_table(view: RolesView) -> RenderableType:
     """``roleadvisor roles``: one row per role (one block per role on a narrow terminal)."""
 
     def skills(row: RoleRow, sep: str) -> str:
-        return sep.join(f"{need.skill} {need.level}" for need in row.top_skills)
+        return sep.join(f"{_named(need.skill, need.title)} {_num(need.level)}" for need in row.top_skills)
+
+    def stages(row: RoleRow) -> list[str]:
+        titles = row.stage_titles if len(row.stage_titles) == len(row.stages) else row.stages
+        return [_named(sid, title) for sid, title in zip(row.stages, titles, strict=True)]
+
+    def about(row: RoleRow) -> str:
+        if not row.stages:
+            return _("family: {family}; stages: none").format(family=_family(row.family))
+        return _("family: {family}; stages: {stages}").format(
+            family=_family(row.family), stages=_comma().join(stages(row))
+        )
 
     def wide(width: int) -> RenderableType | None:
         return fitted_table(
             width,
             [
-                Column(header="Role (id)"),
-                Column(header="Family"),
-                Column(header="Stages"),
-                Column(header="Top skills (level)", no_wrap=True),
+                Column(header=_("Role (id)")),
+                Column(header=_("Family")),
+                Column(header=_("Stages")),
+                Column(header=_("Top skills (level)"), no_wrap=True),
             ],
             [
                 [
                     Text.assemble((row.title, "bold"), "\n", (row.id, "dim")),
-                    row.family,
-                    "\n".join(row.stages),
+                    _family(row.family),
+                    "\n".join(stages(row)),
                     skills(row, "\n"),
                 ]
                 for row in view.roles
             ],
-            title="Roles",
+            title=_("Roles"),
         )
 
     def narrow() -> RenderableType:
         return stacked(
-            "Roles",
+            _("Roles"),
             (
                 block(
                     Text.assemble((row.title, "bold"), (f"  {row.id}", "dim")),
-                    [
-                        f"family: {row.family}; stages: {', '.join(row.stages) or 'none'}",
-                        f"top skills (level): {skills(row, ', ')}",
-                    ],
+                    [about(row), _("top skills (level): {skills}").format(skills=skills(row, _comma()))],
                 )
                 for row in view.roles
             ),
         )
 
-    hint = Text("Details of one role: roleadvisor role ID (or any title or alias).", style="dim")
+    hint = Text(_("Details of one role: roleadvisor role ID (or any title or alias)."), style="dim")
     return Group(Responsive(wide, narrow), hint, _footer(view.catalog.version, view.catalog.source))
 
 
@@ -84,43 +132,47 @@ def role_table(view: RoleView) -> RenderableType:
     """``roleadvisor role QUERY``: description, requirements drawn as bars, neighbours."""
     head = Text.assemble(
         (view.title, "bold"),
-        (f"  {view.id} · {view.family}", "dim"),
+        (f"  {view.id} · {_family(view.family)}", "dim"),
     )
     parts: list[RenderableType] = [head, Text(view.description), Text()]
     if view.stages:
-        parts.append(Text.assemble(("Works in: ", "bold"), ", ".join(s.title for s in view.stages)))
-    if view.aliases:
-        parts.append(Text.assemble(("Also called: ", "bold"), ", ".join(view.aliases)))
+        parts.append(
+            Text.assemble((_("Works in:") + " ", "bold"), _comma().join(s.title for s in view.stages))
+        )
+    if view.also_called:
+        parts.append(Text.assemble((_("Also called:") + " ", "bold"), _comma().join(view.also_called)))
     parts.append(Text())
     top_weight = max((r.weight for r in view.requirements), default=0.0)
     ordered = sorted(view.requirements, key=lambda r: (-r.weight, -r.level))
 
     def level(req: Requirement) -> Text:
-        return Text.assemble(_level(req.level, view.scale_max), f" {req.level} {req.label}")
+        return Text.assemble(_level(req.level, view.scale_max), f" {_num(req.level)} {req.label}")
 
     def weight(req: Requirement) -> Text:
-        return Text.assemble(_importance(req.weight, top_weight), f" {percent(req.importance)}")
+        return Text.assemble(_importance(req.weight, top_weight), f" {i18n.percent(req.importance)}")
 
     def wide(width: int) -> RenderableType | None:
         return fitted_table(
             width,
             [
-                Column(header="Skill", no_wrap=True),
-                Column(header="Level", no_wrap=True),
-                Column(header="Weight", no_wrap=True),
-                Column(header="At that level a person…"),
+                Column(header=_("Skill"), no_wrap=True),
+                Column(header=_("Level"), no_wrap=True),
+                Column(header=_("Weight"), no_wrap=True),
+                Column(header=_("At that level a person…")),
             ],
-            [[req.skill, level(req), weight(req), req.descriptor] for req in ordered],
-            title="What the role requires",
+            [[_named(req.skill, req.title), level(req), weight(req), req.descriptor] for req in ordered],
+            title=_("What the role requires"),
         )
 
     def narrow() -> RenderableType:
         return stacked(
-            "What the role requires",
+            _("What the role requires"),
             (
                 block(
-                    Text.assemble((req.skill, "bold"), "  ", level(req), "  ", weight(req)),
-                    [Text(f"At that level a person {lower_first(req.descriptor)}")],
+                    Text.assemble(
+                        (_named(req.skill, req.title), "bold"), "  ", level(req), "  ", weight(req)
+                    ),
+                    [Text(_("At that level a person {does}").format(does=lower_first(req.descriptor)))],
                 )
                 for req in ordered
             ),
@@ -128,30 +180,44 @@ def role_table(view: RoleView) -> RenderableType:
 
     parts.append(Responsive(wide, narrow))
     if view.closest:
-        heading = f"Differs most in ({view.id} → other)"
+        heading = _("Differs most in ({role} → other)").format(role=view.id)
 
         def diffs(n: Neighbour) -> str:
             shown = n.differences[:3]
-            return ", ".join(f"{d.skill} {d.this_role}→{d.other_role}" for d in shown) or "nothing"
+            return _comma().join(
+                f"{_named(d.skill, d.title)} {_num(d.this_role)}→{_num(d.other_role)}" for d in shown
+            ) or _("nothing")
 
         def near_wide(width: int) -> RenderableType | None:
             return fitted_table(
                 width,
-                [Column(header="Role"), Column(header="Similar", no_wrap=True), Column(header=heading)],
                 [
-                    [Text.assemble((n.title, "bold"), "\n", (n.id, "dim")), percent(n.similarity), diffs(n)]
+                    Column(header=_("Role")),
+                    Column(header=_("Similar"), no_wrap=True),
+                    Column(header=heading),
+                ],
+                [
+                    [
+                        Text.assemble((n.title, "bold"), "\n", (n.id, "dim")),
+                        i18n.percent(n.similarity),
+                        diffs(n),
+                    ]
                     for n in view.closest
                 ],
-                title="Closest roles by requirements",
+                title=_("Closest roles by requirements"),
             )
 
         def near_narrow() -> RenderableType:
             return stacked(
-                "Closest roles by requirements",
+                _("Closest roles by requirements"),
                 (
                     block(
                         Text.assemble((n.title, "bold"), (f"  {n.id}", "dim")),
-                        [f"similar {percent(n.similarity)}; differs most in: {diffs(n)}"],
+                        [
+                            _("similar {similarity}; differs most in: {differences}").format(
+                                similarity=i18n.percent(n.similarity), differences=diffs(n)
+                            )
+                        ],
                     )
                     for n in view.closest
                 ),
@@ -160,8 +226,11 @@ def role_table(view: RoleView) -> RenderableType:
         parts += [Text(), Responsive(near_wide, near_narrow)]
     parts.append(
         Text(
-            "Weight: how much a skill matters to the role (● to ●●●, with its share of the total). "
-            "Similarity: one minus the importance-weighted mean level difference, as a share of the scale.",
+            _(
+                "Weight: how much a skill matters to the role (● to ●●●, with its share of the total). "
+                "Similarity: one minus the importance-weighted mean level difference, "
+                "as a share of the scale."
+            ),
             style="dim",
         )
     )
@@ -177,34 +246,37 @@ def lifecycle_table(view: LifecycleView) -> RenderableType:
     for stage in view.stages:
         mix = Group(
             *(
-                Text.assemble(f"  {s.title.ljust(label)}  ", bar(s.share, 20), f" {percent(s.share)}")
+                Text.assemble(f"  {s.title.ljust(label)}  ", bar(s.share, 20), f" {i18n.percent(s.share)}")
                 for s in stage.skill_mix
             )
         )
-        owners = ", ".join(o.title for o in stage.owners) or "no role owns it in this catalogue"
+        owners = _comma().join(o.title for o in stage.owners) or _("no role owns it in this catalogue")
+        position = f"{_num(stage.position)}/{_num(count)}"
         parts += [
-            Text.assemble((f"{stage.position}/{count}  {stage.title}", "bold"), (f"  {stage.id}", "dim")),
+            Text.assemble((f"{position}  {stage.title}", "bold"), (f"  {stage.id}", "dim")),
             Text(stage.description),
             mix,
-            Text.assemble(("Owned by: ", "bold"), owners),
+            Text.assemble((_("Owned by:") + " ", "bold"), owners),
             Text(),
         ]
     if count:
-        parts.append(Text("After the last stage the cycle starts again from the first.", style="dim"))
+        parts.append(Text(_("After the last stage the cycle starts again from the first."), style="dim"))
     parts.append(_footer(view.catalog.version, view.catalog.source))
     return Group(*parts)
 
 
 def skills_table(view: SkillsView) -> RenderableType:
     """``roleadvisor skills``: each skill area with every level described."""
-    indent = 2 + max((len(f"{lv.level} {lv.label}") for s in view.skills for lv in s.levels), default=0) + 2
+    indent = (
+        2 + max((len(f"{_num(lv.level)} {lv.label}") for s in view.skills for lv in s.levels), default=0) + 2
+    )
     parts: list[RenderableType] = []
     for skill in view.skills:
         parts += [
             Text.assemble((skill.title, "bold"), (f"  {skill.id}", "dim")),
             Text(skill.description),
             *(
-                Hanging(Text.assemble("  ", (f"{lv.level} {lv.label}", "cyan")), lv.descriptor, indent)
+                Hanging(Text.assemble("  ", (f"{_num(lv.level)} {lv.label}", "cyan")), lv.descriptor, indent)
                 for lv in skill.levels
             ),
             Text(),
@@ -216,32 +288,38 @@ def skills_table(view: SkillsView) -> RenderableType:
 def decode_table(view: DecodeView) -> RenderableType:
     """``roleadvisor decode``: likely roles with their confidence and the phrases behind them, then
     the skills asked for, then how the text was read."""
-    title = f"Roles this most likely is: {view.title}"
+    title = _("Roles this most likely is: {title}").format(title=view.title)
     # the likely roles: those given at least 1%, and always the first (the JSON has every role)
     likely = [m for n, m in enumerate(view.roles[:5]) if n == 0 or m.confidence >= 0.01]
 
     def confidence(match: DecodedRole) -> Text:
-        return Text.assemble((f"{percent(match.confidence):>4} ", "bold"), bar(match.confidence, 10))
+        return Text.assemble((f"{i18n.percent(match.confidence):>4} ", "bold"), bar(match.confidence, 10))
 
     def because(match: DecodedRole) -> str:
         shown = [f"{p.text} ({where_shown(p.where)})" for p in match.phrases[:6]]
+        if not shown:
+            return "—"
         more = len(match.phrases) - len(shown)
-        return "; ".join(shown) + (f"; and {more} more" if more > 0 else "") if shown else "—"
+        if more > 0:
+            shown.append(ngettext("and {count} more", "and {count} more", more).format(count=_num(more)))
+        return _semicolon().join(shown)
 
     def why(ask: AskedSkill) -> str:
-        text = "; ".join(ask.reasons) or "not mentioned"
-        return text + (f" (mentions: {', '.join(ask.keywords)})" if ask.keywords else "")
+        text = _semicolon().join(ask.reasons) or _("not mentioned")
+        if not ask.keywords:
+            return text
+        return _("{reasons} (mentions: {words})").format(reasons=text, words=_comma().join(ask.keywords))
 
     def level(ask: AskedSkill) -> Text:
-        return Text.assemble(_level(ask.level, view.scale_max), f" {ask.level} {ask.label}")
+        return Text.assemble(_level(ask.level, view.scale_max), f" {_num(ask.level)} {ask.label}")
 
     def wide(width: int) -> RenderableType | None:
         roles = fitted_table(
             width,
             [
-                Column(header="Role"),
-                Column(header="Confidence", no_wrap=True),
-                Column(header="Because the text says"),
+                Column(header=_("Role")),
+                Column(header=_("Confidence"), no_wrap=True),
+                Column(header=_("Because the text says")),
             ],
             [
                 [
@@ -256,12 +334,12 @@ def decode_table(view: DecodeView) -> RenderableType:
         skills = fitted_table(
             width,
             [
-                Column(header="Skill", no_wrap=True),
-                Column(header="Level", no_wrap=True),
-                Column(header="Why"),
+                Column(header=_("Skill"), no_wrap=True),
+                Column(header=_("Level"), no_wrap=True),
+                Column(header=_("Why")),
             ],
             [[ask.skill, level(ask), why(ask)] for ask in view.skills],
-            title="What it asks for",
+            title=_("What it asks for"),
         )
         if roles is None or skills is None:
             return None
@@ -273,13 +351,19 @@ def decode_table(view: DecodeView) -> RenderableType:
             (
                 block(
                     Text.assemble(confidence(match), " ", (match.title, "bold")),
-                    [Text(f"{match.id}; because the text says: {because(match)}")],
+                    [
+                        Text(
+                            _("{id}; because the text says: {phrases}").format(
+                                id=match.id, phrases=because(match)
+                            )
+                        )
+                    ],
                 )
                 for match in likely
             ),
         )
         skills = stacked(
-            "What it asks for",
+            _("What it asks for"),
             (
                 block(Text.assemble((ask.skill, "bold"), "  ", level(ask)), [Text(why(ask))])
                 for ask in view.skills
@@ -293,14 +377,16 @@ def decode_table(view: DecodeView) -> RenderableType:
     if view.seniority.sentence:
         notes.append(Text(view.seniority.sentence))
     if view.reading.sections:
-        notes.append(Text(f"Sections read: {', '.join(view.reading.sections)}."))
+        notes.append(
+            Text(_("Sections read: {sections}.").format(sections=_comma().join(view.reading.sections)))
+        )
     if view.reading.ignored:
-        names = ", ".join(dict.fromkeys(f"{i.text} ({i.why})" for i in view.reading.ignored))
-        notes.append(Text(f"Not counted as the job's own role: {names}."))
+        names = _comma().join(dict.fromkeys(f"{i.text} ({i.why})" for i in view.reading.ignored))
+        notes.append(Text(_("Not counted as the job's own role: {names}.").format(names=names)))
     notes.append(Text(view.confidence_meaning, style="dim"))
     notes.append(
         Text(
-            "Save the profile with --format profile and pass it to 'assess --profile'.",
+            _("Save the profile with --format profile and pass it to 'assess --profile'."),
             style="dim",
         )
     )

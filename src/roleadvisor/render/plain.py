@@ -5,6 +5,7 @@ from __future__ import annotations
 from roleadvisor.contracts import to_data
 from roleadvisor.contracts.catalog import ValidationReport
 from roleadvisor.contracts.decode import DecodeView
+from roleadvisor.i18n import _, ngettext, number
 
 
 def decode_profile(view: DecodeView) -> str:
@@ -17,8 +18,20 @@ def decode_profile(view: DecodeView) -> str:
 def validation_line(report: ValidationReport) -> str:
     """``ok: catalogue ... is valid: ...`` (an invalid catalogue is reported as an error instead)."""
     if not report.valid:
-        return f"catalogue {report.catalog} is not valid ({len(report.problems)} problems)\n"
-    return (
-        f"ok: catalogue {report.catalog} (version {report.version}) is valid: "
-        f"{report.skills} skill areas, {report.stages} stages, {report.roles} roles\n"
-    ) + "".join(f"warning: {line}\n" for line in report.warnings)
+        count = len(report.problems)
+        return (
+            ngettext(
+                "catalogue {catalog} is not valid ({count} problem)",
+                "catalogue {catalog} is not valid ({count} problems)",
+                count,
+            ).format(catalog=report.catalog, count=number(count))
+            + "\n"
+        )
+    counts = [report.skills or 0, report.stages or 0, report.roles or 0]
+    skills = ngettext("{count} skill area", "{count} skill areas", counts[0]).format(count=number(counts[0]))
+    stages = ngettext("{count} stage", "{count} stages", counts[1]).format(count=number(counts[1]))
+    roles = ngettext("{count} role", "{count} roles", counts[2]).format(count=number(counts[2]))
+    line = _("ok: catalogue {catalog} (version {version}) is valid: {skills}, {stages}, {roles}").format(
+        catalog=report.catalog, version=report.version, skills=skills, stages=stages, roles=roles
+    )
+    return line + "\n" + "".join(_("warning: {message}").format(message=w) + "\n" for w in report.warnings)
