@@ -34,7 +34,7 @@ th, td { text-align: start; padding: .35rem .5rem; border-bottom: 1px solid #d0d
 .fit { white-space: nowrap; } .bar { display: inline-block; height: .7rem; background: #2da44e;
        border-radius: 2px; vertical-align: middle; margin-inline-start: .4rem; }
 .bar.low { background: #d4a72c; } .chart { text-align: center; margin: 1rem 0; }
-.chart svg { max-width: 100%; height: auto; } .id, .family { white-space: nowrap; }
+.chart svg { max-width: 100%; height: auto; } td.why { min-width: 11rem; }
 .callout { background: #f6f8fa; border-inline-start: 4px solid #1f6feb; padding: .6rem 1rem; }
 ul.resources { margin: 0; padding-inline-start: 1.1rem; } .kind { color: #6e7781; font-size: .85em; }
 .warning { background: #fff8c5; border-inline-start: 4px solid #d4a72c; padding: .6rem 1rem; }
@@ -116,7 +116,8 @@ def _kind(kind: str) -> str:
 
 
 def _family(family: str) -> str:
-    families = {"core": _("core role"), "adjacent": _("adjacent role"), "research": _("research role")}
+    # the same words as the roles table of ``roleadvisor roles`` (browse.po)
+    families = {"core": _("core"), "adjacent": _("adjacent"), "research": _("research")}
     return families.get(family, family)
 
 
@@ -267,10 +268,10 @@ def assess_html(report: AssessReport) -> str:
     role_rows = "".join(
         f"<tr><td>{escape(i18n.number(rank))}</td><td><strong>{_name(r.title)}</strong><br>"
         f'<span class="muted"><bdi class="id">{escape(r.id)}</bdi> · '
-        f'<span class="family">{_t(_family(r.family))}</span></span></td><td>{_fit(r.match)}</td>'
+        f"{_t(_family(r.family))}</span></td><td>{_fit(r.match)}</td>"
         f"<td>{escape(i18n.percent(r.fit))}</td><td>{escape(i18n.percent(r.use))}</td>"
         f'<td><span class="band {escape(r.band, quote=True)}">{_t(_band(r.band))}</span></td>'
-        f"<td>{_t(r.reason)}</td></tr>"
+        f'<td class="why">{_t(r.reason)}</td></tr>'
         for rank, r in enumerate(report.roles, start=1)
     )
     ranked = _("Roles ranked by match")
