@@ -69,6 +69,8 @@ def _rtl_css() -> str:
         f"unicode-range: {EMBEDDED_RANGE}; }}\n"
         f'body, .chart svg {{ font-family: {PERSIAN_FONTS}, "{EMBEDDED_FAMILY}", system-ui, sans-serif; '
         "line-height: 1.7; }\n"
+        # Persian headings are short enough to leave an id whole (a Russian table has no room for it)
+        ".id { white-space: nowrap; }\n"
     )
 
 
