@@ -71,7 +71,10 @@ def _edit_decode(target: Path, edit: Callable[[dict[str, Any]], None]) -> None:
 def test_every_kind_of_decode_yaml_error_is_reported(
     invoke: Invoke, catalog_copy: Callable[..., Path]
 ) -> None:
+    groups = []  # how many 'same' groups the built-in decode.yaml has
+
     def edit(decode: dict[str, Any]) -> None:
+        groups.append(len(decode["same"]))
         decode["colour"] = "blue"
         decode["same"].append(["ML"])  # one form only, and already in same[0]
         decode["same"].append("AI, artificial intelligence")
@@ -96,9 +99,9 @@ def test_every_kind_of_decode_yaml_error_is_reported(
         "  decode.yaml: own_cues[26]: must be text of 1 to 100 characters",
         "  decode.yaml: team_words: must be a list of words or phrases",
         "  decode.yaml: weak_words[31]: 'Cloud' is listed twice",
-        "  decode.yaml: same[29]: must list at least two forms read alike",
-        "  decode.yaml: same[29]: 'ML' is also in same[0]",
-        "  decode.yaml: same[30]: must be a list of words or phrases",
+        f"  decode.yaml: same[{groups[0]}]: must list at least two forms read alike",
+        f"  decode.yaml: same[{groups[0]}]: 'ML' is also in same[0]",
+        f"  decode.yaml: same[{groups[0] + 1}]: must be a list of words or phrases",
         "  decode.yaml: sections[0].weight: must be a number from 0 to 10",
         "  decode.yaml: sections[2].id: must be lowercase letters, digits, '-' or '_', "
         "starting with a letter or digit",
