@@ -40,6 +40,7 @@ class AskedSkill:
     label: str
     reasons: list[str]
     keywords: list[str]
+    title: str = shown("")  # the skill's title, for people (a table outside English names skills by it)
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -185,6 +186,7 @@ def decode_view(decoded: Decoded, catalog: Catalog) -> DecodeView:
                 label=catalog.scale.labels[ask.level],
                 reasons=list(ask.reasons),
                 keywords=list(ask.keywords),
+                title=catalog.skill(ask.skill).title,
             )
             for ask in decoded.skills
         ],

@@ -338,7 +338,7 @@ def decode_table(view: DecodeView) -> RenderableType:
                 Column(header=_("Level"), no_wrap=True),
                 Column(header=_("Why")),
             ],
-            [[ask.skill, level(ask), why(ask)] for ask in view.skills],
+            [[_named(ask.skill, ask.title), level(ask), why(ask)] for ask in view.skills],
             title=_("What it asks for"),
         )
         if roles is None or skills is None:
@@ -365,7 +365,9 @@ def decode_table(view: DecodeView) -> RenderableType:
         skills = stacked(
             _("What it asks for"),
             (
-                block(Text.assemble((ask.skill, "bold"), "  ", level(ask)), [Text(why(ask))])
+                block(
+                    Text.assemble((_named(ask.skill, ask.title), "bold"), "  ", level(ask)), [Text(why(ask))]
+                )
                 for ask in view.skills
             ),
         )
