@@ -31,7 +31,11 @@ def validation_line(report: ValidationReport) -> str:
     skills = ngettext("{count} skill area", "{count} skill areas", counts[0]).format(count=number(counts[0]))
     stages = ngettext("{count} stage", "{count} stages", counts[1]).format(count=number(counts[1]))
     roles = ngettext("{count} role", "{count} roles", counts[2]).format(count=number(counts[2]))
-    line = _("ok: catalogue {catalog} (version {version}) is valid: {skills}, {stages}, {roles}").format(
+    if report.catalog == "built-in":
+        valid = _("ok: catalogue built-in (version {version}) is valid: {skills}, {stages}, {roles}")
+    else:
+        valid = _("ok: catalogue {catalog} (version {version}) is valid: {skills}, {stages}, {roles}")
+    line = valid.format(
         catalog=report.catalog, version=report.version, skills=skills, stages=stages, roles=roles
     )
     return line + "\n" + "".join(_("warning: {message}").format(message=w) + "\n" for w in report.warnings)
