@@ -1,11 +1,17 @@
 """decode on Russian and Persian titles and adverts (tests/decode_set/ru, fa).
 
-86 Russian and 69 Persian job titles, 14 adverts each, written for these tests
+101 Russian and 84 Persian job titles, 16 adverts each, written for these tests
 in the style of hh.ru / Habr Career and Iranian job boards before decode could
-read either language (see each folder's README). Scored as the English set is
+read either language (see each folder's README; the last 15 titles and 2 adverts
+of each, the issue's own among them, were added with the Russian and Persian
+forms of decode.yaml). Scored as the English set is
 (``python -m tests.decode_set.evaluate --language ru --failures``). Before the
 overlay names and the Russian stemmer, 40% (ru) and 43% (fa) of the titles were
 read right first and 30 and 37 were refused.
+
+Right first, titles / advert bodies without their title line:
+  before decode.yaml's Russian and Persian forms and Persian compounds: ru 91% / 56%, fa 83% / 88%
+  after: ru 93% (94 of 101) / 100% (16 of 16), fa 90% (76 of 84) / 100% (16 of 16)
 
 Raise the floors when decode gets better; never lower them to make a change pass.
 """
@@ -27,10 +33,10 @@ from tests.decode_set.evaluate import (
 )
 
 FLOORS = {  # share right at top-1, per kind of text
-    "ru": {"title": 0.88, "advert": 1.0, "body": 0.55},
-    "fa": {"title": 0.85, "advert": 1.0, "body": 0.85},
+    "ru": {"title": 0.92, "advert": 1.0, "body": 0.93},
+    "fa": {"title": 0.9, "advert": 1.0, "body": 0.93},
 }
-SENIORITY_FLOORS = {"ru": 0.95, "fa": 0.85}
+SENIORITY_FLOORS = {"ru": 0.97, "fa": 0.9}
 CALIBRATION_FLOOR = 0.9
 
 
@@ -48,7 +54,7 @@ def test_the_set_covers_every_role(catalog: Catalog, language: str) -> None:
     items = load_items(catalog, HERE / language)
     titles = [i for i in items if i.kind == "title"]
     adverts = [i for i in items if i.kind == "advert"]
-    assert len(titles) >= 15 and len(adverts) >= 5
+    assert len(titles) >= 80 and len(adverts) >= 16
     assert {i.role for i in titles} == set(catalog.role_ids)
 
 
