@@ -27,6 +27,10 @@ def test_also_called_puts_the_language_s_names_first(catalog: Catalog) -> None:
     assert names[0] == "инженер MLOps"  # the shown title is not repeated, the Persian names are not shown
     assert "مهندس MLOps" not in names and "MLOps-инженер" not in names
     assert names[1:] == list(role.aliases)
+    assert (
+        also_called(replace(role, translated_names=("mlops-ИНЖЕНЕР", "инженер MLOps")), "ru")[0]
+        == "инженер MLOps"
+    )
     persian = also_called(role, "fa")
     assert persian[:2] == ["مهندس MLOps", "متخصص MLOps"]
 

@@ -186,9 +186,13 @@ def written_in(name: str, language: str) -> bool:
 def also_called(role: Role, language: str) -> list[str]:
     """The role's other names for people reading ``language``: its names in that language
     (from the catalogue's overlay) first, then the English aliases; the shown title left out."""
-    native = [name for name in role.translated_names if written_in(name, language)]
-    names = dict.fromkeys(name for name in (*native, *role.aliases) if name != role.title)
-    return list(names)
+    seen = {role.title.casefold()}
+    native = []
+    for name in role.translated_names:
+        if written_in(name, language) and name.casefold() not in seen:  # not "дата-инженер" again
+            seen.add(name.casefold())
+            native.append(name)
+    return native + [alias for alias in role.aliases if alias not in native and alias != role.title]
 
 
 def top_skills(role: Role, count: int = TOP_SKILLS, catalog: Catalog | None = None) -> list[SkillNeed]:
