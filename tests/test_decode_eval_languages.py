@@ -11,7 +11,7 @@ read right first and 30 and 37 were refused.
 
 Right first, titles / advert bodies without their title line:
   before decode.yaml's Russian and Persian forms and Persian compounds: ru 91% / 56%, fa 83% / 88%
-  after: ru 93% (94 of 101) / 100% (16 of 16), fa 90% (76 of 84) / 100% (16 of 16)
+  after: ru 94% (95 of 101) / 100% (16 of 16), fa 90% (76 of 84) / 100% (16 of 16)
 
 Raise the floors when decode gets better; never lower them to make a change pass.
 """
@@ -33,7 +33,7 @@ from tests.decode_set.evaluate import (
 )
 
 FLOORS = {  # share right at top-1, per kind of text
-    "ru": {"title": 0.92, "advert": 1.0, "body": 0.93},
+    "ru": {"title": 0.93, "advert": 1.0, "body": 0.93},
     "fa": {"title": 0.9, "advert": 1.0, "body": 0.93},
 }
 SENIORITY_FLOORS = {"ru": 0.97, "fa": 0.9}
