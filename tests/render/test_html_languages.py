@@ -152,6 +152,8 @@ def test_latin_runs_are_isolated_in_persian_text() -> None:
     assert html._t("کتاب Designing Data-Intensive Applications") == (
         "کتاب <bdi>Designing Data-Intensive Applications</bdi>"
     )
+    # a word that starts with a digit is left to the bidi algorithm whole, never split
+    assert html._t("مدل‌های 3D و GPT-2") == "مدل‌های 3D و <bdi>GPT-2</bdi>"
     # escaping is not undone: entities are never split
     assert html._t("A & B <x>") == "<bdi>A</bdi> &amp; <bdi>B</bdi> &lt;<bdi>x</bdi>&gt;"
     i18n.activate("en")

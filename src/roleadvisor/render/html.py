@@ -56,7 +56,7 @@ EMBEDDED_RANGE = (
 # A run of Latin text inside a right-to-left sentence: words (with the marks that belong to
 # them, as in C++, A/B, scikit-learn), joined by spaces; never ending in sentence punctuation.
 _WORD = r"[A-Za-z][A-Za-z0-9_+#./'-]*[A-Za-z0-9_+#]|[A-Za-z]"
-_LATIN_RUN = re.compile(rf"(?:{_WORD})(?: (?:{_WORD}|[0-9]+(?:\.[0-9]+)?))*")
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9_])(?:{_WORD})(?: (?:{_WORD}|[0-9]+(?:\.[0-9]+)?))*")
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
