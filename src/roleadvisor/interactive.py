@@ -119,7 +119,7 @@ def ask_ratings(
                 console.print()
                 raise RatingError(
                     _("input ended before every skill was rated (still missing: {skills})").format(
-                        skills=", ".join(missing[number - 1 :])
+                        skills=_list(missing[number - 1 :])
                     )
                 ) from None
             try:

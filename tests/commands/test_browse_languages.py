@@ -1,13 +1,15 @@
-# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
+# ruff: noqa: RUF001, RUF003 - Persian and Russian text is the point of these tests
 """roles, role, skills, lifecycle and decode in Russian and Persian: the interface's own words are
 translated, the catalogue's text is the overlay's, numbers are the language's, and ids stay English."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
+from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from tests.conftest import Invoke
 
@@ -24,6 +26,13 @@ RUSSIAN_TEXT_KEEPS = frozenset(
 )
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/.][A-Za-z0-9]+)*")
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """--lang sets the language of the whole process: English again for the tests that follow."""
+    yield
+    i18n.activate("en")
 
 
 def _ok(result: object) -> str:
@@ -257,6 +266,17 @@ def test_skills_in_persian(invoke: Invoke) -> None:
     for level, label in enumerate(("ناآشنا", "آشنا", "مبتدی", "کاربلد", "پیشرفته", "خبره")):
         assert f"  {PERSIAN_DIGITS[level]} {label} " in out
     assert "کاتالوگ 2026.11.1 (داخلی)" in out
+
+
+def test_lifecycle_in_persian_keeps_the_bars_in_one_column(invoke: Invoke) -> None:
+    from rich.cells import cell_len
+
+    out = _ok(invoke("--lang", "fa", "lifecycle"))
+    assert out.startswith("۱/۶  ")
+    assert "نقش‌های مسئول: " in out and "۴۰٪" in out
+    # "الگوریتم‌ها" has a zero-width non-joiner: padded by its width on screen, not its length
+    starts = {cell_len(line.split("█")[0]) for line in out.splitlines() if "█" in line}
+    assert len(starts) == 1, starts
 
 
 def test_roles_in_persian(invoke: Invoke) -> None:

@@ -7,6 +7,7 @@ English, skills and stages are named by their titles where English shows their i
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -242,11 +243,15 @@ def lifecycle_table(view: LifecycleView) -> RenderableType:
     """``roleadvisor lifecycle``: each stage with its skill mix as bars and its owners."""
     parts: list[RenderableType] = []
     count = len(view.stages)
-    label = max((len(share.title) for stage in view.stages for share in stage.skill_mix), default=0)
+    label = max((cell_len(share.title) for stage in view.stages for share in stage.skill_mix), default=0)
     for stage in view.stages:
         mix = Group(
             *(
-                Text.assemble(f"  {s.title.ljust(label)}  ", bar(s.share, 20), f" {i18n.percent(s.share)}")
+                Text.assemble(
+                    f"  {s.title}{' ' * (label - cell_len(s.title))}  ",
+                    bar(s.share, 20),
+                    f" {i18n.percent(s.share)}",
+                )
                 for s in stage.skill_mix
             )
         )
@@ -268,7 +273,9 @@ def lifecycle_table(view: LifecycleView) -> RenderableType:
 def skills_table(view: SkillsView) -> RenderableType:
     """``roleadvisor skills``: each skill area with every level described."""
     indent = (
-        2 + max((len(f"{_num(lv.level)} {lv.label}") for s in view.skills for lv in s.levels), default=0) + 2
+        2
+        + max((cell_len(f"{_num(lv.level)} {lv.label}") for s in view.skills for lv in s.levels), default=0)
+        + 2
     )
     parts: list[RenderableType] = []
     for skill in view.skills:
