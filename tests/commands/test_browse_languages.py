@@ -187,7 +187,7 @@ def test_roles_family_typo_in_russian(invoke: Invoke) -> None:
 def test_role_not_found_in_russian(invoke: Invoke) -> None:
     result = invoke("--lang", "ru", "role", "astronaut")
     assert result.exit_code != 0
-    assert "ни одна роль не подходит под 'astronaut'" in result.stderr
+    assert "роль 'astronaut' не найдена" in result.stderr
     assert "(см. 'roleadvisor roles')" in result.stderr
 
 
@@ -309,3 +309,9 @@ def test_json_stays_english_in_every_language(invoke: Invoke) -> None:
         data = _ok(invoke("--lang", language, "role", "mlops", "--format", "json"))
         assert data.count('"') == english.count('"')
         assert '"also_called"' not in data and '"stage_titles"' not in data
+
+
+def test_a_skill_not_found_in_persian_suggests_one_by_its_persian_title(invoke: Invoke) -> None:
+    result = invoke("--lang", "fa", "skills", "سیستمم")
+    assert result.exit_code != 0
+    assert "مهارتی با نام 'سیستمم' پیدا نشد؛ منظورتان 'systems' (مهندسی سیستم) بود؟" in result.stderr

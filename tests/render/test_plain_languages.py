@@ -35,10 +35,10 @@ def test_english_is_as_before() -> None:
 def test_russian_counts_take_their_plural_forms() -> None:
     i18n.activate("ru")
     assert validation_line(_valid("built-in", 8, 6, 13)).splitlines()[0] == (
-        "ок: встроенный каталог (версия 2026.11.1) корректен: 8 областей навыков, 6 этапов, 13 ролей"
+        "проверено: встроенный каталог (версия 2026.11.1) корректен: 8 областей навыков, 6 этапов, 13 ролей"
     )
     assert validation_line(_valid("my-catalog", 1, 2, 21)).splitlines() == [
-        "ок: каталог my-catalog (версия 2026.11.1) корректен: 1 область навыков, 2 этапа, 21 роль",
+        "проверено: каталог my-catalog (версия 2026.11.1) корректен: 1 область навыков, 2 этапа, 21 роль",
         "предупреждение: an alias is a common word",
     ]
     broken = ValidationReport(catalog="x", valid=False, problems=("a", "b", "c"))
