@@ -10,11 +10,23 @@ contract (``roleadvisor.contracts.schema``, tested equal). Bump
 from __future__ import annotations
 
 from roleadvisor.advice import REACH, Advice, Move, Moves
-from roleadvisor.catalog.models import Catalog
+from roleadvisor.catalog.models import Band, Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, Ref, ResourceOut, catalog_out, resources_out
-from roleadvisor.contracts.words import levels, listing, lower_first, percent
+from roleadvisor.contracts.words import (
+    clauses,
+    gap,
+    levels,
+    listing,
+    lower_first,
+    lower_title,
+    number,
+    ordinal,
+    percent,
+    resource,
+)
 from roleadvisor.engine import Assessment, Gap, RoleFit, StageFit, flat_profile
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.records import record
 from roleadvisor.stability import Stability
 
@@ -49,6 +61,7 @@ class RoleOut:
     critical_gaps: tuple[GapOut, ...]
     gaps: tuple[GapOut, ...]
     reason: str
+    band_label: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -97,6 +110,7 @@ class TargetOut:
     learning: int
     rank: int
     plan: tuple[PlanStepOut, ...]
+    band_label: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -230,73 +244,118 @@ def _move(move: Move, catalog: Catalog) -> MoveOut:
     )
 
 
+def band_label(band_id: str, catalog: Catalog) -> str:
+    """The readiness band's label people read (the catalogue's, in the active language)."""
+    return next((b.label for b in catalog.ranking.bands if b.id == band_id), band_id)
+
+
 def _gap_list(gaps: tuple[Gap, ...], catalog: Catalog) -> str:
-    return listing([f"{catalog.skill(g.skill).title.lower()} {g.have}\u2192{g.need}" for g in gaps])
+    return listing([gap(lower_title(catalog.skill(g.skill).title), g.have, g.need) for g in gaps])
 
 
 def role_reason(result: RoleFit, catalog: Catalog) -> str:
     """One line on why a role ranks where it does, from its own measures."""
+    n = len(result.critical)
+    in_all = ngettext(
+        "{count} level to learn in all", "{count} levels to learn in all", result.learning
+    ).format(count=number(result.learning))
     if result.critical and result.band == catalog.ranking.bands[-1].id:
-        n = len(result.critical)
-        return (
-            f"a long shot, ranked after roles that are not: {result.band}, with "
-            f"critical gap{'s' if n > 1 else ''} {_gap_list(result.critical, catalog)}; "
-            f"{levels(result.learning)} to learn in all"
+        return clauses(
+            ngettext(
+                "a long shot, ranked after roles that are not: {band}, with critical gap {gaps}",
+                "a long shot, ranked after roles that are not: {band}, with critical gaps {gaps}",
+                n,
+            ).format(band=band_label(result.band, catalog), gaps=_gap_list(result.critical, catalog)),
+            in_all,
         )
     if result.critical:
-        n = len(result.critical)
-        return (
-            f"critical gap{'s' if n > 1 else ''} on {'defining skills' if n > 1 else 'a defining skill'}: "
-            f"{_gap_list(result.critical, catalog)}; {levels(result.learning)} to learn in all"
+        return clauses(
+            ngettext(
+                "critical gap on a defining skill: {gaps}", "critical gaps on defining skills: {gaps}", n
+            ).format(gaps=_gap_list(result.critical, catalog)),
+            in_all,
         )
     if result.learning == 0:
         if result.use >= USES_MOST:
-            return f"you meet every requirement and it uses {percent(result.use)} of your strengths"
-        return f"you meet every requirement, but it uses only {percent(result.use)} of your strengths"
-    out = f"{levels(result.learning)} to learn ({_gap_list(result.gaps, catalog)})"
+            return _("you meet every requirement and it uses {percent} of your strengths").format(
+                percent=percent(result.use)
+            )
+        return _("you meet every requirement, but it uses only {percent} of your strengths").format(
+            percent=percent(result.use)
+        )
+    out = ngettext(
+        "{count} level to learn ({gaps})", "{count} levels to learn ({gaps})", result.learning
+    ).format(count=number(result.learning), gaps=_gap_list(result.gaps, catalog))
     if result.use < USES_MOST:
-        out += f"; uses only {percent(result.use)} of your strengths"
+        out = clauses(out, _("uses only {percent} of your strengths").format(percent=percent(result.use)))
     return out
+
+
+def _band_rule(band: Band) -> str:
+    """``"close = fit 85% or more with no critical gap"``."""
+    if band.max_critical_gaps is None:
+        rule = _("{label} = fit {percent} or more")
+    elif band.max_critical_gaps == 0:
+        rule = _("{label} = fit {percent} or more with no critical gap")
+    else:
+        rule = ngettext(
+            "{label} = fit {percent} or more with at most {count} critical gap",
+            "{label} = fit {percent} or more with at most {count} critical gaps",
+            band.max_critical_gaps,
+        )
+    return rule.format(
+        label=band.label, percent=percent(band.min_fit), count=number(band.max_critical_gaps or 0)
+    )
 
 
 def legend_lines(catalog: Catalog, plan: bool = True, moves: bool = True) -> tuple[str, ...]:
     """What each measure in the report means, with the catalogue's own thresholds."""
     r = catalog.ranking
-    bands = "; ".join(
-        f"{b.label} = fit {percent(b.min_fit)} or more"
-        + (
-            ""
-            if b.max_critical_gaps is None
-            else " with no critical gap"
-            if b.max_critical_gaps == 0
-            else f" with at most {b.max_critical_gaps} critical gaps"
-        )
-        for b in r.bands[:-1]
-    )
     return (
-        "match: fit \u00d7 use, less "
-        f"{round(r.critical_penalty * 100):d} points for a critical gap {r.critical_levels} levels short, "
-        f"{round(r.critical_penalty * 200):d} for one {r.critical_levels + 1} levels short, and so on; roles "
-        f"are ranked by it (it stops at 0%), long shots ({r.bands[-1].label} and with a critical gap) "
-        "after the others.",
-        "fit: how much of the role's requirements you cover, each skill weighted by how much it matters.",
-        "use: how much of your strength the role asks for; your strongest skills count most.",
-        f"critical gap: {r.critical_levels} or more levels short on a skill that defines the role "
-        "(one the catalogue gives its highest importance).",
-        "learning: the levels you still need to gain to meet every requirement.",
-        *(["fit after: the fit once that step and every step before it is done."] if plan else []),
+        ngettext(
+            "match: fit \u00d7 use, less {points} points for a critical gap {count} level short, {double} "
+            "for one {more} levels short, and so on; roles are ranked by it (it stops at {zero}), long shots "
+            "({far} and with a critical gap) after the others.",
+            "match: fit \u00d7 use, less {points} points for a critical gap {count} levels short, {double} "
+            "for one {more} levels short, and so on; roles are ranked by it (it stops at {zero}), long shots "
+            "({far} and with a critical gap) after the others.",
+            r.critical_levels,
+        ).format(
+            points=number(round(r.critical_penalty * 100)),
+            count=number(r.critical_levels),
+            double=number(round(r.critical_penalty * 200)),
+            more=number(r.critical_levels + 1),
+            zero=percent(0.0),
+            far=r.bands[-1].label,
+        ),
+        _("fit: how much of the role's requirements you cover, each skill weighted by how much it matters."),
+        _("use: how much of your strength the role asks for; your strongest skills count most."),
+        ngettext(
+            "critical gap: {count} or more levels short on a skill that defines the role "
+            "(one the catalogue gives its highest importance).",
+            "critical gap: {count} or more levels short on a skill that defines the role "
+            "(one the catalogue gives its highest importance).",
+            r.critical_levels,
+        ).format(count=number(r.critical_levels)),
+        _("learning: the levels you still need to gain to meet every requirement."),
+        *([_("fit after: the fit once that step and every step before it is done.")] if plan else []),
         *(
             [
-                "similar: how close a role's requirements are to those of the role it is compared with.",
-                f"within reach: no critical gap, and a fit within {round(REACH * 100):d} points of your best "
-                "match's.",
+                _("similar: how close a role's requirements are to those of the role it is compared with."),
+                _(
+                    "within reach: no critical gap, and a fit within {points} points of your best match's."
+                ).format(points=number(round(REACH * 100))),
             ]
             if moves
             else []
         ),
-        f"readiness (fits as shown, in whole percent): {bands}; otherwise {r.bands[-1].label}.",
-        "stage fit: how much of a stage's skill mix your levels cover, "
-        f"each level counted out of {catalog.scale.max}.",
+        _("readiness (fits as shown, in whole percent): {bands}; otherwise {last}.").format(
+            bands=clauses(*(_band_rule(b) for b in r.bands[:-1])) if len(r.bands) > 1 else "",
+            last=r.bands[-1].label,
+        ),
+        _(
+            "stage fit: how much of a stage's skill mix your levels cover, each level counted out of {top}."
+        ).format(top=number(catalog.scale.max)),
     )
 
 
@@ -307,37 +366,67 @@ def profile_warnings(ratings: dict[str, int], catalog: Catalog) -> tuple[str, ..
     at_top = sum(1 for level in ratings.values() if level == top)
     if n >= 4 and at_top >= n - 2:
         return (
-            f"{at_top} of {n} skills are rated {top} ({catalog.scale.labels[top]}), the top of the scale. "
-            "Few people are experts in nearly everything, and at the top every role is covered, so the "
-            "ranking mostly says which roles ask for the most. Rate each skill against its level "
-            "descriptions ('roleadvisor skills' lists them).",
+            ngettext(
+                "{count} of {total} skill is rated {top} ({label}), the top of the scale. Few people are "
+                "experts in nearly everything, and at the top every role is covered, so the ranking mostly "
+                "says which roles ask for the most. Rate each skill against its level descriptions "
+                "('roleadvisor skills' lists them).",
+                "{count} of {total} skills are rated {top} ({label}), the top of the scale. Few people are "
+                "experts in nearly everything, and at the top every role is covered, so the ranking mostly "
+                "says which roles ask for the most. Rate each skill against its level descriptions "
+                "('roleadvisor skills' lists them).",
+                n,
+            ).format(count=number(at_top), total=number(n), top=number(top), label=catalog.scale.labels[top]),
         )
     flat = flat_profile(ratings)
     if flat is not None:
         level, count = flat
         return (
-            f"{count} of {n} skills are rated {level}; a profile this flat fits many roles alike, so the "
-            "ranking is unreliable. Rate each skill against its level descriptions ('roleadvisor skills' "
-            "lists them).",
+            ngettext(
+                "{count} of {total} skill is rated {level}; a profile this flat fits many roles alike, so "
+                "the ranking is unreliable. Rate each skill against its level descriptions ('roleadvisor "
+                "skills' lists them).",
+                "{count} of {total} skills are rated {level}; a profile this flat fits many roles alike, so "
+                "the ranking is unreliable. Rate each skill against its level descriptions ('roleadvisor "
+                "skills' lists them).",
+                n,
+            ).format(count=number(count), total=number(n), level=number(level)),
         )
     return ()
 
 
 def _readiness(result: RoleFit, catalog: Catalog, rank: int | None = None, of: int = 0) -> ReadinessOut:
     band = next((b for b in catalog.ranking.bands if b.id == result.band), catalog.ranking.bands[-1])
-    title = catalog.role(result.role_id).title
-    sentence = f"Readiness for {title}: {band.label} ({band.meaning})"
+    fields = {"role": catalog.role(result.role_id).title, "label": band.label, "meaning": band.meaning}
     if result.learning == 0:
-        sentence += "; you meet every requirement."
+        sentence = _("Readiness for {role}: {label} ({meaning}); you meet every requirement.").format(
+            **fields
+        )
+    elif result.critical:
+        sentence = ngettext(
+            "Readiness for {role}: {label} ({meaning}); {levels} to learn in all ({gaps}), including {count} "
+            "critical gap on a defining skill.",
+            "Readiness for {role}: {label} ({meaning}); {levels} to learn in all ({gaps}), including {count} "
+            "critical gaps on defining skills.",
+            len(result.critical),
+        ).format(
+            **fields,
+            levels=levels(result.learning),
+            gaps=_gap_list(result.gaps, catalog),
+            count=number(len(result.critical)),
+        )
     else:
-        sentence += f"; {levels(result.learning)} to learn in all ({_gap_list(result.gaps, catalog)})"
-        if result.critical:
-            n = len(result.critical)
-            on = "defining skills" if n > 1 else "a defining skill"
-            sentence += f", including {n} critical gap{'s' if n > 1 else ''} on {on}"
-        sentence += "."
+        sentence = ngettext(
+            "Readiness for {role}: {label} ({meaning}); {count} level to learn in all ({gaps}).",
+            "Readiness for {role}: {label} ({meaning}); {count} levels to learn in all ({gaps}).",
+            result.learning,
+        ).format(**fields, count=number(result.learning), gaps=_gap_list(result.gaps, catalog))
     if rank is not None:
-        sentence += f" It ranks {_ordinal(rank)} of {of} roles by match."
+        sentence += " " + ngettext(
+            "It ranks {ordinal} of {count} role by match.",
+            "It ranks {ordinal} of {count} roles by match.",
+            of,
+        ).format(ordinal=ordinal(rank), count=number(of))
     return ReadinessOut(
         role=result.role_id,
         band=band.id,
@@ -349,31 +438,38 @@ def _readiness(result: RoleFit, catalog: Catalog, rank: int | None = None, of: i
     )
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _stability(st: Stability, catalog: Catalog) -> StabilityOut:
-    title = catalog.role(st.role_id).title
-    how = (
-        f"all {st.profiles} with each rating moved by up to one level"
-        if st.exhaustive
-        else f"each rating moved by up to one level; {st.profiles} drawn at random"
-    )
-    sentence = (
-        f"Stability of your best match: {title} stays first in {percent(st.first_share)} of nearby "
-        f"profiles ({how}) and in the top three in {percent(st.top3_share)}."
-    )
+    shares = {
+        "role": catalog.role(st.role_id).title,
+        "first": percent(st.first_share),
+        "top3": percent(st.top3_share),
+        "count": number(st.profiles),
+    }
+    if st.exhaustive:
+        sentence = ngettext(
+            "Stability of your best match: {role} stays first in {first} of nearby profiles (all {count} "
+            "with each rating moved by up to one level) and in the top three in {top3}.",
+            "Stability of your best match: {role} stays first in {first} of nearby profiles (all {count} "
+            "with each rating moved by up to one level) and in the top three in {top3}.",
+            st.profiles,
+        ).format(**shares)
+    else:
+        sentence = ngettext(
+            "Stability of your best match: {role} stays first in {first} of nearby profiles (each rating "
+            "moved by up to one level; {count} drawn at random) and in the top three in {top3}.",
+            "Stability of your best match: {role} stays first in {first} of nearby profiles (each rating "
+            "moved by up to one level; {count} drawn at random) and in the top three in {top3}.",
+            st.profiles,
+        ).format(**shares)
     if st.runner_up is not None:
         runner = catalog.role(st.runner_up).title
         if st.first_share < UNSTABLE:
-            sentence += (
-                f" Your ratings do not settle it: {runner} often comes first instead, so check the skills "
+            sentence += " " + _(
+                "Your ratings do not settle it: {runner} often comes first instead, so check the skills "
                 "where the two differ against their level descriptions."
-            )
+            ).format(runner=runner)
         else:
-            sentence += f" When it is not first, {runner} usually is."
+            sentence += " " + _("When it is not first, {runner} usually is.").format(runner=runner)
     return StabilityOut(
         role=st.role_id,
         first_share=round(st.first_share, 4),
@@ -390,43 +486,70 @@ def tradeoff_sentences(moves: Moves, roles: dict[str, RoleFit], catalog: Catalog
     use, ceiling = moves.use_what_you_have, moves.highest_ceiling
     use_title = catalog.role(use.role_id).title
     best = roles[use.role_id]
-    uses = f", uses {percent(best.use)} of your strengths" if best.fit > 0 else ""
-    first = (
-        f"Use what you have: {use_title} is your best match (fit {percent(best.fit)}{uses}) "
-        f"with {levels(best.learning)} to learn"
+    measures = (
+        _("fit {fit}, uses {use} of your strengths").format(fit=percent(best.fit), use=percent(best.use))
+        if best.fit > 0
+        else _("fit {fit}").format(fit=percent(best.fit))
     )
+    fields = {"role": use_title, "measures": measures, "levels": levels(best.learning)}
     if best.band == catalog.ranking.bands[0].id:
-        first += ", so you could do it now and deepen strengths you already have."
+        first = _(
+            "Use what you have: {role} is your best match ({measures}) with {levels} to learn, so you could "
+            "do it now and deepen strengths you already have."
+        ).format(**fields)
     elif best.band == catalog.ranking.bands[-1].id:
-        first += f"; it is still {best.band}, so start with the foundations of its largest gaps."
+        first = _(
+            "Use what you have: {role} is your best match ({measures}) with {levels} to learn; it is still "
+            "{band}, so start with the foundations of its largest gaps."
+        ).format(**fields, band=band_label(best.band, catalog))
     else:
-        first += "; it builds on strengths you already have."
-    head = "Highest ceiling (among roles within reach, the one with the most to learn): "
+        first = _(
+            "Use what you have: {role} is your best match ({measures}) with {levels} to learn; it builds on "
+            "strengths you already have."
+        ).format(**fields)
     if ceiling.role_id != use.role_id:
-        more = ceiling.learning - best.learning
-        second = (
-            f"{head}{catalog.role(ceiling.role_id).title} (fit {percent(ceiling.fit)}) asks for "
-            f"{levels(ceiling.learning)} of new learning, {more} more than {use_title}: a bigger step that "
-            "builds new strengths at the cost of time before you are fully productive."
+        second = _(
+            "Highest ceiling (among roles within reach, the one with the most to learn): {ceiling} (fit "
+            "{fit}) asks for {levels} of new learning, {more} more than {role}: a bigger step that builds "
+            "new strengths at the cost of time before you are fully productive."
+        ).format(
+            ceiling=catalog.role(ceiling.role_id).title,
+            fit=percent(ceiling.fit),
+            levels=levels(ceiling.learning),
+            more=number(ceiling.learning - best.learning),
+            role=use_title,
         )
     elif best.critical or best.band == catalog.ranking.bands[-1].id:
-        blocker = (
-            "critical gaps" if len(best.critical) > 1 else "a critical gap" if best.critical else "far to go"
-        )
-        second = (
-            f"{head}none yet, since no role is within reach while {use_title} itself still has {blocker}; "
-            "close its largest gaps first."
-        )
+        if len(best.critical) > 1:
+            second = _(
+                "Highest ceiling (among roles within reach, the one with the most to learn): none yet, since "
+                "no role is within reach while {role} itself still has critical gaps; close its largest gaps "
+                "first."
+            )
+        elif best.critical:
+            second = _(
+                "Highest ceiling (among roles within reach, the one with the most to learn): none yet, since "
+                "no role is within reach while {role} itself still has a critical gap; close its largest "
+                "gaps first."
+            )
+        else:
+            second = _(
+                "Highest ceiling (among roles within reach, the one with the most to learn): none yet, since "
+                "no role is within reach while {role} itself still has far to go; close its largest gaps "
+                "first."
+            )
+        second = second.format(role=use_title)
     elif best.learning == 0:
-        second = (
-            f"{head}none asks for more than {use_title}, whose requirements you already meet; to grow, look "
-            "at the roles closest to it, which build new strengths."
-        )
+        second = _(
+            "Highest ceiling (among roles within reach, the one with the most to learn): none asks for more "
+            "than {role}, whose requirements you already meet; to grow, look at the roles closest to it, "
+            "which build new strengths."
+        ).format(role=use_title)
     else:
-        second = (
-            f"{head}{use_title} itself; no other role within reach asks for more new learning, so grow in "
-            "it before exploring a new area."
-        )
+        second = _(
+            "Highest ceiling (among roles within reach, the one with the most to learn): {role} itself; no "
+            "other role within reach asks for more new learning, so grow in it before exploring a new area."
+        ).format(role=use_title)
     return (first, second)
 
 
@@ -445,54 +568,86 @@ def summary_sentences(
     last = catalog.ranking.bands[-1].id
     if not has_strengths:
         out.append(
-            "No role matches yet: every skill is rated 0. Start with level 1 of the skills your "
-            f"first role, {best_role.title}, weighs most."
+            _(
+                "No role matches yet: every skill is rated 0. Start with level 1 of the skills your first "
+                "role, {role}, weighs most."
+            ).format(role=best_role.title)
         )
         return tuple(out)
     others = [
-        f"{catalog.role(r.role_id).title} ({percent(r.match)}"
-        + (
-            f", ranked lower: {r.band} with a critical gap"
+        (
+            _("{role} ({match}, ranked lower: {band} with a critical gap)")
             if r.band == last and r.critical and r.match > best.match
-            else ""
-        )
-        + ")"
+            else _("{role} ({match})")
+        ).format(role=catalog.role(r.role_id).title, match=percent(r.match), band=band_label(r.band, catalog))
         for r in roles[1:3]
     ]
-    strengths = f", uses {percent(best.use)} of your strengths" if has_strengths else ""
-    sentence = (
-        f"Your best match is {best_role.title} at {percent(best.match)} (fit {percent(best.fit)}{strengths})"
-    )
+    fields = {
+        "role": best_role.title,
+        "match": percent(best.match),
+        "fit": percent(best.fit),
+        "use": percent(best.use),
+    }
     if others:
-        sentence += ", followed by " + listing(others)
-    out.append(sentence + ".")
-    if best.gaps:
-        gap = best.gaps[0]
-        skill = catalog.skill(gap.skill)
         out.append(
-            f"The largest gap for {best_role.title} is {skill.title.lower()} "
-            f"(you rated {gap.have}, the role needs {gap.need}): at level {gap.need} a person "
-            f"{lower_first(skill.descriptor(gap.need))}"
+            _(
+                "Your best match is {role} at {match} (fit {fit}, uses {use} of your strengths), followed by "
+                "{others}."
+            ).format(**fields, others=listing(others))
         )
     else:
-        out.append(f"You meet every requirement of {best_role.title}.")
+        out.append(
+            _("Your best match is {role} at {match} (fit {fit}, uses {use} of your strengths).").format(
+                **fields
+            )
+        )
+    if best.gaps:
+        top_gap = best.gaps[0]
+        skill = catalog.skill(top_gap.skill)
+        out.append(
+            _(
+                "The largest gap for {role} is {skill} (you rated {have}, the role needs {need}): at level "
+                "{need} a person {descriptor}"
+            ).format(
+                role=best_role.title,
+                skill=lower_title(skill.title),
+                have=number(top_gap.have),
+                need=number(top_gap.need),
+                descriptor=lower_first(skill.descriptor(top_gap.need)),
+            )
+        )
+    else:
+        out.append(_("You meet every requirement of {role}.").format(role=best_role.title))
     if (
         len(roles) > 1
         and abs(roles[1].match - best.match) <= NEARLY_TIED
         and (roles[1].band == last) == (best.band == last)
     ):
         out.append(
-            f"{best_role.title} and {catalog.role(roles[1].role_id).title} are nearly tied: "
-            "weigh what each role does day to day before choosing."
+            _(
+                "{role} and {other} are nearly tied: weigh what each role does day to day before choosing."
+            ).format(role=best_role.title, other=catalog.role(roles[1].role_id).title)
         )
     if stages and stages[0].fit == stages[-1].fit:
-        out.append(f"Your levels cover every stage of the production cycle alike ({percent(stages[0].fit)}).")
-    elif stages:
-        strong = listing([catalog.stage(t.stage_id).title.lower() for t in stages if t.fit == stages[0].fit])
-        weak = listing([catalog.stage(t.stage_id).title.lower() for t in stages if t.fit == stages[-1].fit])
         out.append(
-            f"In the production cycle you are strongest in {strong} ({percent(stages[0].fit)}) and weakest "
-            f"in {weak} ({percent(stages[-1].fit)})."
+            _("Your levels cover every stage of the production cycle alike ({fit}).").format(
+                fit=percent(stages[0].fit)
+            )
+        )
+    elif stages:
+        strong = listing(
+            [lower_title(catalog.stage(t.stage_id).title) for t in stages if t.fit == stages[0].fit]
+        )
+        weak = listing(
+            [lower_title(catalog.stage(t.stage_id).title) for t in stages if t.fit == stages[-1].fit]
+        )
+        out.append(
+            _(
+                "In the production cycle you are strongest in {strong} ({strong_fit}) and weakest in {weak} "
+                "({weak_fit})."
+            ).format(
+                strong=strong, strong_fit=percent(stages[0].fit), weak=weak, weak_fit=percent(stages[-1].fit)
+            )
         )
     return tuple(out)
 
@@ -509,6 +664,7 @@ def _target(advice: Advice, catalog: Catalog, roles: dict[str, RoleFit]) -> Targ
         band=result.band,
         learning=result.learning,
         rank=list(roles).index(plan.role_id) + 1,
+        band_label=band_label(result.band, catalog),
         plan=tuple(
             PlanStepOut(
                 skill=step.skill,
@@ -534,21 +690,49 @@ def _next_step(advice: Advice, catalog: Catalog) -> NextStepOut | None:
         return None
     skill = catalog.skill(ns.skill)
     resources = resources_out(advice.next_resources)
-    learn = "; ".join(f"{r.title} [{r.kind}]" for r in resources) or "no resource in the catalogue"
+    learn = (
+        clauses(*(resource(r.title, r.kind) for r in resources))
+        if resources
+        else _("no resource in the catalogue")
+    )
     titles = [catalog.role(r).title for r in ns.roles]
-    others = [f"of {t} by {g * 100:.1f}" for t, g in zip(titles[1:], ns.gains[1:], strict=True)]
-    met = listing([catalog.role(r).title for r in ns.covered])
-    sentence = (
-        f"You meet every requirement of {met}, ranked above; this step is for "
-        f"{catalog.role(ns.roles[0]).title}, the best-ranked role with a gap. "
-        if ns.covered
-        else ""
+    others = [
+        _("of {role} by {gain}").format(role=t, gain=number(g * 100, 1))
+        for t, g in zip(titles[1:], ns.gains[1:], strict=True)
+    ]
+    raise_it = (
+        _(
+            "Raise {skill} from {have} to {to}: it raises the fit of {role} by {gain} percentage points "
+            "(and {others})."
+        )
+        if others
+        else _("Raise {skill} from {have} to {to}: it raises the fit of {role} by {gain} percentage points.")
+    ).format(
+        skill=lower_title(skill.title),
+        have=number(ns.have),
+        to=number(ns.to),
+        role=titles[0],
+        gain=number(ns.gain * 100, 1),
+        others=listing(others),
     )
-    sentence += (
-        f"Raise {skill.title.lower()} from {ns.have} to {ns.to}: it raises the fit of {titles[0]} by "
-        f"{ns.gain * 100:.1f} percentage points" + (f" (and {listing(others)})" if others else "") + ". "
-        f"At level {ns.to} a person {lower_first(skill.descriptor(ns.to))} Learn from: {learn}."
-    )
+    parts = [
+        raise_it,
+        _("At level {level} a person {descriptor} Learn from: {resources}.").format(
+            level=number(ns.to), descriptor=lower_first(skill.descriptor(ns.to)), resources=learn
+        ),
+    ]
+    if ns.covered:
+        parts.insert(
+            0,
+            _(
+                "You meet every requirement of {roles}, ranked above; this step is for {role}, the "
+                "best-ranked role with a gap."
+            ).format(
+                roles=listing([catalog.role(r).title for r in ns.covered]),
+                role=catalog.role(ns.roles[0]).title,
+            ),
+        )
+    sentence = " ".join(parts)
     return NextStepOut(
         skill=ns.skill,
         have=ns.have,
@@ -627,6 +811,7 @@ def build_assess(
                 critical_gaps=_gaps_out(result.critical),
                 gaps=_gaps_out(result.gaps),
                 reason=role_reason(result, catalog),
+                band_label=band_label(result.band, catalog),
             )
             for result in roles
         ),

@@ -6,7 +6,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from roleadvisor.contracts.compare import CompareReport, RoleChangeOut
-from roleadvisor.contracts.words import percent
+from roleadvisor.contracts.words import commas, number, percent, signed
+from roleadvisor.i18n import _
 from roleadvisor.render.layout import Column, Responsive, block, fitted_table, stacked
 
 
@@ -15,68 +16,83 @@ def _tone(change: float) -> str:
 
 
 def _change(change: int) -> Text:
-    return Text(f"{change:+d}" if change else "·", style=_tone(change))
+    return Text(signed(change) if change else "·", style=_tone(change))
 
 
 def _rank(role: RoleChangeOut) -> str:
     moved = role.old_rank - role.new_rank
-    return f"{role.new_rank}" + (f" (↑{moved})" if moved > 0 else f" (↓{-moved})" if moved < 0 else "")
+    rank = number(role.new_rank)
+    return rank + (f" (↑{number(moved)})" if moved > 0 else f" (↓{number(-moved)})" if moved < 0 else "")
 
 
 def _points(role: RoleChangeOut) -> Text:
-    return Text(f"{role.change * 100:+.1f}" if role.change else "·", style=_tone(role.change))
+    return Text(signed(role.change * 100, 1) if role.change else "·", style=_tone(role.change))
+
+
+_POINTS_MARK = "\x00"
+
+
+def _fit_change(role: RoleChangeOut) -> Text:
+    """``fit 80% → 86% (+6.0 pts)``, the change coloured (a translation may move it)."""
+    line = _("fit {old} → {new} ({points} pts)").format(
+        old=percent(role.old_fit), new=percent(role.new_fit), points=_POINTS_MARK
+    )
+    before, _mark, after = line.partition(_POINTS_MARK)
+    return Text.assemble(before, _points(role), after)
 
 
 def compare_table(report: CompareReport) -> RenderableType:
     """Tables of rating and fit changes (stacked blocks on a narrow terminal), and the gaps closed."""
 
+    ratings_title = _("Ratings")
+    roles_title = _("Fit by role (new ranking)")
+
     def ratings_wide(width: int) -> RenderableType | None:
         return fitted_table(
             width,
             [
-                Column(header="Skill"),
-                Column(header="Old", justify="right"),
-                Column(header="New", justify="right"),
-                Column(header="Change", justify="right"),
+                Column(header=_("Skill")),
+                Column(header=_("Old"), justify="right"),
+                Column(header=_("New"), justify="right"),
+                Column(header=_("Change"), justify="right"),
             ],
-            [[r.skill, str(r.old), str(r.new), _change(r.change)] for r in report.ratings],
-            title="Ratings",
+            [[r.skill, number(r.old), number(r.new), _change(r.change)] for r in report.ratings],
+            title=ratings_title,
         )
 
     def ratings_narrow() -> RenderableType:
         return stacked(
-            "Ratings",
-            (Text(f"{r.skill}: {r.old} → {r.new}", style=_tone(r.change)) for r in report.ratings),
+            ratings_title,
+            (
+                Text(f"{r.skill}: {number(r.old)} → {number(r.new)}", style=_tone(r.change))
+                for r in report.ratings
+            ),
         )
 
     def roles_wide(width: int) -> RenderableType | None:
         return fitted_table(
             width,
             [
-                Column(header="Rank", justify="right", no_wrap=True),
-                Column(header="Role"),
-                Column(header="Old fit", justify="right"),
-                Column(header="New fit", justify="right"),
-                Column(header="Change (pts)", justify="right"),
+                Column(header=_("Rank"), justify="right", no_wrap=True),
+                Column(header=_("Role")),
+                Column(header=_("Old fit"), justify="right"),
+                Column(header=_("New fit"), justify="right"),
+                Column(header=_("Change (pts)"), justify="right"),
             ],
             [
                 [_rank(role), role.title, percent(role.old_fit), percent(role.new_fit), _points(role)]
                 for role in report.roles
             ],
-            title="Fit by role (new ranking)",
+            title=roles_title,
         )
 
     def roles_narrow() -> RenderableType:
         return stacked(
-            "Fit by role (new ranking)",
+            roles_title,
             (
                 block(
                     Text.assemble((f"{_rank(role)}. ", "dim"), (role.title, "bold")),
-                    [
-                        Text.assemble(
-                            f"fit {percent(role.old_fit)} → {percent(role.new_fit)} (", _points(role), " pts)"
-                        )
-                    ],
+                    [_fit_change(role)],
                 )
                 for role in report.roles
             ),
@@ -91,12 +107,27 @@ def compare_table(report: CompareReport) -> RenderableType:
     if report.gaps_closed:
         by_role: dict[str, list[str]] = {}
         for g in report.gaps_closed:
-            by_role.setdefault(g.role, []).append(f"{g.skill} (was {g.old}, needs {g.need})")
-        lines = [f"  {role}: {', '.join(items)}" for role, items in by_role.items()]
-        parts.append(Text(f"Gaps closed ({len(report.gaps_closed)}):\n" + "\n".join(lines)))
+            by_role.setdefault(g.role, []).append(
+                _("{skill} (was {old}, needs {need})").format(
+                    skill=g.skill, old=number(g.old), need=number(g.need)
+                )
+            )
+        lines = [f"  {role}: {commas(items)}" for role, items in by_role.items()]
+        heading = _("Gaps closed ({count}):").format(count=number(len(report.gaps_closed)))
+        parts.append(Text(heading + "\n" + "\n".join(lines)))
     else:
-        parts.append(Text("No gap closed."))
+        parts.append(Text(_("No gap closed.")))
     if report.gaps_opened:
-        parts.append(Text(f"Gaps opened ({len(report.gaps_opened)}): a rating went down.", style="yellow"))
-    parts.append(Text(f"Both sides scored with catalogue {report.catalog.version}.", style="dim"))
+        parts.append(
+            Text(
+                _("Gaps opened ({count}): a rating went down.").format(count=number(len(report.gaps_opened))),
+                style="yellow",
+            )
+        )
+    parts.append(
+        Text(
+            _("Both sides scored with catalogue {version}.").format(version=report.catalog.version),
+            style="dim",
+        )
+    )
     return Group(*parts)

@@ -4,10 +4,15 @@ Rich wraps text at spaces, but a table column narrower than a word (a role id
 such as ``ml-infrastructure-engineer``) cuts that word. ``Responsive`` picks its
 layout when it is printed, from the width it is given, so renderers stay
 functions of a contract alone and every width reads whole words.
+
+Rich also breaks lines at no-break spaces, which Russian puts inside numbers
+and percentages (``78\u00a0%``, ``1\u00a0234``); ``Paragraph`` and
+``fitted_table`` wrap text that holds one at ordinary spaces only.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from rich.cells import cell_len
@@ -21,6 +26,44 @@ from roleadvisor.records import record
 
 NARROW_BELOW = 80  # columns: below this, tables become stacked blocks
 BAR_WIDTH = 12
+NO_BREAK = "\u00a0"
+_WORD = re.compile(r"[^ ]+")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def wrap_lines(text: Text, width: int) -> list[Text]:
+    """``text`` cut into lines of at most ``width`` cells at ordinary spaces (never at a no-break
+    space); a word wider than ``width`` gets a line of its own."""
+    out: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        start: int | None = None
+        end = 0
+        for word in _WORD.finditer(plain):
+            if start is None:
+                start = word.start()
+            elif cell_len(plain[start : word.end()]) > width:
+                out.append(line[start:end])
+                start = word.start()
+            end = word.end()
+        out.append(line[start:end] if start is not None else Text())
+    return out
+
+
+@record
+class Paragraph:
+    """Text wrapped to the width it is given; Rich's own wrapping unless it holds a no-break space."""
+
+    text: Text | str
+    style: str = ""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        del console
+        text = Text(self.text, style=self.style) if isinstance(self.text, str) else self.text
+        if NO_BREAK not in text.plain:
+            yield text
+            return
+        yield from wrap_lines(text, max(options.max_width, 1))
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> Text:
@@ -75,7 +118,7 @@ def _extent(cell: Cell, no_wrap: bool) -> tuple[int, int]:
     longest_line = max((cell_len(line) for line in lines), default=0)
     if no_wrap:
         return longest_line, longest_line
-    longest_word = max((cell_len(word) for line in lines for word in line.split()), default=0)
+    longest_word = max((cell_len(word) for line in lines for word in _SPACES.split(line.strip())), default=0)
     return longest_word, longest_line
 
 
@@ -133,7 +176,15 @@ def fitted_table(
             width=content_width,
         )
     for row in rows:
-        table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+        texts = [cell if isinstance(cell, Text) else Text(cell) for cell in row]
+        table.add_row(
+            *(
+                Text("\n").join(wrap_lines(text, content_width))
+                if NO_BREAK in text.plain and not column.no_wrap
+                else text
+                for text, column, content_width in zip(texts, columns, widths, strict=True)
+            )
+        )
     return table
 
 
@@ -170,7 +221,7 @@ class Hanging:
 
 def block(head: Text, lines: Iterable[Text | str], indent: int = 3) -> RenderableType:
     """A heading line and lines indented below it; long lines wrap inside the indent."""
-    body = [line if isinstance(line, Text) else Text(line) for line in lines]
+    body = [Paragraph(line) for line in lines]
     if not body:
         return head
     return Group(head, Padding(Group(*body), (0, 0, 0, indent)))
