@@ -152,3 +152,25 @@ def test_ctrl_c_during_start_up_is_one_line_not_a_traceback() -> None:
         elif proc.returncode != 0:
             assert proc.returncode == EXIT_INTERRUPTED and err.decode().strip() == "interrupted", (delay, err)
     assert EXIT_INTERRUPTED in seen, seen
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--profile", "{long}"],
+        ["--catalog", "{long}", "roles"],
+        ["catalog", "init", "{long}"],
+        ["catalog", "validate", "{long}"],
+        ["compare", "{long}", "{long}"],
+        ["batch", "{long}"],
+    ],
+)
+def test_a_path_the_file_system_refuses_is_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """A name too long for the file system is the person's input: one line, exit 2, no traceback."""
+    from roleadvisor.__main__ import main
+
+    long = "y" * 300
+    code = main([a.replace("{long}", long) for a in args])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err == f"error: {'y' * 77}...: File name too long\n"

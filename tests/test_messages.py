@@ -77,7 +77,7 @@ def test_messages_compile(language: str) -> None:
 @pytest.mark.parametrize(("language", "forms"), [("ru", 3), ("fa", 1)])
 def test_plural_messages_have_the_language_s_forms(language: str, forms: int) -> None:
     """Russian: 1, 2-4, 5+ (один уровень, два уровня, пять уровней); Persian: one form, since a
-    noun after a number stays singular (۵ سطح): msgstr[0] only."""
+    noun after a number stays singular ("5 levels": «۵ سطح», noun singular): msgstr[0] only."""
     for path in sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po")):
         text = path.read_text(encoding="utf-8")
         assert f"msgstr[{forms}]" not in text, f"{path.name}: {language} has {forms} plural form(s)"

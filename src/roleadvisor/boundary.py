@@ -100,7 +100,15 @@ def run(call: Callable[[], int | None]) -> int:
         return EXIT_IO
     except OSError as exc:
         if exc.filename is not None:
-            raise
+            # a path the person gave that the file system refuses outright (a name too long, a
+            # loop of links, a file where a directory should be): their input, said in one line
+            import errno
+
+            name = str(exc.filename)
+            shown = name if len(name) <= 80 else name[:77] + "..."
+            _say(f"error: {shown}: {exc.strerror or exc}")
+            refused = (errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.ENOENT, errno.EINVAL)
+            return EXIT_USAGE if exc.errno in refused else EXIT_IO
         # stdout or stderr could not be written (a full disk, /dev/full, a revoked terminal)
         _silence_stdout()
         _say(f"error: cannot write the output: {exc.strerror or exc}")

@@ -6,7 +6,7 @@ source checkout whose ``.po`` files changed since they were compiled. A language
 messages may be split over several ``.po`` files (one per part of the interface);
 a message translated in two of them must be translated alike. A plural message has
 exactly as many forms as the language has (Russian 3; Persian 1: a noun after a
-number stays singular, «۵ سطح»).
+number stays singular, "5 levels" reads «۵ سطح», noun singular).
 """
 
 from __future__ import annotations
