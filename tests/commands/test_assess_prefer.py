@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Russian and Persian messages are the point of some of these tests
+
 """``assess --prefer`` with languages, and the interface language: resources in the reader's
 language come first in the plan; English runs are unchanged; a bad value says what is allowed."""
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
+
 """The HTML report in Persian (right to left, with its own font) and in Russian."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, SIM905 - word lists in Cyrillic and Arabic script, one string each
+# ruff: noqa: SIM905 - word lists in Cyrillic and Arabic script, one string each
 """Common words of English, Russian and Persian (and the short words of nearby languages).
 
 ``catalog validate`` warns about a role alias (or role keyword) that is one of
