@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
 """The interactive prompt in Russian and Persian, in a real pseudo-terminal (pexpect): questions,
 level descriptions, hints and errors in the person's language; answers by number (Persian digits too)
 or by the language's level labels; the report arrives."""

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF003 - Persian and Russian text is the point of these tests
 """roles, role, skills, lifecycle and decode in Russian and Persian: the interface's own words are
 translated, the catalogue's text is the overlay's, numbers are the language's, and ids stay English."""
 
