@@ -106,6 +106,12 @@ def kind(value: str) -> str:
     return kinds.get(value, value)
 
 
+def family(value: str) -> str:
+    """A role family as people read it (the built-in ``core``, ``research``, ``adjacent``), else as it is."""
+    names = {"core": _("core"), "research": _("research"), "adjacent": _("adjacent")}
+    return names.get(value, value)
+
+
 def resource(title: str, kind_id: str) -> str:
     """``"Deep Learning (Goodfellow) [book]"``."""
     return _("{title} [{kind}]").format(title=title, kind=kind(kind_id))

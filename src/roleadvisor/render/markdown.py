@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from roleadvisor.contracts.assess import AssessReport, PlanStepOut
 from roleadvisor.contracts.common import ResourceOut
-from roleadvisor.contracts.words import clauses, gap, lower_first, number, percent
+from roleadvisor.contracts.words import clauses, family, gap, lower_first, number, percent
 from roleadvisor.i18n import _, ngettext
 
 
@@ -87,7 +87,7 @@ def assess_markdown(report: AssessReport) -> str:
             _row(
                 number(rank),
                 f"{_cell(role.title)} (`{role.id}`)",
-                role.family,
+                family(role.family),
                 percent(role.match),
                 percent(role.fit),
                 percent(role.use),

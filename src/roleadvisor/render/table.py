@@ -11,6 +11,7 @@ from roleadvisor.contracts.assess import AssessReport, PlanStepOut, StageOut, Ta
 from roleadvisor.contracts.common import ResourceOut
 from roleadvisor.contracts.words import (
     commas,
+    family,
     gap,
     lower_first,
     lower_title,
@@ -64,7 +65,7 @@ def _roles(report: AssessReport) -> RenderableType:
             [
                 [
                     number(rank),
-                    Text.assemble((role.title, "bold"), "\n", (f"{role.id} · {role.family}", "dim")),
+                    Text.assemble((role.title, "bold"), "\n", (f"{role.id} · {family(role.family)}", "dim")),
                     fit_cell(role.match),
                     percent(role.fit),
                     percent(role.use),
@@ -86,7 +87,7 @@ def _roles(report: AssessReport) -> RenderableType:
                     ),
                     [
                         Text.assemble(
-                            (f"{role.id} · {role.family} · ", "dim"),
+                            (f"{role.id} · {family(role.family)} · ", "dim"),
                             *_with_band(
                                 _("fit {fit}, use {use}, {band}").format(
                                     fit=percent(role.fit), use=percent(role.use), band=_BAND_MARK
