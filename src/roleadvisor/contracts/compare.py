@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.compare import Comparison
-from roleadvisor.contracts import Contract
+from roleadvisor.compare import ClosedGap, Comparison
+from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, catalog_out
 from roleadvisor.records import record
 
@@ -26,6 +26,7 @@ class RatingOut:
     old: int
     new: int
     change: int
+    title: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -49,6 +50,8 @@ class GapChangeOut:
     skill: str
     old: int
     need: int
+    role_title: str = shown("")
+    skill_title: str = shown("")
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -66,13 +69,27 @@ class CompareReport(Contract):
     catalog: CatalogOut
 
 
+def _gap(gap: ClosedGap, catalog: Catalog) -> GapChangeOut:
+    return GapChangeOut(
+        role=gap.role_id,
+        skill=gap.skill,
+        old=gap.old,
+        need=gap.need,
+        role_title=catalog.role(gap.role_id).title,
+        skill_title=catalog.skill(gap.skill).title,
+    )
+
+
 def compare_view(comparison: Comparison, catalog: Catalog, old: SideOut, new: SideOut) -> CompareReport:
     """The JSON shape of a comparison."""
     return CompareReport(
         old=old,
         new=new,
         ratings=[
-            RatingOut(skill=r.skill, old=r.old, new=r.new, change=r.new - r.old) for r in comparison.ratings
+            RatingOut(
+                skill=r.skill, old=r.old, new=r.new, change=r.new - r.old, title=catalog.skill(r.skill).title
+            )
+            for r in comparison.ratings
         ],
         roles=[
             RoleChangeOut(
@@ -86,11 +103,7 @@ def compare_view(comparison: Comparison, catalog: Catalog, old: SideOut, new: Si
             )
             for r in comparison.roles
         ],
-        gaps_closed=[
-            GapChangeOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.closed
-        ],
-        gaps_opened=[
-            GapChangeOut(role=g.role_id, skill=g.skill, old=g.old, need=g.need) for g in comparison.opened
-        ],
+        gaps_closed=[_gap(g, catalog) for g in comparison.closed],
+        gaps_opened=[_gap(g, catalog) for g in comparison.opened],
         catalog=catalog_out(catalog),
     )

@@ -5,10 +5,16 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from roleadvisor import i18n
 from roleadvisor.contracts.compare import CompareReport, RoleChangeOut
 from roleadvisor.contracts.words import commas, number, percent, signed
 from roleadvisor.i18n import _
 from roleadvisor.render.layout import Column, Responsive, block, fitted_table, stacked
+
+
+def _named(item_id: str, title: str) -> str:
+    """A skill or role as the reader knows it: its id in English (as always), else its title."""
+    return item_id if i18n.current() == i18n.ENGLISH or not title else title
 
 
 def _tone(change: float) -> str:
@@ -56,7 +62,10 @@ def compare_table(report: CompareReport) -> RenderableType:
                 Column(header=_("New"), justify="right"),
                 Column(header=_("Change"), justify="right"),
             ],
-            [[r.skill, number(r.old), number(r.new), _change(r.change)] for r in report.ratings],
+            [
+                [_named(r.skill, r.title), number(r.old), number(r.new), _change(r.change)]
+                for r in report.ratings
+            ],
             title=ratings_title,
         )
 
@@ -64,7 +73,7 @@ def compare_table(report: CompareReport) -> RenderableType:
         return stacked(
             ratings_title,
             (
-                Text(f"{r.skill}: {number(r.old)} → {number(r.new)}", style=_tone(r.change))
+                Text(f"{_named(r.skill, r.title)}: {number(r.old)} → {number(r.new)}", style=_tone(r.change))
                 for r in report.ratings
             ),
         )
@@ -107,9 +116,9 @@ def compare_table(report: CompareReport) -> RenderableType:
     if report.gaps_closed:
         by_role: dict[str, list[str]] = {}
         for g in report.gaps_closed:
-            by_role.setdefault(g.role, []).append(
+            by_role.setdefault(_named(g.role, g.role_title), []).append(
                 _("{skill} (was {old}, needs {need})").format(
-                    skill=g.skill, old=number(g.old), need=number(g.need)
+                    skill=_named(g.skill, g.skill_title), old=number(g.old), need=number(g.need)
                 )
             )
         lines = [f"  {role}: {commas(items)}" for role, items in by_role.items()]
