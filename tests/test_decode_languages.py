@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - titles and adverts in Cyrillic and Arabic script
 """decode in Russian and Persian: the issue's own failures pinned, and how the two languages are read
 (Russian verbs and cues, Persian words joined, half-spaced or spaced, Arabic letters, plural endings)."""
 

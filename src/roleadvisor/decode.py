@@ -218,7 +218,7 @@ _EVERYDAY = frozenset(
     دهد دهیم سال سالها حداقل بیش کمتر بیشتر سابقه آشنایی تسلط توانایی علاقه علاقه‌مند مورد نیاز
     امکان درباره همراه همچنین مانند نظیر جدید بزرگ کوچک اول کامل کافی خوب عالی چند برخی وقتی
     زمانی سازی گیری بندی اندازی کننده دهندگان شده سازیم میلیون هزار ساعت روز هفته ماه
-    """.split()  # noqa: RUF001, SIM905 - words in three scripts, one string
+    """.split()  # noqa: SIM905 - words in three scripts, one string
 )
 
 
@@ -857,7 +857,8 @@ def _skill_points(
         cosine = sum(w * need.get(s, 0.0) for s, w in mix.items()) / (norm * size)
         top = sorted(mix, key=lambda s: -mix[s] * need.get(s, 0.0))[:2]
         words = [w for s in top for w in words_of[s]][:4]
-        tally.credit(role.id, scale * cosine, "skill mix: " + ", ".join(words), "skills")
+        mix_words = _("skill mix: {words}").format(words=", ".join(words))
+        tally.credit(role.id, scale * cosine, mix_words, "skills")
 
 
 def _seniority(

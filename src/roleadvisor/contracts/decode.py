@@ -230,3 +230,9 @@ def where_shown(where: str) -> str:
         "benefits": _("benefits"),
     }
     return names.get(where, where)
+
+
+def why_shown(why: str) -> str:
+    """Why a role name was not counted, for people (``why`` in the JSON stays as it is)."""
+    names = {"a colleague": _("a colleague"), "another team": _("another team")}
+    return names.get(why, why)
