@@ -290,22 +290,26 @@ def _compounds(vocabulary: frozenset[str], toks: Sequence[_Tok]) -> list[_Tok]:
     i = 0
     while i < len(toks):
         tok = toks[i]
+        i += 1
         if _PERSIAN.match(tok.word) is None:
             out.append(tok)
-            i += 1
             continue
-        after = toks[i + 1] if i + 1 < len(toks) else None
-        close = after is not None and after.clause == tok.clause and after.start - tok.end <= 1
-        if after is not None and close and _PERSIAN.match(after.word) is not None:
-            if out and _plural(out[-1].word, tok.word):
-                i += 1  # an ending, dropped
-                continue
-            joined = tok.word + after.word
-            if joined in vocabulary:
-                out.append(_Tok(joined, tok.start, after.end, tok.clause, tok.section, tok.first, after.last))
-                i += 2
-                continue
-        if out and _plural(out[-1].word, tok.word) and out[-1].end >= tok.start - 1:
+        before = out[-1] if out else None
+        if before is not None and _plural(before.word, tok.word) and _close(before, tok):
+            continue  # an ending, dropped
+        after = toks[i] if i < len(toks) else None
+        if after is not None and _close(tok, after) and tok.word + after.word in vocabulary:
+            out.append(
+                _Tok(
+                    tok.word + after.word,
+                    tok.start,
+                    after.end,
+                    tok.clause,
+                    tok.section,
+                    tok.first,
+                    after.last,
+                )
+            )
             i += 1
             continue
         parts = _parts(vocabulary, tok.word) if tok.word not in vocabulary else None
@@ -315,8 +319,12 @@ def _compounds(vocabulary: frozenset[str], toks: Sequence[_Tok]) -> list[_Tok]:
             out += [
                 _Tok(part, tok.start, tok.end, tok.clause, tok.section, tok.first, tok.last) for part in parts
             ]
-        i += 1
     return out
+
+
+def _close(tok: _Tok, after: _Tok) -> bool:
+    """Whether two words of the text stand in one clause with at most one character between them."""
+    return after.clause == tok.clause and after.start - tok.end <= 1
 
 
 def _parts(vocabulary: frozenset[str], word: str) -> tuple[str, ...] | None:
