@@ -554,3 +554,13 @@ def test_cli_errors(invoke: Invoke, args: list[str], stdin: bytes | None, messag
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert result.stdout == ""
+
+
+def test_skill_mix_evidence_names_each_word_once(catalog: Catalog) -> None:
+    """Two spellings of one keyword (quantization, quantisation) are one word in the evidence."""
+    decoded = decode_text("ML engineer: PyTorch, quantization, quantisation, model training", catalog)
+    for match in decoded.roles:
+        for line in match.evidence:
+            if line.startswith("skill mix: "):
+                words = line.removeprefix("skill mix: ").split(", ")
+                assert len(words) == len(set(words)), line

@@ -864,7 +864,7 @@ def _skill_points(
             continue
         cosine = sum(w * need.get(s, 0.0) for s, w in mix.items()) / (norm * size)
         top = sorted(mix, key=lambda s: -mix[s] * need.get(s, 0.0))[:2]
-        words = [w for s in top for w in words_of[s]][:4]
+        words = list(dict.fromkeys(w for s in top for w in words_of[s]))[:4]  # two spellings, one word
         mix_words = _("skill mix: {words}").format(words=", ".join(words))
         tally.credit(role.id, scale * cosine, mix_words, "skills")
 
