@@ -5,7 +5,8 @@ language, and English stays as it was.
 "Every word is Russian" is checked by collecting the Latin-letter words of the output and taking
 away only what legitimately stays Latin: ids (roles, skills, stages, bands), the catalogue's own
 translated text (which keeps tech terms such as ML, MLOps, SQL, CI, GPU in Latin), the resources'
-titles and addresses (mostly English books and courses), the profile's name and ``MARKUP``.
+titles and addresses (mostly English books and courses), the profile's name, ``MARKUP`` and
+``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PROFILE = str(Path(__file__).resolve().parents[2] / "examples" / "ml-engineer.ya
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/.][A-Za-z0-9]+)*")
 URL = re.compile(r"https?://\S+")
 MARKUP = {"br"}  # Markdown's line break inside a table cell (<br>)
+COMMANDS = {"roleadvisor", "skills"}  # a command the warnings point to ('roleadvisor skills')
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 PERSIAN = re.compile(r"[\u0600-\u06ff]")
 
@@ -68,7 +70,7 @@ def leftover_latin(output: str, language: str) -> set[str]:
         text = text.replace(resource.title, " ")
     text = URL.sub(" ", text)
     titles = {word for r in catalog.resources for word in LATIN.findall(r.title)}
-    allowed = set(MARKUP)
+    allowed = MARKUP | COMMANDS
     allowed |= set(catalog.skill_ids) | {r.id for r in catalog.roles} | {s.id for s in catalog.stages}
     allowed |= {b.id for b in catalog.ranking.bands}
     for key, value in text_keys(catalog):
@@ -109,6 +111,18 @@ def test_russian_table_says_counts_and_ranks_in_russian(invoke: Invoke) -> None:
     assert "на 9,1\u00a0п.\u00a0п." in flat  # decimal comma, percentage points kept together
     assert "[книга]" in flat
     assert "[book]" not in flat
+
+
+@pytest.mark.parametrize("language", ["ru", "fa"])
+@pytest.mark.parametrize("ratings", [[], ["--rate", "product=5", "--rate", "communication=5"]])
+def test_narrow_terminal_cuts_nothing(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, language: str, ratings: list[str]
+) -> None:
+    """Stacked blocks and the levels chart at 50 columns: no word shortened with an ellipsis."""
+    monkeypatch.setenv("COLUMNS", "50")
+    out = _run(invoke, language, "--target", "mlops", *ratings)
+    assert "…" not in out.replace("человек…", "").replace("فرد…", "")
+    assert leftover_latin(out, language) == set()
 
 
 def test_russian_percentages_never_break_across_lines(invoke: Invoke) -> None:
