@@ -410,14 +410,11 @@ def test_unicode_and_odd_layout(catalog: Catalog, text: str, role: str) -> None:
     assert decode_text(text, catalog).roles[0].role_id == role
 
 
-def test_the_longest_text_decodes_quickly(catalog: Catalog) -> None:
-    import time
-
+def test_the_longest_text_decodes(catalog: Catalog) -> None:
+    """The longest text decode accepts reads like the advert it repeats (its time: benchmarks/bench_decode.py)."""
     advert = _advert("mle-recsys-unnamed.txt")
     text = (advert * (MAX_TEXT_CHARS // len(advert) + 1))[:MAX_TEXT_CHARS]
-    start = time.perf_counter()
     decoded = decode_text(text, catalog)
-    assert time.perf_counter() - start < 2.0
     assert decoded.roles[0].role_id == "ml-engineer"
 
 
@@ -529,7 +526,7 @@ def test_cli_table_of_an_advert(invoke: Invoke) -> None:
     result = invoke("decode", "--file", str(HERE / "mle-recsys-unnamed.txt"))
     out = " ".join(result.stdout.split())
     assert "Not counted as the job's own role: data scientists (a colleague)" in out
-    assert "Sections read: company, duties, requirements." in out
+    assert "Sections read: about the company, duties, requirements." in out
     assert "(levels of defining skills (weight 3) moved by +1)" in out
     vague = invoke("decode", "Kubernetes and Terraform")
     assert "The text gave little evidence" in " ".join(vague.stdout.split())

@@ -21,7 +21,7 @@ from roleadvisor.contracts.browse import (
     RoleView,
     SkillsView,
 )
-from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown
+from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown, why_shown
 from roleadvisor.contracts.words import lower_first
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
@@ -387,10 +387,14 @@ def decode_table(view: DecodeView) -> RenderableType:
         notes.append(Text(view.seniority.sentence))
     if view.reading.sections:
         notes.append(
-            Text(_("Sections read: {sections}.").format(sections=_comma().join(view.reading.sections)))
+            Text(
+                _("Sections read: {sections}.").format(
+                    sections=_comma().join(where_shown(section) for section in view.reading.sections)
+                )
+            )
         )
     if view.reading.ignored:
-        names = _comma().join(dict.fromkeys(f"{i.text} ({i.why})" for i in view.reading.ignored))
+        names = _comma().join(dict.fromkeys(f"{i.text} ({why_shown(i.why)})" for i in view.reading.ignored))
         notes.append(Text(_("Not counted as the job's own role: {names}.").format(names=names)))
     notes.append(Text(view.confidence_meaning, style="dim"))
     notes.append(
