@@ -90,7 +90,11 @@ def test_the_pydantic_free_report_equals_the_schema_models_output(
 
     catalog = load_catalog()
     model = Model.from_catalog(catalog)
-    target_id = None if target is None else {"mlops": "mlops-engineer", "devrel": "developer-advocate"}.get(target, target)
+    target_id = (
+        None
+        if target is None
+        else {"mlops": "mlops-engineer", "devrel": "developer-advocate"}.get(target, target)
+    )
     advice = advise(model, catalog, ratings, target=target_id)
     report = build_assess(assess(model, ratings), catalog, name=name, top=top, advice=advice)
     assert Schema.model_validate(report.to_data()).model_dump_json(indent=2) + "\n" == report.to_json()
