@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
+
 """text.fold: one spelling for matching words in any script (normalise is tested in test_lookup.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Persian and Russian text is the point of these tests
+
 """The radar chart in a right-to-left language (Persian) and with long labels (Russian)."""
 
 from __future__ import annotations
