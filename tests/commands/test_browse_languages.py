@@ -246,10 +246,10 @@ def test_role_in_persian(invoke: Invoke) -> None:
         "وزن",
         "۵ خبره",
         "●●● ۲۷٪",
-        "نزدیک‌ترین نقش‌ها از نظر نیازمندی‌ها",
+        "نزدیک‌ترین نقش‌ها از نظر الزامات",
         "شباهت",
         "۹۵٪",
-        "۴→۳",
+        "پایگاه داده ۴←۳",  # the arrow points the way a right-to-left line reads
         "کاتالوگ 2026.11.1 (داخلی)",
     ):
         assert text in out, text

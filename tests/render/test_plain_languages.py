@@ -48,5 +48,5 @@ def test_russian_counts_take_their_plural_forms() -> None:
 def test_persian_counts_in_persian_digits() -> None:
     i18n.activate("fa")
     assert validation_line(_valid("built-in", 8, 6, 13)).splitlines()[0] == (
-        "تأیید: کاتالوگ داخلی (نسخه 2026.11.1) معتبر است: ۸ حوزه مهارتی، ۶ مرحله، ۱۳ نقش"
+        "بررسی شد: کاتالوگ داخلی (نسخه 2026.11.1) معتبر است: ۸ حوزه مهارتی، ۶ مرحله، ۱۳ نقش"
     )

@@ -22,7 +22,7 @@ from roleadvisor.contracts.browse import (
     SkillsView,
 )
 from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown, why_shown
-from roleadvisor.contracts.words import lower_first
+from roleadvisor.contracts.words import gap, lower_first
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
 
@@ -185,8 +185,9 @@ def role_table(view: RoleView) -> RenderableType:
 
         def diffs(n: Neighbour) -> str:
             shown = n.differences[:3]
+            # words.gap: the arrow is a message (Persian reads right to left: ←)
             return _comma().join(
-                f"{_named(d.skill, d.title)} {_num(d.this_role)}→{_num(d.other_role)}" for d in shown
+                gap(_named(d.skill, d.title), d.this_role, d.other_role) for d in shown
             ) or _("nothing")
 
         def near_wide(width: int) -> RenderableType | None:
