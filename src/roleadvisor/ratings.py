@@ -20,8 +20,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
 
+from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
+from roleadvisor.i18n import _
 from roleadvisor.records import record
 from roleadvisor.text import normalise
 
@@ -68,8 +70,13 @@ class SkillKeys:
 
         text = str(name)
         hint = did_you_mean(text[:100], self.ids)
-        suggestion = f"; did you mean {hint!r}?" if hint else ""
-        return f"unknown skill {_shown(text)}{suggestion} (skills: {', '.join(self.ids)})"
+        if hint:
+            return _("unknown skill {name}; did you mean {hint}? (skills: {skills})").format(
+                name=_shown(text), hint=repr(hint), skills=", ".join(self.ids)
+            )
+        return _("unknown skill {name} (skills: {skills})").format(
+            name=_shown(text), skills=", ".join(self.ids)
+        )
 
 
 def _prefix(source: str) -> str:
@@ -125,8 +132,10 @@ def accepted(top: int, labels: Sequence[str] = ()) -> str:
     """What a level may be: ``a whole number 0-5`` or ``... or a label (none, aware, ...)``."""
     usable = usable_labels(labels)
     if not usable:
-        return f"a whole number 0-{top}"
-    return f"a whole number 0-{top} or a label ({', '.join(usable)})"
+        return _("a whole number 0-{top}").format(top=i18n.number(top))
+    return _("a whole number 0-{top} or a label ({labels})").format(
+        top=i18n.number(top), labels=", ".join(usable)
+    )
 
 
 def parse_level(value: object, *, skill: str, top: int, source: str = "", labels: Sequence[str] = ()) -> int:
@@ -135,9 +144,13 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "", labels
     ``labels`` are the scale's labels, level 0 first; without them only numbers are levels,
     and the messages say exactly what they said before labels existed.
     """
-    what = f"{_prefix(source)}rating for {skill!r}"
+    what = _prefix(source) + _("rating for {skill}").format(skill=repr(skill))
     if isinstance(value, bool) or value is None:
-        raise RatingError(f"{what} is {_shown(value)}, not a number; use {accepted(top, labels)}")
+        raise RatingError(
+            _("{what} is {value}, not a number; use {accepted}").format(
+                what=what, value=_shown(value), accepted=accepted(top, labels)
+            )
+        )
     number: float
     if isinstance(value, str):
         text = value.strip()
@@ -145,7 +158,11 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "", labels
             level = level_of_label(text, labels)  # a custom scale's label may be long
             if level is not None:
                 return level
-            raise RatingError(f"{what} is {_shown(value)}; use {accepted(top, labels)}")
+            raise RatingError(
+                _("{what} is {value}; use {accepted}").format(
+                    what=what, value=_shown(value), accepted=accepted(top, labels)
+                )
+            )
         try:
             number = int(text)
         except ValueError:
@@ -155,26 +172,42 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "", labels
                 level = level_of_label(text, labels)
                 if level is not None:
                     return level
-                kind = "a number or a label" if usable_labels(labels) else "a number"
+                message = (
+                    _("{what} is {value}, not a number or a label; use {accepted}")
+                    if usable_labels(labels)
+                    else _("{what} is {value}, not a number; use {accepted}")
+                )
                 raise RatingError(
-                    f"{what} is {_shown(value)}, not {kind}; use {accepted(top, labels)}"
+                    message.format(what=what, value=_shown(value), accepted=accepted(top, labels))
                 ) from None
     elif isinstance(value, int | float):
         number = value
     else:
-        raise RatingError(f"{what} must be {accepted(top, labels)}, got a {type(value).__name__}")
+        raise RatingError(
+            _("{what} must be {accepted}, got a {type}").format(
+                what=what, accepted=accepted(top, labels), type=type(value).__name__
+            )
+        )
     if isinstance(number, float) and (not math.isfinite(number) or not number.is_integer()):
-        raise RatingError(f"{what} is {_shown(value)}; levels are whole numbers 0-{top}")
+        raise RatingError(
+            _("{what} is {value}; levels are whole numbers 0-{top}").format(
+                what=what, value=_shown(value), top=i18n.number(top)
+            )
+        )
     level = int(number)
     if not 0 <= level <= top:
-        raise RatingError(f"{what} is {_shown(level)}, outside the scale 0-{top}")
+        raise RatingError(
+            _("{what} is {value}, outside the scale 0-{top}").format(
+                what=what, value=_shown(level), top=i18n.number(top)
+            )
+        )
     return level
 
 
 def level_or_error(value: object, skill: str, top: int, labels: Sequence[str] = ()) -> int | str:
     """A valid level, or the message saying why ``value`` is not one (batch rows)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return f"missing rating for {skill!r}"
+        return _("missing rating for {skill}").format(skill=repr(skill))
     try:
         return parse_level(value, skill=skill, top=top, labels=labels)
     except RatingError as exc:
@@ -192,7 +225,10 @@ def ratings_from_mapping(
     for key, value in raw.items():
         skill = keys.resolve(key, source=source)
         if skill in out:
-            raise RatingError(f"{_prefix(source)}skill {skill!r} is rated twice (as {_shown(key)} too)")
+            raise RatingError(
+                _prefix(source)
+                + _("skill {skill} is rated twice (as {key} too)").format(skill=repr(skill), key=_shown(key))
+            )
         out[skill] = parse_level(value, skill=skill, top=keys.top, source=source, labels=keys.labels)
     return out
 
@@ -218,7 +254,9 @@ def record_values(record: Mapping[object, object], keys: SkillKeys) -> tuple[dic
         if skill is None:
             problems.append(keys.unknown(key))
         elif skill in values:
-            problems.append(f"skill {skill!r} is rated twice (as {_shown(key)} too)")
+            problems.append(
+                _("skill {skill} is rated twice (as {key} too)").format(skill=repr(skill), key=_shown(key))
+            )
         else:
             values[skill] = value
     problems += [f"unknown key {_shown(k)} next to 'ratings'" for k in extra]
@@ -232,7 +270,11 @@ def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, in
     for option in options:
         skill_text, sep, level_text = option.partition("=")
         if not sep or not skill_text.strip() or not level_text.strip():
-            raise RatingError(f"--rate {_shown(option)}: expected SKILL=LEVEL, for example --rate ml=3")
+            raise RatingError(
+                _("--rate {value}: expected SKILL=LEVEL, for example --rate ml=3").format(
+                    value=_shown(option)
+                )
+            )
         skill = keys.resolve(skill_text.strip(), source="--rate")
         out[skill] = parse_level(
             level_text, skill=skill, top=catalog.scale.max, source="--rate", labels=catalog.scale.labels
