@@ -73,9 +73,9 @@ def test_the_whole_prompt_in_russian_then_the_report(tmp_path: Path) -> None:
 
     assert shown.startswith(
         "Оцените свой уровень в 8 областях навыков. Выберите самый высокий уровень, описание которого "
-        "верно про вас уже сегодня, и введите его номер или название (например, 2 или начинающий)."
+        "подходит вам уже сегодня, и введите его номер или название (например, 2 или начинающий)."
     )
-    assert "«девять» — не уровень. Введите целое число от 0 до 5 или название уровня: нет, знаком, " in shown
+    assert "Уровня «девять» нет. Введите целое число от 0 до 5 или название уровня: нет, знаком, " in shown
     assert "Нет ответа. Введите целое число от 0 до 5" in shown
     # each skill is shown with its Russian description and every level's Russian description
     systems = russian.skill("systems")

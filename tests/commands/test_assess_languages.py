@@ -107,7 +107,7 @@ def test_russian_table_says_counts_and_ranks_in_russian(invoke: Invoke) -> None:
         "План для роли MLOps-инженер (соответствие сейчас 85\u00a0%, близко; осталось освоить 2 уровня)"
         in flat
     )
-    assert "Лучший следующий шаг: поднимите навык «разработка и инфраструктура» с 4 до 5" in flat
+    assert "Самый полезный следующий шаг: поднимите навык «разработка и инфраструктура» с 4 до 5" in flat
     assert "на 9,1\u00a0п.\u00a0п." in flat  # decimal comma, percentage points kept together
     assert "[книга]" in flat
     assert "[book]" not in flat
@@ -121,7 +121,7 @@ def test_narrow_terminal_cuts_nothing(
     """Stacked blocks and the levels chart at 50 columns: no word shortened with an ellipsis."""
     monkeypatch.setenv("COLUMNS", "50")
     out = _run(invoke, language, "--target", "mlops", *ratings)
-    assert "…" not in out.replace("человек…", "").replace("فرد…", "")
+    assert "…" not in out.replace("специалист…", "").replace("فرد…", "")
     assert leftover_latin(out, language) == set()
 
 

@@ -1,4 +1,3 @@
-
 """``assess --prefer`` with languages, and the interface language: resources in the reader's
 language come first in the plan; English runs are unchanged; a bad value says what is allowed."""
 
@@ -162,7 +161,7 @@ def test_a_bad_prefer_value_lists_kinds_and_languages(invoke: Invoke, value: str
 def test_a_bad_prefer_value_in_russian_and_persian(invoke: Invoke) -> None:
     ru = invoke("--lang", "ru", "assess", *rate_args(BEGINNER), "--prefer", "vidoe")
     assert ru.exit_code == 2
-    assert "неизвестный вид ресурса или язык 'vidoe'; возможно, вы имели в виду 'video'?" in ru.stderr
+    assert "неизвестный тип материала или язык 'vidoe'; возможно, вы имели в виду 'video'?" in ru.stderr
     assert "языки: en, fa, ru" in ru.stderr
     fa = invoke("--lang", "fa", "assess", *rate_args(BEGINNER), "--prefer", "qqq")
     assert fa.exit_code == 2

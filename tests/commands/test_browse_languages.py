@@ -67,13 +67,13 @@ def test_role_in_russian(invoke: Invoke, catalog: Catalog) -> None:
     out = _ok(invoke("--lang", "ru", "role", "mlops"))
     for text in (
         "MLOps-инженер  mlops-engineer · основные роли",
-        "Этапы работы: Вывод в продакшн, Мониторинг и сопровождение",
+        "Работает на этапах: Вывод в продакшн, Мониторинг и сопровождение",
         "Другие названия: инженер MLOps, MLOps-специалист, LLMOps-инженер, MLOps,",
         "Что требуется в этой роли",
         "Навык",
         "Уровень",
         "Вес",
-        "На этом уровне человек…",
+        "На этом уровне специалист…",
         "Разработка и инфраструктура",
         "5 эксперт",
         "●●● 27\u00a0%",
@@ -154,7 +154,7 @@ def test_roles_in_russian(invoke: Invoke) -> None:
         "Роль (идентификатор)",
         "Группа",
         "Этапы",
-        "Главные навыки (уровень)",
+        "Ключевые навыки (уровень)",
         "Деврел (Developer Advocate)",
         "developer-advocate",
         "смежные роли",
@@ -171,14 +171,14 @@ def test_roles_on_a_narrow_terminal_in_russian(invoke: Invoke, monkeypatch: pyte
     monkeypatch.setenv("COLUMNS", "60")
     out = _ok(invoke("--lang", "ru", "roles"))
     assert "группа: смежные роли; этапы: Вывод в продакшн, Бизнес-анализ" in " ".join(out.split())
-    assert "главные навыки (уровень): Коммуникация 5" in " ".join(out.split())
+    assert "ключевые навыки (уровень): Коммуникация 5" in " ".join(out.split())
 
 
 def test_roles_family_typo_in_russian(invoke: Invoke) -> None:
     result = invoke("--lang", "ru", "roles", "--family", "adjacnt")
     assert result.exit_code == 2
     assert (
-        "нет группы ролей 'adjacnt'; может быть, 'adjacent'? (группы: core, research, adjacent)"
+        "нет группы ролей 'adjacnt'; возможно, вы имели в виду 'adjacent'? (группы: core, research, adjacent)"
         in result.stderr
     )
 
@@ -202,7 +202,7 @@ def test_decode_a_russian_advert_in_russian(invoke: Invoke) -> None:
         "Наиболее вероятные роли для «Ищем ML-инженера",
         "Роль",
         "Уверенность",
-        "Потому что в тексте есть",
+        "Признаки в тексте",
         "ml-engineer",
         "ML-инженер",
         "Что требуется",

@@ -42,7 +42,7 @@ def test_russian_counts_take_their_plural_forms() -> None:
         "предупреждение: an alias is a common word",
     ]
     broken = ValidationReport(catalog="x", valid=False, problems=("a", "b", "c"))
-    assert validation_line(broken) == "каталог x некорректен (3 проблемы)\n"
+    assert validation_line(broken) == "каталог x некорректен (3 ошибки)\n"
 
 
 def test_persian_counts_in_persian_digits() -> None:
