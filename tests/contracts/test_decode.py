@@ -64,7 +64,7 @@ def test_persian_sentences(catalog: Catalog) -> None:
     i18n.activate("fa")
     staff = decode_view(decode_text("Staff ML Platform Engineer", catalog), catalog)
     assert staff.seniority.sentence == (
-        "سطح ارشدیت در عنوان: Staff (سطح مهارت‌هایی با وزن ۲ یا بیشتر به اندازهٔ +۱ جابه‌جا شد)."
+        "سطح ارشدیت در عنوان: Staff (سطح مهارت‌هایی با وزن ۲ یا بیشتر به اندازه +۱ جابه‌جا شد)."
     )
     assert "۸۰٪" in staff.confidence_meaning
     assert where_shown("requirements") == "شرایط احراز" and why_shown("a colleague") == "همکار"
