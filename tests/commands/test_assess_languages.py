@@ -51,7 +51,7 @@ def _flat(text: str) -> str:
     return re.sub(r"[ \t\n]+", " ", text).strip()
 
 
-PLAN_TITLES = {"ru": "План для роли", "fa": "برنامه برای"}
+PLAN_TITLES = {"ru": "План для роли", "fa": "برنامه رسیدن به نقش"}
 
 
 def leftover_latin(output: str, language: str) -> set[str]:
@@ -161,7 +161,7 @@ def test_persian_report_is_persian(invoke: Invoke, extra: list[str]) -> None:
 def test_persian_ranks_and_plans_in_persian_digits(invoke: Invoke) -> None:
     flat = _flat(_run(invoke, "fa", "--target", "data-scientist"))
     assert "از نظر تطابق، این نقش رتبه ۱۱ را از میان ۱۳ نقش دارد." in flat
-    assert "برنامه برای دانشمند داده (تناسب کنونی ۷۳٪، بلندپروازانه؛ ۵ سطح برای یادگیری)" in flat
+    assert "برنامه رسیدن به نقش دانشمند داده (تناسب کنونی ۷۳٪، بلندپروازانه؛ ۵ سطح برای یادگیری)" in flat
     assert "[کتاب]" in flat
 
 

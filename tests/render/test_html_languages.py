@@ -70,7 +70,7 @@ def test_persian_page_is_right_to_left_and_translated(invoke: Invoke, tmp_path: 
     for persian in ("نقش‌ها به ترتیب تطابق", "مراحل چرخه تولید", "بهترین گام بعدی:", "معنای عددها"):
         assert persian in text, persian
     # names are isolated: the role title, the person's name, ids
-    assert "برنامه برای <bdi>مهندس MLOps</bdi>" in page
+    assert "برنامه رسیدن به نقش <bdi>مهندس MLOps</bdi>" in page
     assert "<bdi>Sam (ML engineer)</bdi>" in page
     assert '<bdi class="id">mlops-engineer</bdi>' in page
     # the chart's text runs right to left
