@@ -78,3 +78,13 @@ def test_english_compare_keeps_ids_and_json_is_one_shape(invoke: Invoke, old: st
     en_json["roles"] = [{k: v for k, v in r.items() if k != "title"} for r in en_json["roles"]]
     ru_json["roles"] = [{k: v for k, v in r.items() if k != "title"} for r in ru_json["roles"]]
     assert ru_json == en_json
+
+
+def test_persian_compare_on_a_narrow_terminal_points_its_arrows_the_way_it_reads(
+    invoke: Invoke, old: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "30")
+    result = invoke("--lang", "fa", "compare", old, PROFILE)
+    assert result.exit_code == 0, result.stderr
+    assert "مهندسی سیستم: ۲←۴" in result.stdout.splitlines()  # right to left: from 2 to 4
+    assert "→" not in result.stdout

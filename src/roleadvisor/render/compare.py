@@ -7,7 +7,7 @@ from rich.text import Text
 
 from roleadvisor import i18n
 from roleadvisor.contracts.compare import CompareReport, RoleChangeOut
-from roleadvisor.contracts.words import commas, number, percent, signed
+from roleadvisor.contracts.words import commas, gap, number, percent, signed
 from roleadvisor.i18n import _
 from roleadvisor.render.layout import Column, Responsive, block, fitted_table, stacked
 
@@ -73,7 +73,8 @@ def compare_table(report: CompareReport) -> RenderableType:
         return stacked(
             ratings_title,
             (
-                Text(f"{_named(r.skill, r.title)}: {number(r.old)} → {number(r.new)}", style=_tone(r.change))
+                # words.gap: the arrow is a message (Persian reads right to left: ←)
+                Text(gap(f"{_named(r.skill, r.title)}:", r.old, r.new), style=_tone(r.change))
                 for r in report.ratings
             ),
         )
