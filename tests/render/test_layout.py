@@ -53,7 +53,11 @@ def words(text: str) -> set[str]:
     return {w for w in SPLIT.split(text) if w}
 
 
-@pytest.mark.parametrize("args", CASES, ids=lambda a: " ".join(a[:2]) if a[0] != "assess" else "assess" + (" target" if "--target" in a else ""))
+@pytest.mark.parametrize(
+    "args",
+    CASES,
+    ids=lambda a: " ".join(a[:2]) if a[0] != "assess" else "assess" + (" target" if "--target" in a else ""),
+)
 def test_no_word_is_cut_at_60_or_80_columns(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     comfortable = words(screen(args, 200, monkeypatch)) | words(screen(args, 79, monkeypatch))
     for width in (60, 80):
@@ -69,7 +73,9 @@ def test_no_word_is_cut_at_60_or_80_columns(args: list[str], monkeypatch: pytest
 
 
 @pytest.mark.parametrize("args", CASES[:3] + CASES[5:7], ids=str)
-def test_nothing_is_wider_than_100_columns_on_a_wide_terminal(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_wider_than_100_columns_on_a_wide_terminal(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = screen(args, 200, monkeypatch)
     assert max(len(line) for line in text.splitlines()) <= 100
 
@@ -79,7 +85,9 @@ def test_the_checker_sees_a_cropped_table() -> None:
 
 
 def test_the_checker_sees_a_cut_word() -> None:
-    assert words("ml-infrastructure-engin… x") - words("ml-infrastructure-engineer x") == {"ml-infrastructure-engin…"}
+    assert words("ml-infrastructure-engin… x") - words("ml-infrastructure-engineer x") == {
+        "ml-infrastructure-engin…"
+    }
 
 
 def test_compare_cuts_no_word_at_60_or_80_columns(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
