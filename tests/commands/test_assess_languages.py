@@ -92,7 +92,7 @@ def test_russian_table_is_russian(invoke: Invoke, extra: list[str]) -> None:
     flat = _flat(out)
     assert flat.startswith("Роли по степени совпадения: Sam (ML engineer)")
     assert "Лучше всего вам подходит ML-инженер: совпадение 87\u00a0% (соответствие 91\u00a0%" in flat
-    assert "Этапы производственного цикла" in flat
+    assert "Этапы жизненного цикла ML" in flat
     assert "Каталог 2026.11.1 (встроенный). Что означают числа:" in flat
     assert "критический пробел нехватка 2 уровней и больше в навыке" in flat  # the legend, term then meaning
     assert leftover_latin(out, "ru") == set()
