@@ -133,7 +133,7 @@ def test_every_word_of_lifecycle_is_russian(invoke: Invoke, catalog: Catalog) ->
     for text in (
         "1/6  Постановка задачи  project-scoping",
         "40\u00a0%",
-        "За этап отвечают: ",
+        "Кто отвечает за этап: ",
         "цикл начинается",
     ):
         assert text in out, text
