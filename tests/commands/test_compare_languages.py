@@ -56,7 +56,7 @@ def test_russian_compare(invoke: Invoke, old: str) -> None:
         "ML-инженер: Машинное обучение (было 2, нужно 4), Разработка и инфраструктура (было 2, нужно 4)"
         in flat
     )
-    assert "Обе стороны оценены по каталогу 2026.11.1." in flat
+    assert "Оба профиля оценены по каталогу 2026.11.1." in flat
 
 
 def test_persian_compare(invoke: Invoke, old: str) -> None:
