@@ -40,3 +40,62 @@ def test_a_scale_label_is_accepted_in_the_reader_s_language() -> None:
     assert parse_level("практик", skill="ml", top=5, labels=labels) == 3
     with pytest.raises(RatingError, match="допустимо: целое число от 0 до 5 или название уровня"):
         parse_level("гуру", skill="ml", top=5, labels=labels)
+
+
+def _keys(language: str) -> object:
+    from roleadvisor.catalog.loader import load_catalog
+    from roleadvisor.catalog.localize import localize
+    from roleadvisor.ratings import SkillKeys
+
+    catalog, _ = localize(load_catalog(), language)
+    return SkillKeys.of(catalog)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+@pytest.mark.parametrize(
+    ("name", "skill"),
+    [
+        ("ml", "ml"),
+        ("Machine learning", "ml"),
+        ("Машинное обучение", "ml"),
+        ("машинное  обучение", "ml"),
+        ("آمار", "stats"),
+        ("Базы данных", "databases"),
+    ],
+)
+def test_a_skill_is_named_in_any_of_the_catalogue_s_languages(language: str, name: str, skill: str) -> None:
+    assert _keys(language).resolve(name) == skill  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+@pytest.mark.parametrize("name", ["Фигня", "چیز", "—", "", "  "])
+def test_a_name_of_another_script_is_never_taken_for_a_skill(language: str, name: str) -> None:
+    """Non-Latin text once folded to "" and was read as the first skill (systems), silently."""
+    with pytest.raises(RatingError, match="unknown skill|неизвестный навык|مهارت ناشناخته"):
+        _keys(language).resolve(name)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+@pytest.mark.parametrize(("label", "level"), [("advanced", 4), ("продвинутый", 4), ("پیشرفته", 4), ("none", 0)])
+def test_a_level_label_is_read_in_any_of_the_catalogue_s_languages(language: str, label: str, level: int) -> None:
+    from roleadvisor.ratings import ratings_from_mapping
+
+    keys = _keys(language)
+    assert ratings_from_mapping({"ml": label}, keys) == {"ml": level}  # type: ignore[arg-type]
+
+
+def test_rate_options_in_russian_through_the_cli() -> None:
+    from typer.testing import CliRunner
+
+    from roleadvisor.cli import app
+
+    args = ["--lang", "ru", "assess", "-f", "json", "-r", "Машинное обучение=продвинутый", "-r", "stats=expert"]
+    args += [f"-r{s}=2" for s in ("systems", "databases", "algorithms", "sme", "product", "communication")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    import json
+
+    ratings = json.loads(result.stdout)["profile"]["ratings"]
+    assert ratings["ml"] == 4
+    assert ratings["stats"] == 5
+    assert ratings["systems"] == 2

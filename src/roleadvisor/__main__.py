@@ -38,8 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
         return run(_print_version)
+    return run(lambda: _start(args))
+
+
+def _start(argv: list[str]) -> int:
+    """Inside the boundary from the first line: Ctrl-C while the signal handlers are set up is caught too."""
     raise_on_sigterm()
-    return run(lambda: _run_app(args))
+    return _run_app(argv)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
 from roleadvisor.i18n import _, current, ngettext
 from roleadvisor.i18n import number as num
-from roleadvisor.ratings import parse_level, usable_labels
+from roleadvisor.ratings import other_labels, parse_level, usable_labels
 
 
 def tolerant_stdin() -> None:
@@ -84,6 +84,7 @@ def ask_ratings(
     tolerant_stdin()
     top = catalog.scale.max
     labels = catalog.scale.labels
+    other = other_labels(catalog)  # English labels are answers too in Russian, and the other way
     console.print(_introduction(catalog, len(missing)))
     if answers is None:
         answers = {}
@@ -123,7 +124,7 @@ def ask_ratings(
                     )
                 ) from None
             try:
-                answers[skill_id] = parse_level(answer, skill=skill_id, top=top, labels=labels)
+                answers[skill_id] = parse_level(answer, skill=skill_id, top=top, labels=labels, other=other)
                 break
             except RatingError:
                 said = (

@@ -25,7 +25,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
 from roleadvisor.i18n import _
 from roleadvisor.records import record
-from roleadvisor.text import normalise
+from roleadvisor.text import fold
 
 MAX_NUMBER_CHARS = 40  # longer numeric text is not a level; refuse before converting it
 RECORD_KEYS = ("id", "name", "ratings")
@@ -39,14 +39,25 @@ class SkillKeys:
     top: int
     _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     labels: tuple[str, ...] = ()
+    other_labels: tuple[tuple[str, ...], ...] = ()  # the scale's labels in the catalogue's other languages
 
     @classmethod
     def of(cls, catalog: Catalog) -> SkillKeys:
-        """The keys of ``catalog``: each skill's id and title, normalised; the scale's labels."""
-        keys = cls(ids=catalog.skill_ids, top=catalog.scale.max, labels=tuple(catalog.scale.labels))
+        """The keys of ``catalog``: each skill's id and its title in every language the catalogue
+        has, folded; the scale's labels, and in other languages."""
+        keys = cls(
+            ids=catalog.skill_ids,
+            top=catalog.scale.max,
+            labels=tuple(catalog.scale.labels),
+            other_labels=other_labels(catalog),
+        )
+        titles = [catalog.translations(language) for language in catalog.languages]
         for skill in catalog.skills:
-            for name in (skill.id, skill.title):
-                keys._names.setdefault(normalise(name), skill.id)
+            names = [skill.id, skill.title, *(t.get(f"skills.{skill.id}.title", "") for t in titles)]
+            for name in names:
+                key = fold(name)
+                if key:  # a name of no letters or digits names nothing
+                    keys._names.setdefault(key, skill.id)
         return keys
 
     def get(self, name: object) -> str | None:
@@ -55,7 +66,8 @@ class SkillKeys:
             return None
         if name in self.ids:
             return name
-        return self._names.get(normalise(name))
+        key = fold(name)
+        return self._names.get(key) if key else None
 
     def resolve(self, name: object, *, source: str = "") -> str:
         """The skill id ``name`` stands for, or a ``RatingError`` with a did-you-mean."""
@@ -111,16 +123,33 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def level_of_label(text: str, labels: Sequence[str]) -> int | None:
+def level_of_label(text: str, labels: Sequence[str], other: Sequence[Sequence[str]] = ()) -> int | None:
     """The level whose label ``text`` is (see ``label_key``), else ``None``.
 
-    A label that reads as a number, or that two levels share, is no label: it names nothing.
+    ``labels`` first, then each list in ``other`` (the same scale in other languages,
+    so a profile written with English labels reads the same in Russian). A label that
+    reads as a number, or that two levels of one list share, is no label: it names nothing.
     """
     key = label_key(text)
     if not key or _is_number(key):
         return None
-    found = [level for level, label in enumerate(labels) if label_key(label) == key]
-    return found[0] if len(found) == 1 else None
+    for names in (labels, *other):
+        found = [level for level, label in enumerate(names) if label_key(label) == key]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def other_labels(catalog: Catalog) -> tuple[tuple[str, ...], ...]:
+    """The scale's labels in each of the catalogue's languages, other than those shown."""
+    shown = tuple(catalog.scale.labels)
+    out: list[tuple[str, ...]] = []
+    for language in catalog.languages:
+        t = catalog.translations(language)
+        names = tuple(t.get(f"scale.labels.{level}", label) for level, label in enumerate(shown))
+        if names != shown and names not in out:
+            out.append(names)
+    return tuple(out)
 
 
 def usable_labels(labels: Sequence[str]) -> list[str]:
@@ -138,7 +167,15 @@ def accepted(top: int, labels: Sequence[str] = ()) -> str:
     )
 
 
-def parse_level(value: object, *, skill: str, top: int, source: str = "", labels: Sequence[str] = ()) -> int:
+def parse_level(
+    value: object,
+    *,
+    skill: str,
+    top: int,
+    source: str = "",
+    labels: Sequence[str] = (),
+    other: Sequence[Sequence[str]] = (),
+) -> int:
     """A level 0..top from an int, an integral float, a numeric string or (when given) a label.
 
     ``labels`` are the scale's labels, level 0 first; without them only numbers are levels,
@@ -155,7 +192,7 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "", labels
     if isinstance(value, str):
         text = value.strip()
         if len(text) > MAX_NUMBER_CHARS:
-            level = level_of_label(text, labels)  # a custom scale's label may be long
+            level = level_of_label(text, labels, other)  # a custom scale's label may be long
             if level is not None:
                 return level
             raise RatingError(
@@ -169,7 +206,7 @@ def parse_level(value: object, *, skill: str, top: int, source: str = "", labels
             try:
                 number = float(text)
             except ValueError:
-                level = level_of_label(text, labels)
+                level = level_of_label(text, labels, other)
                 if level is not None:
                     return level
                 message = (
@@ -229,7 +266,9 @@ def ratings_from_mapping(
                 _prefix(source)
                 + _("skill {skill} is rated twice (as {key} too)").format(skill=repr(skill), key=_shown(key))
             )
-        out[skill] = parse_level(value, skill=skill, top=keys.top, source=source, labels=keys.labels)
+        out[skill] = parse_level(
+            value, skill=skill, top=keys.top, source=source, labels=keys.labels, other=keys.other_labels
+        )
     return out
 
 
@@ -277,6 +316,11 @@ def parse_rate_options(options: Iterable[str], catalog: Catalog) -> dict[str, in
             )
         skill = keys.resolve(skill_text.strip(), source="--rate")
         out[skill] = parse_level(
-            level_text, skill=skill, top=catalog.scale.max, source="--rate", labels=catalog.scale.labels
+            level_text,
+            skill=skill,
+            top=catalog.scale.max,
+            source="--rate",
+            labels=catalog.scale.labels,
+            other=keys.other_labels,
         )
     return out

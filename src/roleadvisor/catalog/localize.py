@@ -113,7 +113,19 @@ def localize(catalog: Catalog, language: str) -> tuple[Catalog, tuple[str, ...]]
         for r in catalog.resources
     )
     ranking: Ranking = replace(catalog.ranking, bands=bands)
+    # the English text stays at hand (as language "en"): a skill's English title or a scale's
+    # English label is still a name for it when the person reads another language
+    english = (
+        () if any(lang == ENGLISH for lang, _ in catalog.texts) else ((ENGLISH, tuple(text_keys(catalog))),)
+    )
     localized = replace(
-        catalog, scale=scale, skills=skills, stages=stages, roles=roles, resources=resources, ranking=ranking
+        catalog,
+        scale=scale,
+        skills=skills,
+        stages=stages,
+        roles=roles,
+        resources=resources,
+        ranking=ranking,
+        texts=(*catalog.texts, *english),
     )
     return localized, missing

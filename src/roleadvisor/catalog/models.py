@@ -261,10 +261,11 @@ class Catalog:
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages the catalogue has text in: English, then its overlays."""
-        return ("en", *(lang for lang, _ in self.texts))
+        return ("en", *(lang for lang, _ in self.texts if lang != "en"))
 
     def translations(self, language: str) -> dict[str, str]:
-        """The catalogue's texts in ``language`` by key (empty for English or a language it lacks)."""
+        """The catalogue's texts in ``language`` by key (empty for a language it lacks, and for
+        English unless the catalogue was localized: ``localize`` keeps the English text as "en")."""
         for lang, pairs in self.texts:
             if lang == language:
                 return dict(pairs)
