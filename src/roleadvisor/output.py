@@ -132,7 +132,9 @@ def note(message: str) -> None:
     """One plain message on stderr (never interpreted as markup).
 
     On a terminal a long message is wrapped at words to the terminal's width
-    (at most ``PROSE_WIDTH``); to a file or pipe it stays one line, for grep.
+    (at most ``PROSE_WIDTH``); to a file or pipe it stays one line, for grep. A
+    no-break space keeps its two sides on one line and is written as a plain space
+    (so a command to copy, written with no-break spaces, is never split).
     """
     err = sys.stderr
     if err is None:
@@ -153,13 +155,14 @@ def note(message: str) -> None:
                     text, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
                 )
             )
-    err.write(text + "\n")
+    err.write(text.replace("\xa0", " ") + "\n")
     err.flush()
 
 
 def warn(message: str) -> None:
-    """``warning: <message>`` on stderr."""
-    note(_("warning: {message}").format(message=message))
+    """``warning: <message>`` on stderr (the prefix in English in every language, like ``error:``,
+    so that scripts find it)."""
+    note(f"warning: {message}")
 
 
 def write_stdout(text: str) -> None:

@@ -39,7 +39,7 @@ def test_russian_counts_take_their_plural_forms() -> None:
     )
     assert validation_line(_valid("my-catalog", 1, 2, 21)).splitlines() == [
         "проверено: каталог my-catalog (версия 2026.11.1) корректен: 1 область навыков, 2 этапа, 21 роль",
-        "предупреждение: an alias is a common word",
+        "warning: an alias is a common word",
     ]
     broken = ValidationReport(catalog="x", valid=False, problems=("a", "b", "c"))
     assert validation_line(broken) == "каталог x некорректен (3 ошибки)\n"

@@ -11,6 +11,7 @@ from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog
 from roleadvisor.contracts.assess import AssessReport, build_assess
 from roleadvisor.engine import Model, assess
 from roleadvisor.errors import OutputIOError, RatingError, Terminated, UsageError
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.output import note, warn
 from roleadvisor.profile import Profile, profile_text, read_profile
 from roleadvisor.ratings import parse_rate_options
@@ -104,11 +105,17 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
         ratings.update(typed)
         missing = []
     if missing:
-        example = " ".join(f"--rate {skill}=N" for skill in missing[:3])
+        example = " ".join(f"--rate {skill}=N" for skill in missing[:3]) + (
+            " ..." if len(missing) > 3 else ""
+        )
         raise RatingError(
-            f"missing rating{'s' if len(missing) > 1 else ''} for {', '.join(missing)}; "
-            f"pass {example}{' ...' if len(missing) > 3 else ''} or a --profile file "
-            "(prompting only happens on a terminal)"
+            ngettext(
+                "missing rating for {skills}; pass {example} or a --profile file "
+                "(prompting only happens on a terminal)",
+                "missing ratings for {skills}; pass {example} or a --profile file "
+                "(prompting only happens on a terminal)",
+                len(missing),
+            ).format(skills=", ".join(missing), example=example)
         )
     profile = Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
     if options.save_profile is not None:
@@ -145,7 +152,18 @@ def save_profile(catalog: Catalog, profile: Profile, path: Path) -> None:
     from roleadvisor.output import write_file
 
     write_file(path, profile_text(profile, catalog, as_json=_is_json(path)))
-    note(f"Saved profile to {path}; reuse it with --profile {_quoted(path)}")
+    note(
+        _("Saved profile to {path}; reuse it with --profile {quoted}").format(path=path, quoted=_quoted(path))
+    )
+
+
+def _continue_command(path: str) -> str:
+    """The command that goes on where the prompt stopped, in the language it was asked in."""
+    from roleadvisor import i18n
+
+    lang = f"--lang {i18n.current()} " if i18n.current() != i18n.ENGLISH else ""
+    command = f"roleadvisor {lang}assess --profile {_quoted(path)}"
+    return command.replace(" ", "\xa0")  # one piece on a terminal (see output.note)
 
 
 def _quoted(path: Path | str) -> str:
@@ -195,10 +213,12 @@ def keep_answers(
             shown = str(written)
     except (OSError, OutputIOError) as exc:
         detail = exc.message if isinstance(exc, OutputIOError) else (exc.strerror or str(exc))
-        warn(f"could not save the answers typed so far: {detail}")
+        warn(_("could not save the answers typed so far: {detail}").format(detail=detail))
         return None
     note(
-        f"answers so far saved to {shown}{why}; continue with: roleadvisor assess --profile {_quoted(shown)}"
+        _("answers so far saved to {path}{why}; continue with: {command}").format(
+            path=shown, why=why, command=_continue_command(shown)
+        )
     )
     return written
 
@@ -217,11 +237,11 @@ def _keep_in_save_path(save: Path, text: str, profile: Path | None) -> tuple[Pat
             return save, ""
         if _write_new(save, text):
             return save, ""
-        return None, f" ({save} already exists, so it was left as it was)"
+        return None, " (" + _("{path} already exists, so it was left as it was").format(path=save) + ")"
     except OutputIOError as exc:
         return None, f" ({exc.message})"
     except OSError as exc:
-        return None, f" ({save}: cannot write: {exc.strerror or exc})"
+        return None, " (" + _("{path}: cannot write: {why}").format(path=save, why=exc.strerror or exc) + ")"
 
 
 ANSWERS_FILE = "roleadvisor-answers-{stamp}{n}{suffix}"
