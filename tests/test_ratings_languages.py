@@ -71,7 +71,7 @@ def test_a_skill_is_named_in_any_of_the_catalogue_s_languages(language: str, nam
 @pytest.mark.parametrize("name", ["Фигня", "چیز", "—", "", "  "])
 def test_a_name_of_another_script_is_never_taken_for_a_skill(language: str, name: str) -> None:
     """Non-Latin text once folded to "" and was read as the first skill (systems), silently."""
-    with pytest.raises(RatingError, match="unknown skill|неизвестный навык|مهارت ناشناخته"):
+    with pytest.raises(RatingError, match=r"unknown skill|неизвестный навык|مهارت ناشناخته"):
         _keys(language).resolve(name)  # type: ignore[attr-defined]
 
 
