@@ -214,28 +214,38 @@ def _check_order(
     limit: int,
 ) -> None:
     qualifying = [r for r in pool if skill in r.skills and _overlaps(r, have, need)]
-    assert len(picks) == min(limit, len(qualifying))
+    titles = {r.title for r in qualifying}
+    editions = [r for r in qualifying if r.translation_of in titles]  # one book, two languages
+    assert len(picks) == min(limit, len(qualifying) - len(editions))
     assert len(set(map(id, picks))) == len(picks)
     for r in picks:
         assert skill in r.skills
         assert _overlaps(r, have, need)  # the range meets the levels the step climbs through
+        assert not any(r.translation_of == p.title for p in picks)
 
-    kinds = [p for p in prefer if p in RESOURCE_KINDS]
-    languages = [p for p in prefer if p not in RESOURCE_KINDS] or ["en"]
+    readable = {"en", *(p for p in prefer if p not in RESOURCE_KINDS)}
 
-    def coarse(r: Resource) -> tuple[int, int, bool, int]:  # rules 1-4 of the docstring
-        if r.language in languages:
-            said = languages.index(r.language)
-        else:  # English next, then the rest
-            said = len(languages) + (r.language != "en")
-        rank = kinds.index(r.kind) if r.kind in kinds else len(kinds)
-        return (said, rank, not r.low <= need <= r.high, _spread(r, need))
+    def coarse(r: Resource) -> tuple[bool, tuple[bool, ...], bool, bool, int]:  # rules 1-4 of the docstring
+        unmet = tuple(p not in (r.kind, r.language) for p in prefer)
+        return (
+            r.language not in readable,
+            unmet,
+            r.language != "en",
+            not r.low <= need <= r.high,
+            _spread(r, need),
+        )
 
     keys = [(*coarse(r), max(0, r.high - need)) for r in picks]  # and rule 5
     assert keys == sorted(keys)
     if picks:
-        left_out = [r for r in qualifying if not any(r is p for p in picks)]
-        assert all(coarse(r) >= keys[-1][:4] for r in left_out)
+        picked = {id(p) for p in picks}
+        other_edition = {p.translation_of for p in picks} | {p.title for p in picks}
+        left_out = [
+            r
+            for r in qualifying
+            if id(r) not in picked and r.title not in other_edition and r.translation_of not in other_edition
+        ]
+        assert all(coarse(r) >= keys[-1][:5] for r in left_out)
 
 
 LANGUAGES = ("en", "fa", "ru")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from roleadvisor.catalog.models import RESOURCE_KINDS, Catalog, Resource
 
 BROAD = 3  # a resource listing this many skill areas or more is spread across them
-ENGLISH = "en"  # the catalogue's own language: after the person's languages, before any other
+ENGLISH = "en"  # the catalogue's own language: after the person's preferences, before any other
 
 
 def pick_resources(
@@ -18,20 +18,25 @@ def pick_resources(
 ) -> tuple[Resource, ...]:
     """Resources for raising ``skill`` from ``have`` to ``need``, best first.
 
-    ``prefer`` holds the person's preferred resource kinds (``video``, ``book``,
-    ...) and languages (``ru``, ``fa``, ``en``), each in their order of
-    preference; the two never share a name. With no language in it, English is
-    the preferred one.
+    ``prefer`` holds the person's preferences in their order: resource kinds
+    (``video``, ``book``, ...) and languages (``ru``, ``fa``, ``en``); the two
+    never share a name. ``assess`` passes ``--prefer`` as given, followed by the
+    interface language when ``--prefer`` names none.
 
     A resource qualifies when it lists ``skill`` and its level range
     ``[low, high]`` meets the levels the step climbs through, ``have+1`` to
     ``need``. The qualifying resources are ordered by these rules, each one
     deciding only between resources the rules before it found equal:
 
-    1. the person's languages first, in the order given in ``prefer``, then
-       English, then any other language: a resource in a language the person
-       did not ask for is never hidden, only ordered after;
-    2. the person's preferred kinds first, in the order given in ``prefer``;
+    1. a resource in a language the person reads (English, and the languages
+       in ``prefer``) before one in any other language: a Persian video is
+       no use to a reader of English who asked for videos. Nothing is ever
+       hidden, only ordered after;
+    2. the person's preferences, the first one first: a resource meeting the
+       first preference (of that kind, or in that language) comes before one
+       that does not, then the second preference decides, and so on. With
+       ``--lang ru --prefer course``: Russian courses, English courses, other
+       Russian resources, other English ones; then English before the rest;
     3. a resource whose range contains ``need``, the level the step ends at,
        before one that stops short of it;
     4. the range sitting tightest around ``need``: count the levels between
@@ -44,9 +49,10 @@ def pick_resources(
     6. a resource about one or two skill areas before one spread across three
        or more;
     7. catalogue order.
+
+    A book and its translation (``translation_of``) are one book: only the one
+    ordered first is given.
     """
-    kinds = tuple(p for p in prefer if p in RESOURCE_KINDS)
-    languages = tuple(p for p in prefer if p not in RESOURCE_KINDS) or (ENGLISH,)
     first = have + 1
     found = [
         (pos, r)
@@ -54,19 +60,17 @@ def pick_resources(
         if skill in r.skills and max(r.low, first) <= min(r.high, need)
     ]
 
-    def language_rank(language: str) -> int:
-        if language in languages:
-            return languages.index(language)
-        return len(languages) + (language != ENGLISH)
+    readable = {ENGLISH, *(p for p in prefer if p not in RESOURCE_KINDS)}
 
-    def key(item: tuple[int, Resource]) -> tuple[int, int, bool, int, int, bool, int]:
+    def key(item: tuple[int, Resource]) -> tuple[bool, tuple[bool, ...], bool, bool, int, int, bool, int]:
         pos, r = item
-        rank = kinds.index(r.kind) if r.kind in kinds else len(kinds)
+        unmet = tuple(p not in (r.kind, r.language) for p in prefer)
         spread = abs(need - r.low) + abs(r.high - need)
         ahead = max(0, r.high - need)
         return (
-            language_rank(r.language),
-            rank,
+            r.language not in readable,
+            unmet,
+            r.language != ENGLISH,
             not r.low <= need <= r.high,
             spread,
             ahead,
@@ -74,4 +78,12 @@ def pick_resources(
             pos,
         )
 
-    return tuple(r for _, r in sorted(found, key=key)[:limit])
+    chosen: list[Resource] = []
+    for _, r in sorted(found, key=key):
+        # one edition of a book: its translation and the original are the same book
+        if any(r.translation_of == c.title or c.translation_of == r.title for c in chosen):
+            continue
+        chosen.append(r)
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)

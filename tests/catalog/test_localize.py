@@ -16,10 +16,10 @@ def test_the_built_in_catalogue_is_translated_whole(language: str) -> None:
     assert missing_texts(catalog, language) == ()
     localized, missing = localize(catalog, language)
     assert missing == ()
-    english = dict(text_keys(catalog))
-    translated = dict(text_keys(localized))
-    assert english.keys() == translated.keys()
-    same = [key for key in english if english[key] == translated[key]]
+    english = list(text_keys(catalog))
+    translated = list(text_keys(localized))  # a translated resource title is in its own key
+    assert len(english) == len(translated)
+    same = [key for (key, text), (_, other) in zip(english, translated, strict=True) if text == other]
     assert not same, same  # every text really changed
 
 
@@ -81,6 +81,16 @@ def test_a_missing_translation_falls_back_to_english_and_is_listed(tmp_path: Pat
         ('    title: "Базы данных"', '    title: ""', "i18n/ru.yaml: skills.databases.title: must be text"),
         ("language: ru", "language: ru\nscope: all", "i18n/ru.yaml: scope: unknown field"),
         ('  labels: ["нет", ', '  labels: [', "i18n/ru.yaml: scale.labels: must list 6 labels"),
+        (
+            '  "Shape Up (Ryan Singer; free online)": {title: ',
+            '  "Shape Up (Ryan Singer; free online)": {titel: ',
+            "i18n/ru.yaml: resources.Shape Up (Ryan Singer; free online): must be a mapping with the translated",
+        ),
+        (
+            "resources:\n",
+            'resources:\n  "LeetCode": {note: "задачи"}\n',
+            "i18n/ru.yaml: resources.LeetCode.note: the resource has no note to translate",
+        ),
     ],
 )
 def test_a_broken_overlay_is_reported_by_place(tmp_path: Path, replace: str, by: str, problem: str) -> None:
@@ -94,3 +104,17 @@ def test_a_broken_overlay_is_reported_by_place(tmp_path: Path, replace: str, by:
     catalog, problems = validate_catalog_dir(directory)
     assert catalog is None
     assert any(p.startswith(problem) for p in problems), problems
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_practice_is_an_instruction_in_the_reader_s_language(language: str) -> None:
+    """A practice without a url ("Give a talk at a meetup...") is text; a named one (LeetCode) is a name."""
+    catalog = load_catalog()
+    localized, _ = localize(catalog, language)
+    pairs = list(zip(catalog.resources, localized.resources, strict=True))
+    practices = [(a, b) for a, b in pairs if a.kind == "practice" and a.url is None and a.language == "en"]
+    assert len(practices) >= 10
+    assert all(a.title != b.title for a, b in practices)
+    named = [(a, b) for a, b in pairs if a.title == "LeetCode"]
+    assert named and named[0][1].title == "LeetCode"
+    assert not any("free online" in b.title for _, b in pairs)

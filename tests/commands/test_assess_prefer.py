@@ -44,7 +44,25 @@ def _plan(invoke: Invoke, *args: str) -> dict[str, list[str]]:
     result = invoke(*root, "assess", *rate_args(BEGINNER), "--target", "data-scientist", "-f", "json", *rest)
     assert result.exit_code == 0, result.output
     report: dict[str, Any] = json.loads(result.stdout)
-    return {step["skill"]: [r["title"] for r in step["resources"]] for step in report["target"]["plan"]}
+    english = _english_titles()
+    return {
+        step["skill"]: [english.get(r["title"], r["title"]) for r in step["resources"]]
+        for step in report["target"]["plan"]
+    }
+
+
+def _english_titles() -> dict[str, str]:
+    """Each resource's title as a Russian or Persian report shows it -> its title in the catalogue."""
+    from roleadvisor.catalog.loader import load_catalog
+    from roleadvisor.catalog.localize import localize
+
+    catalog = load_catalog()
+    out: dict[str, str] = {}
+    for language in ("ru", "fa"):
+        localized, _ = localize(catalog, language)
+        for shown, original in zip(localized.resources, catalog.resources, strict=True):
+            out[shown.title] = original.title
+    return out
 
 
 def _language(catalog: Catalog, title: str) -> str:
@@ -73,8 +91,31 @@ def test_lang_ru_from_the_environment_too(
     invoke: Invoke, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ROLEADVISOR_LANG", "ru")
-    plan = _plan(invoke, "--prefer", "book")  # a kind only: the interface language still counts
-    assert _language(catalog, plan["ml"][0]) == "ru"
+    plan = _plan(invoke, "--prefer", "book")  # a kind only: the interface language comes after it
+    monkeypatch.delenv("ROLEADVISOR_LANG")
+    assert plan == _plan(invoke, "--lang", "en", "--prefer", "book,ru")
+    assert any(_language(catalog, title) == "ru" for titles in plan.values() for title in titles)
+
+
+def test_a_kind_asked_for_shows_up_in_russian_too(invoke: Invoke, catalog: Catalog) -> None:
+    """--lang ru --prefer course: courses first (Russian ones first among them), not Russian books."""
+    result = invoke("--lang", "ru", "assess", *rate_args(BEGINNER), "--target", "data-scientist", "-f", "json",
+                    "--prefer", "course")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    english = _english_titles()
+    kinds = {r.title: r.kind for r in catalog.resources}
+    checked = 0
+    for step in json.loads(result.stdout)["target"]["plan"]:
+        have = step["have"]
+        course = any(  # a course for the step's first level, the one its list starts with
+            r.kind == "course" and step["skill"] in r.skills and r.low <= have + 1 <= r.high
+            for r in catalog.resources
+        )
+        first = kinds[english.get(step["resources"][0]["title"], step["resources"][0]["title"])]
+        if course:
+            assert first == "course", step
+            checked += 1
+    assert checked >= 4
 
 
 def test_lang_fa_puts_the_persian_resources_first(invoke: Invoke, catalog: Catalog) -> None:

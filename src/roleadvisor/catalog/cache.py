@@ -60,7 +60,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 
-FORMAT = 5  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 6  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -367,6 +367,7 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                     "url": r.url,
                     "note": r.note,
                     "language": r.language,
+                    "translation_of": r.translation_of,
                 }
                 for r in catalog.resources
             ],
@@ -538,8 +539,8 @@ def _ranking(value: object) -> Ranking:
 
 
 def _resource(value: object) -> Resource:
-    title, kind, skills, low, high, url, note, language = _fields(
-        value, "title", "kind", "skills", "low", "high", "url", "note", "language"
+    title, kind, skills, low, high, url, note, language, translation_of = _fields(
+        value, "title", "kind", "skills", "low", "high", "url", "note", "language", "translation_of"
     )
     return Resource(
         title=_str(title),
@@ -550,6 +551,7 @@ def _resource(value: object) -> Resource:
         url=_opt_str(url),
         note=_opt_str(note),
         language=_str(language),
+        translation_of=_opt_str(translation_of),
     )
 
 

@@ -159,6 +159,7 @@ class ResourceSpec:
     url: str | None
     note: str | None
     language: str
+    translation_of: str | None
 
 
 @record
@@ -277,7 +278,7 @@ def _optional_str(value: object) -> str | None:
 
 
 def _resource(value: object) -> ResourceSpec:
-    d = _fields(value, ("title", "kind", "skills", "levels"), ("url", "note", "language"))
+    d = _fields(value, ("title", "kind", "skills", "levels"), ("url", "note", "language", "translation_of"))
     return ResourceSpec(
         title=_text(d["title"]),
         kind=_str(d["kind"]),
@@ -286,6 +287,7 @@ def _resource(value: object) -> ResourceSpec:
         url=_get(d, "url", _optional_str, None),
         note=_get(d, "note", _optional_text, None),
         language=_get(d, "language", _str, "en"),
+        translation_of=_get(d, "translation_of", _optional_text, None),
     )
 
 

@@ -93,6 +93,7 @@ class ResourceSpec(_Strict):
     url: str | None = None
     note: Text | None = None
     language: str = "en"
+    translation_of: Text | None = None
 
 
 class ResourcesFile(_Strict):

@@ -2,7 +2,9 @@
 
 An overlay gives the catalogue's text in one language by place: scale labels,
 readiness bands, skills (title, description, level descriptions), stages, roles
-(title, description) and resource notes. Ids, numbers and requirements never
+(title, description) and resources (notes; titles, which a practice without a url
+needs, since it is an instruction such as "Give a talk at a meetup", and which a
+book may have, for "free online"). Ids, numbers and requirements never
 change. ``localize`` swaps in every text the overlay has and keeps the English
 of the rest, listing those places so the report can say so.
 
@@ -40,7 +42,11 @@ def text_keys(catalog: Catalog) -> Iterator[tuple[str, str]]:
         yield f"roles.{role.id}.title", role.title
         yield f"roles.{role.id}.description", role.description
     for resource in catalog.resources:
-        if resource.note is not None and resource.language == ENGLISH:
+        if resource.language != ENGLISH:
+            continue
+        if resource.kind == "practice" and resource.url is None:  # an instruction, not a name
+            yield f"resources.{resource.title}.title", resource.title
+        if resource.note is not None:
             yield f"resources.{resource.title}.note", resource.note
 
 
@@ -109,7 +115,11 @@ def localize(catalog: Catalog, language: str) -> tuple[Catalog, tuple[str, ...]]
         for r in catalog.roles
     )
     resources: tuple[Resource, ...] = tuple(
-        replace(r, note=get(f"resources.{r.title}.note", r.note)) if r.note is not None else r
+        replace(
+            r,
+            title=get(f"resources.{r.title}.title", r.title),
+            note=get(f"resources.{r.title}.note", r.note) if r.note is not None else None,
+        )
         for r in catalog.resources
     )
     ranking: Ranking = replace(catalog.ranking, bands=bands)

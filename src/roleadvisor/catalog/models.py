@@ -27,6 +27,7 @@ class Resource:
     url: str | None = None
     note: str | None = None
     language: str = "en"  # the language it is written or taught in (en, fa, ru, ...)
+    translation_of: str | None = None  # the title of the resource it translates (one book, two editions)
 
 
 @record

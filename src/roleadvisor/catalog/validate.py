@@ -502,6 +502,7 @@ def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list
     problems: list[str] = []
     known = {s.id for s in lifecycle.skills}
     top = lifecycle.scale.max
+    titles = {res.title for res in resources.resources}
     for i, res in enumerate(resources.resources):
         where = f"{RESOURCES_FILE}: resources[{i}]"
         if res.kind not in RESOURCE_KINDS:
@@ -519,6 +520,8 @@ def _check_resources(lifecycle: LifecycleFile, resources: ResourcesFile) -> list
                 f"{where}.language: {res.language[:20]!r} is not a language code (two or three "
                 "lowercase letters, such as en, fa or ru)"
             )
+        if res.translation_of is not None and res.translation_of not in titles:
+            problems.append(f"{where}.translation_of: no resource is titled {res.translation_of[:80]!r}")
         if res.url is not None and not res.url.startswith(("https://", "http://")):
             problems.append(f"{where}.url: must start with https:// or http://")
     return problems
@@ -590,6 +593,7 @@ def _build(
                 url=r.url,
                 note=r.note,
                 language=r.language,
+                translation_of=r.translation_of,
             )
             for r in (resources.resources if resources is not None else ())
         ),
@@ -765,15 +769,20 @@ def _overlay_texts(
             problems.append(f"{file}: {key}: unknown field (fields: {', '.join(sorted(_OVERLAY_KEYS))})")
     _overlay_scale_and_bands(file, section("scale"), section("advice"), catalog, text, problems)
     _overlay_items(file, {k: section(k) for k in ("skills", "stages", "roles")}, catalog, text, problems)
-    notes = {r.title for r in catalog.resources if r.note is not None}
+    notes = {r.title: r.note is not None for r in catalog.resources}
     for title, spec in section("resources").items():
         where = f"resources.{title}"
         if title not in notes:
             continue
-        if not isinstance(spec, dict) or set(spec) != {"note"}:
-            problems.append(f"{file}: {where}: must be a mapping with the translated note")
+        if not isinstance(spec, dict) or not spec or not set(spec) <= {"title", "note"}:
+            problems.append(f"{file}: {where}: must be a mapping with the translated title and/or note")
             continue
-        text(f"resources.{title}.note", f"{where}.note", spec["note"])
+        if "note" in spec and not notes[title]:
+            problems.append(f"{file}: {where}.note: the resource has no note to translate")
+            continue
+        for field in ("title", "note"):
+            if field in spec:
+                text(f"resources.{title}.{field}", f"{where}.{field}", spec[field])
     return tuple(out)
 
 

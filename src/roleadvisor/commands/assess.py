@@ -35,7 +35,8 @@ def parse_prefer(value: str | None, language: str = "en") -> tuple[str, ...]:
     """``--prefer``: resource kinds and languages, in the order given; unknown ones are an error.
 
     ``"ru,video"`` -> ``("ru", "video")``. With no language named, ``language`` (the
-    interface language) is the preferred one: ``"video"`` -> ``("video", language)``.
+    interface language) is the last preference: ``"video"`` -> ``("video", language)``
+    (videos first, in that language first among them).
     ``roleadvisor.resources.pick_resources`` tells the kinds and the languages apart.
     """
     from roleadvisor.i18n import LANGUAGES
