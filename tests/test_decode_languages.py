@@ -25,6 +25,11 @@ SET = Path(__file__).parent / "decode_set"
         ("Инженер машинного обучения", "ml-engineer"),
         ("Дата-сайентист", "data-scientist"),
         ("مهندس یادگیری ماشین", "ml-engineer"),
+        # found by a new-user trial
+        ("Специалист по машинному обучению", "ml-engineer"),
+        ("Инженер по эксплуатации ML-моделей", "mlops-engineer"),
+        ("مهندس ام ال", "ml-engineer"),
+        ("برنامه نویس یادگیری ماشین", "ml-engineer"),
     ],
 )
 def test_the_issues_titles(invoke: Invoke, title: str, role: str) -> None:
