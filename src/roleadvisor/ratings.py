@@ -17,7 +17,7 @@ Stdlib only; rapidfuzz is imported only to build a did-you-mean on the error pat
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field
 
 from roleadvisor import i18n
@@ -39,26 +39,35 @@ class SkillKeys:
     top: int
     _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     labels: tuple[str, ...] = ()
-    other_labels: tuple[tuple[str, ...], ...] = ()  # the scale's labels in the catalogue's other languages
+    _catalog: Catalog | None = field(default=None, compare=False, repr=False)
+    _other: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, catalog: Catalog) -> SkillKeys:
         """The keys of ``catalog``: each skill's id and its title in every language the catalogue
-        has, folded; the scale's labels, and in other languages."""
-        keys = cls(
-            ids=catalog.skill_ids,
-            top=catalog.scale.max,
-            labels=tuple(catalog.scale.labels),
-            other_labels=other_labels(catalog),
+        has, folded; the scale's labels, and in other languages. The names and the other
+        languages' labels are gathered on first use: ratings given by id and number need neither."""
+        return cls(
+            ids=catalog.skill_ids, top=catalog.scale.max, labels=tuple(catalog.scale.labels), _catalog=catalog
         )
+
+    def _gather_names(self) -> None:
+        catalog = self._catalog
+        if catalog is None or self._names:
+            return
         titles = [catalog.translations(language) for language in catalog.languages]
         for skill in catalog.skills:
             names = [skill.id, skill.title, *(t.get(f"skills.{skill.id}.title", "") for t in titles)]
             for name in names:
                 key = fold(name)
                 if key:  # a name of no letters or digits names nothing
-                    keys._names.setdefault(key, skill.id)
-        return keys
+                    self._names.setdefault(key, skill.id)
+
+    def other_labels(self) -> list[tuple[str, ...]]:
+        """The scale's labels in the catalogue's other languages (see ``other_labels``), gathered once."""
+        if self._catalog is not None and not self._other:
+            self._other.extend(other_labels(self._catalog))
+        return self._other
 
     def get(self, name: object) -> str | None:
         """The skill id ``name`` stands for, or ``None``."""
@@ -66,6 +75,7 @@ class SkillKeys:
             return None
         if name in self.ids:
             return name
+        self._gather_names()
         key = fold(name)
         return self._names.get(key) if key else None
 
@@ -123,7 +133,10 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def level_of_label(text: str, labels: Sequence[str], other: Sequence[Sequence[str]] = ()) -> int | None:
+OtherLabels = Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]]
+
+
+def level_of_label(text: str, labels: Sequence[str], other: OtherLabels = ()) -> int | None:
     """The level whose label ``text`` is (see ``label_key``), else ``None``.
 
     ``labels`` first, then each list in ``other`` (the same scale in other languages,
@@ -133,7 +146,7 @@ def level_of_label(text: str, labels: Sequence[str], other: Sequence[Sequence[st
     key = label_key(text)
     if not key or _is_number(key):
         return None
-    for names in (labels, *other):
+    for names in (labels, *(other() if callable(other) else other)):
         found = [level for level, label in enumerate(names) if label_key(label) == key]
         if len(found) == 1:
             return found[0]
@@ -174,7 +187,7 @@ def parse_level(
     top: int,
     source: str = "",
     labels: Sequence[str] = (),
-    other: Sequence[Sequence[str]] = (),
+    other: OtherLabels = (),
 ) -> int:
     """A level 0..top from an int, an integral float, a numeric string or (when given) a label.
 

@@ -68,7 +68,7 @@ def test_role_in_russian(invoke: Invoke, catalog: Catalog) -> None:
     for text in (
         "MLOps-инженер  mlops-engineer · основные роли",
         "Работает на этапах: Вывод в продакшн, Мониторинг и сопровождение",
-        "Другие названия: инженер MLOps, MLOps-специалист, LLMOps-инженер, MLOps,",
+        "Другие названия: инженер MLOps, MLOps-специалист, LLMOps-инженер, инженер по",
         "Что требуется в этой роли",
         "Навык",
         "Уровень",
