@@ -186,6 +186,7 @@ def _without_resources(value: object) -> object:
 def test_json_keeps_keys_ids_and_numbers_and_only_sentences_change(invoke: Invoke) -> None:
     english = json.loads(_run(invoke, "en", "-f", "json", "--target", "mlops"))
     russian = json.loads(_run(invoke, "ru", "-f", "json", "--target", "mlops"))
+    assert (english["language"], russian["language"]) == ("en", "ru")
     assert _shape(_without_resources(russian)) == _shape(_without_resources(english))
     assert [r["id"] for r in russian["roles"]] == [r["id"] for r in english["roles"]]
     assert [r["band"] for r in russian["roles"]] == [r["band"] for r in english["roles"]]

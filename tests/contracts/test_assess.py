@@ -16,9 +16,10 @@ from tests.conftest import MLE, Invoke, rate_args
 def test_report_keys_are_pinned(invoke: Invoke) -> None:
     report = json.loads(invoke("assess", *rate_args(MLE), "-f", "json").stdout)
     assert list(report) == [
-        "schema_version", "profile", "roles", "stages", "readiness", "stability", "warnings",
+        "schema_version", "language", "profile", "roles", "stages", "readiness", "stability", "warnings",
         "target", "next_step", "moves", "catalog",
     ]  # fmt: skip
+    assert report["language"] == "en"
     assert report["target"] is None  # only with --target
     assert list(report["next_step"]) == [
         "skill", "have", "to", "gain", "roles", "gains", "covered", "descriptor", "resources",

@@ -9,6 +9,7 @@ contract (``roleadvisor.contracts.schema``, tested equal). Bump
 
 from __future__ import annotations
 
+from roleadvisor import i18n
 from roleadvisor.advice import REACH, Advice, Move, Moves
 from roleadvisor.catalog.models import Band, Catalog
 from roleadvisor.contracts import Contract, shown
@@ -218,6 +219,7 @@ class AssessReport(Contract):
     kind = "assess"
 
     schema_version: int = SCHEMA_VERSION
+    language: str = "en"  # the language of the report's sentences and titles (ids and keys stay English)
     profile: ProfileOut
     roles: tuple[RoleOut, ...]
     stages: tuple[StageOut, ...]
@@ -835,6 +837,7 @@ def build_assess(
             else None
         ),
         warnings=profile_warnings(ratings, catalog),
+        language=i18n.current(),
         target=target,
         next_step=_next_step(advice, catalog) if advice is not None else None,
         moves=_moves(advice.moves, catalog, by_id) if advice is not None else None,

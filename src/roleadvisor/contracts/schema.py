@@ -180,6 +180,10 @@ class AssessReport(_Out):
     """The report of ``roleadvisor assess``: roles in ranking order (best match first)."""
 
     schema_version: int = SCHEMA_VERSION
+    language: str = Field(
+        default="en",
+        description="the language of the sentences and titles: en, fa or ru; ids and keys stay English",
+    )
     profile: ProfileOut
     roles: list[RoleOut]
     stages: list[StageOut]
