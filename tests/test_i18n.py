@@ -92,3 +92,21 @@ def test_english_reads_no_message_catalogue() -> None:
     assert i18n._catalog is None
     assert i18n._("anything") == "anything"
     assert i18n.ngettext("one level", "{n} levels", 1) == "one level"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--lang", "ru", "roles"], "ru"),
+        (["--lang=fa", "assess"], "fa"),
+        (["--catalog", "dir", "--lang", "ru", "roles"], "ru"),
+        (["roles", "--lang", "ru"], None),  # after the command it is not the global option
+        (["assess", "--profile", "--lang"], None),
+        (["--lang"], None),
+        ([], None),
+    ],
+)
+def test_the_language_is_read_before_the_commands_are_built(argv: list[str], expected: str | None) -> None:
+    from roleadvisor.__main__ import _lang_option
+
+    assert _lang_option(argv) == expected

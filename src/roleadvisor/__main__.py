@@ -18,9 +18,31 @@ def _run_app(argv: list[str]) -> int:
     # pydantic (used only to validate a changed catalogue) scans every installed package for
     # plugins on first use, ~17 ms a run; this process needs none. A value the user set wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from roleadvisor import i18n
+
+    # the language first: the commands' help is written when cli.py is imported
+    i18n.activate(i18n.resolve(_lang_option(argv)))
     from roleadvisor.cli import app_command
 
     return app_command().main(args=argv, prog_name="roleadvisor", standalone_mode=False) or 0
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    """The value of the global ``--lang`` (``--lang ru`` or ``--lang=ru``) before the command, if any."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--lang":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+        if word == "--catalog":  # the other global option that takes a value
+            i += 2
+            continue
+        if not word.startswith("-"):
+            return None  # the command: --lang comes before it
+        i += 1
+    return None
 
 
 def _print_version() -> None:
