@@ -122,3 +122,15 @@ def test_russian_cues_say_whose_role_it_is(catalog: Catalog) -> None:
     assert [(i.text, i.why) for i in decoded.ignored] == [("аналитиком данных", "a colleague")]
     keywords = {p.text for p in decoded.roles[0].phrases}
     assert {"обучать модели", "выкатывать модели"} <= keywords  # "train models", "deploy models"
+
+
+def test_evidence_quotes_the_advert_s_own_words(catalog: Catalog) -> None:
+    """A Russian advert's evidence names its skill words as written (квантизация), while the skill
+    keywords programs read stay the catalogue's forms (quantization); English evidence is unchanged."""
+    decoded = decode_text("Ищем ML-инженера: PyTorch, квантизация моделей, дистилляция, пайплайны данных", catalog)
+    evidence = " ".join(decoded.roles[0].evidence)
+    assert "квантизация" in evidence and "quantization" not in evidence
+    asks = {ask.skill: ask for ask in decoded.skills}
+    assert "quantization" in asks["ml"].keywords
+    english = decode_text("ML engineer: PyTorch, quantization, model training", catalog)
+    assert "skill mix: pytorch, quantization, model training" in english.roles[0].evidence

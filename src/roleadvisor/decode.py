@@ -799,7 +799,7 @@ def _clause_weight(verbs: Verbs, tok: _Tok, first: int, last: int) -> float:
 
 def _body(
     reader: _Reader, text: str, toks: list[_Tok], tally: _Tally, ignored: list[Ignored]
-) -> dict[tuple[str, ...], tuple[float, str]]:
+) -> dict[tuple[str, ...], tuple[float, str, str]]:
     """Role names and keywords of the body into ``tally``; the skill words found, at their best weight."""
     cues, verbs = _marks(reader, toks)
     weight_of = reader.section_weight
@@ -830,27 +830,33 @@ def _body(
         amount = KEYWORD_POINTS * weight_of.get(tok.section, 1.0) * _clause_weight(verbs, tok, first, last)
         for role_id in reader.keywords[phrase]:
             tally.credit(role_id, amount, _span(text, toks, first, last), tok.section)
-    found: dict[tuple[str, ...], tuple[float, str]] = {}
+    found: dict[tuple[str, ...], tuple[float, str, str]] = {}
     for first, last, phrase in reader.skill_phrases.find(toks):
         tok = toks[first]
         weight = weight_of.get(tok.section, 1.0) * _clause_weight(verbs, tok, first, last)
         if phrase in reader.weak_words:
             weight *= WEAK_WORD
-        if weight > found.get(phrase, (0.0, ""))[0]:
-            found[phrase] = (weight, tok.section)
+        if weight > found.get(phrase, (0.0, "", ""))[0]:
+            found[phrase] = (weight, tok.section, _span(text, toks, first, last))
     return found
 
 
+def _said(reader: _Reader, phrase: tuple[str, ...], written: str) -> str:
+    """How a skill word is named in the evidence: as the text wrote it when that is another script
+    (квантизация, not the catalogue's "quantization"), else the catalogue's own form."""
+    return written.lower() if not written.isascii() else reader.skill_shown[phrase]
+
+
 def _skill_points(
-    reader: _Reader, catalog: Catalog, found: dict[tuple[str, ...], tuple[float, str]], tally: _Tally
+    reader: _Reader, catalog: Catalog, found: dict[tuple[str, ...], tuple[float, str, str]], tally: _Tally
 ) -> None:
     """Credit each role by how closely its requirements match the mix of skill words in the text."""
     mix: dict[str, float] = defaultdict(float)
     words_of: dict[str, list[str]] = defaultdict(list)
-    for phrase, (weight, _where) in sorted(found.items(), key=lambda item: -item[1][0]):
+    for phrase, (weight, _where, written) in sorted(found.items(), key=lambda item: -item[1][0]):
         for skill_id in reader.skill_words[phrase]:
             mix[skill_id] += weight
-            words_of[skill_id].append(reader.skill_shown[phrase])
+            words_of[skill_id].append(_said(reader, phrase, written))
     mix = {s: min(SKILL_WORD_CAP, w) for s, w in mix.items() if w > 0}
     strength = sum(mix.values())
     if strength <= 0:
@@ -909,10 +915,10 @@ def decode_text(text: str, catalog: Catalog) -> Decoded:
     ignored: list[Ignored] = []
     rest = _title_names(reader, title, title_toks, tally)
     found = _body(reader, text, body_toks, tally, ignored)
-    for _first, _last, phrase in reader.skill_phrases.find(rest):
+    for first, last, phrase in reader.skill_phrases.find(rest):
         weight = TITLE_WEIGHT * (WEAK_WORD if phrase in reader.weak_words else 1.0)
-        if weight > found.get(phrase, (0.0, ""))[0]:
-            found[phrase] = (weight, TITLE)
+        if weight > found.get(phrase, (0.0, "", ""))[0]:
+            found[phrase] = (weight, TITLE, _span(title, rest, first, last))
     _skill_points(reader, catalog, found, tally)
     if not tally.points and not found:
         raise DecodeError(
@@ -965,13 +971,13 @@ def decode_text(text: str, catalog: Catalog) -> Decoded:
 
 
 def _little(
-    reader: _Reader, matches: tuple[RoleMatch, ...], found: dict[tuple[str, ...], tuple[float, str]]
+    reader: _Reader, matches: tuple[RoleMatch, ...], found: dict[tuple[str, ...], tuple[float, str, str]]
 ) -> bool:
     """Whether the text gave little evidence: few points from role names and keywords for the best
     role, and few skill words other than generic ones."""
     named = sum(p.points for p in matches[0].phrases if p.where != "skills") if matches else 0.0
     weak = reader.weak_words
-    specific = sum(1 for phrase, (weight, _) in found.items() if weight > 0 and phrase not in weak)
+    specific = sum(1 for phrase, (weight, _, _) in found.items() if weight > 0 and phrase not in weak)
     return named < LITTLE_EVIDENCE and specific < LITTLE_SKILL_WORDS
 
 
@@ -1028,10 +1034,13 @@ def _best_first(phrases: Iterable[Phrase]) -> list[Phrase]:
     return sorted(phrases, key=lambda p: -p.points)
 
 
-def _skill_words(reader: _Reader, found: dict[tuple[str, ...], tuple[float, str]]) -> dict[str, list[str]]:
-    """The catalogue keywords of each skill area the text names (where they count at all)."""
+def _skill_words(
+    reader: _Reader, found: dict[tuple[str, ...], tuple[float, str, str]]
+) -> dict[str, list[str]]:
+    """The catalogue keywords of each skill area the text names (where they count at all): the
+    catalogue's own forms, in every language, so that programs can rely on them."""
     out: dict[str, list[str]] = defaultdict(list)
-    for phrase, (weight, _where) in found.items():
+    for phrase, (weight, _where, _written) in found.items():  # evidence quotes the text; not these
         if weight <= 0:
             continue
         for skill_id in reader.skill_words[phrase]:
