@@ -27,6 +27,7 @@ from roleadvisor.completion import (
     complete_role,
     complete_skill,
 )
+from roleadvisor.i18n import _
 
 if TYPE_CHECKING:
     from roleadvisor.catalog.models import Catalog
@@ -40,9 +41,14 @@ app = typer.Typer(
     name="roleadvisor",
     cls=RoleAdvisorGroup,
     help=(
-        "Which ML role am I, and what do I learn next? Rate your skills, see how you fit "
-        "the roles of the ML production cycle, and what separates you from each.\n\n"
-        "Example: roleadvisor assess --rate systems=4 --rate ml=3 ... --format json"
+        _(
+            "Which ML role am I, and what do I learn next? Rate your skills, see how you fit "
+            "the roles of the ML production cycle, and what separates you from each."
+        )
+        + "\n\n"
+        + _("Example: {command}").format(
+            command="roleadvisor assess --rate systems=4 --rate ml=3 ... --format json"
+        )
     ),
     no_args_is_help=True,
     add_completion=True,
@@ -63,7 +69,7 @@ def app_command() -> RoleAdvisorGroup:
 def examples(*lines: str, before: str = "", after: str = "") -> str:
     """An epilog: ``before``, the example lines kept as typed (Click's \\b: never re-wrapped), ``after``."""
     parts = [before] if before else []
-    parts.append("Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines))
+    parts.append(_("Examples:") + "\n\n\b\n" + "\n".join(f"  {line}" for line in lines))
     if after:
         parts.append(after)
     return "\n\n".join(parts)
@@ -130,8 +136,10 @@ def main_options(
             "--catalog",
             envvar=ENV_CATALOG,
             metavar="DIR",
-            help="Directory holding lifecycle.yaml and roles.yaml to use instead of the "
-            f"built-in catalogue (also ${ENV_CATALOG}).",
+            help=_(
+                "Directory holding lifecycle.yaml and roles.yaml to use instead of the "
+                "built-in catalogue (also $ROLEADVISOR_CATALOG)."
+            ),
             show_envvar=False,
         ),
     ] = None,
@@ -140,15 +148,17 @@ def main_options(
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Language of the messages, reports and catalogue text: en, fa or ru (default: "
-            "$ROLEADVISOR_LANG, else the locale, LC_ALL/LC_MESSAGES/LANG, else en). JSON keys and ids "
-            "stay English.",
+            help=_(
+                "Language of the messages, reports and catalogue text: en, fa or ru (default: "
+                "$ROLEADVISOR_LANG, else the locale, LC_ALL/LC_MESSAGES/LANG, else en). JSON keys and ids "
+                "stay English."
+            ),
             autocompletion=complete_language,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
     """Global options shared by every command."""
@@ -172,15 +182,16 @@ class Format(str, Enum):
 
 
 @app.command(
+    help=_("Rate your skills, rank the ML roles by match, and get a plan for what to learn next."),
     epilog=examples(
-        "roleadvisor assess            # asks for each skill on a terminal",
+        "roleadvisor assess            # " + _("asks for each skill on a terminal"),
         "roleadvisor assess --profile me.yaml --top 5",
         "roleadvisor assess -r systems=4 -r databases=3 -r ml=4 -r algorithms=3 \\",
         "    -r stats=2 -r sme=2 -r product=1 -r communication=3 --format json",
         "roleadvisor assess --profile me.yaml --rate ml=4 --output report.md",
         "roleadvisor assess --profile me.yaml --target mlops --prefer video,course",
-        "roleadvisor assess --profile me.yaml --target mlops -o me.html  # a page",
-    )
+        "roleadvisor assess --profile me.yaml --target mlops -o me.html  # " + _("a page"),
+    ),
 )
 def assess(
     ctx: typer.Context,
@@ -190,8 +201,10 @@ def assess(
             "--rate",
             "-r",
             metavar="SKILL=LEVEL",
-            help="Rate one skill (repeatable), by level number or label (ml=2, ml=beginner); "
-            "overrides the profile file.",
+            help=_(
+                "Rate one skill (repeatable), by level number or label (ml=2, ml=beginner); "
+                "overrides the profile file."
+            ),
             autocompletion=complete_rating,
         ),
     ] = None,
@@ -201,8 +214,10 @@ def assess(
             "--profile",
             "-p",
             metavar="FILE",
-            help="YAML or JSON file with 'name' and 'ratings: {skill: level}', or a saved JSON report; "
-            "'-' reads stdin.",
+            help=_(
+                "YAML or JSON file with 'name' and 'ratings: {skill: level}', or a saved JSON report; "
+                "'-' reads stdin."
+            ),
         ),
     ] = None,
     save_profile: Annotated[
@@ -210,29 +225,35 @@ def assess(
         typer.Option(
             "--save-profile",
             metavar="FILE",
-            help="Also save the ratings (with your answers to the prompt) to FILE, YAML or JSON by its "
-            "extension, for --profile next time; an existing FILE is replaced atomically. If input ends "
-            "or Ctrl-C stops the prompt, the answers so far go to FILE if it is new (else to a new file).",
+            help=_(
+                "Also save the ratings (with your answers to the prompt) to FILE, YAML or JSON by its "
+                "extension, for --profile next time; an existing FILE is replaced atomically. If input "
+                "ends or Ctrl-C stops the prompt, the answers so far go to FILE if it is new (else to a "
+                "new file)."
+            ),
         ),
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, metavar="N", help="Show only the N best-fitting roles."),
+        typer.Option("--top", "-n", min=1, metavar="N", help=_("Show only the N best-fitting roles.")),
     ] = None,
     output_format: Annotated[
         Format | None,
         typer.Option(
-            "--format", "-f", help="Report format (default: table, or what --output's extension says)."
+            "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("Write the report to FILE (atomically) instead of stdout."),
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; missing ratings are an error.")
+        bool, typer.Option("--no-input", help=_("Never prompt; missing ratings are an error."))
     ] = False,
     target: Annotated[
         str | None,
@@ -240,7 +261,7 @@ def assess(
             "--target",
             "-t",
             metavar="ROLE",
-            help="Plan the steps to this role (id, title or alias), best step first.",
+            help=_("Plan the steps to this role (id, title or alias), best step first."),
             autocompletion=complete_role,
         ),
     ] = None,
@@ -249,9 +270,11 @@ def assess(
         typer.Option(
             "--prefer",
             metavar="KIND|LANG[,...]",
-            help="Put first the resources of these kinds (book, course, video, community, practice, "
-            "article) and languages (en, fa, ru), in this order, e.g. ru,video. Without a language, the "
-            "--lang language comes first; other languages follow, never hidden.",
+            help=_(
+                "Put first the resources of these kinds (book, course, video, community, practice, "
+                "article) and languages (en, fa, ru), in this order, e.g. ru,video. Without a language, "
+                "the --lang language comes first; other languages follow, never hidden."
+            ),
             autocompletion=complete_kinds,
         ),
     ] = None,
@@ -300,51 +323,60 @@ class OutputFormat(str, Enum):
 
 
 @app.command(
+    help=_("Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."),
     epilog=examples(
         "roleadvisor batch people.csv -o results.jsonl",
         "cat people.jsonl | roleadvisor batch - | jq .top_role",
         "roleadvisor batch people.csv --output-format csv -o results.csv",
         "roleadvisor batch people.yaml --top 3 --with-gaps --strict",
-        after="Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
-        "2 the input as a whole cannot be read, 1 a file could not be read or written.",
-    )
+        after=_(
+            "Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
+            "2 the input as a whole cannot be read, 1 a file could not be read or written."
+        ),
+    ),
 )
 def batch(
     ctx: typer.Context,
     input_path: Annotated[
         str,
         typer.Argument(
-            metavar="INPUT", help="CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin."
+            metavar="INPUT", help=_("CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin.")
         ),
     ],
     input_format: Annotated[
         InputFormat | None,
         typer.Option(
-            "--input-format", "-I", help="Input format (default: from the file's extension, else sniffed)."
+            "--input-format",
+            "-I",
+            help=_("Input format (default: from the file's extension, else sniffed)."),
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write results to FILE atomically instead of stdout."
+            "--output", "-o", metavar="FILE", help=_("Write results to FILE atomically instead of stdout.")
         ),
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
-            "--output-format", "-O", help="jsonl or csv (default: csv for a .csv --output, else jsonl)."
+            "--output-format",
+            "-O",
+            help=_("jsonl or csv (default: csv for a .csv --output, else jsonl)."),
         ),
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, metavar="N", help="Keep only the N best roles in 'fits'."),
+        typer.Option("--top", "-n", min=1, metavar="N", help=_("Keep only the N best roles in 'fits'.")),
     ] = None,
     with_gaps: Annotated[
-        bool, typer.Option("--with-gaps", help="Add each role's gaps, as in the assess report (slower).")
+        bool, typer.Option("--with-gaps", help=_("Add each role's gaps, as in the assess report (slower)."))
     ] = False,
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Stop at the first bad record instead of reporting it and going on."),
+        typer.Option(
+            "--strict", help=_("Stop at the first bad record instead of reporting it and going on.")
+        ),
     ] = False,
 ) -> None:
     """Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."""
@@ -366,7 +398,10 @@ def batch(
         raise typer.Exit(code)
 
 
-@app.command(epilog=examples("roleadvisor schema > assess-report.schema.json"))
+@app.command(
+    help=_("Print the JSON Schema of the 'assess --format json' report."),
+    epilog=examples("roleadvisor schema > assess-report.schema.json"),
+)
 def schema() -> None:
     """Print the JSON Schema of the 'assess --format json' report."""
     import json
@@ -387,15 +422,16 @@ class ViewFormat(str, Enum):
     json = "json"
 
 
-FORMAT_HELP = "table for people, json for programs (a stable shape)."
+FORMAT_HELP = _("table for people, json for programs (a stable shape).")
 
 
 @app.command(
+    help=_("List the roles: family, stages and the skills that matter most to each."),
     epilog=examples(
         "roleadvisor roles",
         "roleadvisor roles --family adjacent",
         "roleadvisor roles --format json | jq -r '.roles[].id'",
-    )
+    ),
 )
 def roles(
     ctx: typer.Context,
@@ -403,7 +439,7 @@ def roles(
         str | None,
         typer.Option(
             "--family",
-            help="Only roles of this family (e.g. core, research, adjacent).",
+            help=_("Only roles of this family (e.g. core, research, adjacent)."),
             autocompletion=complete_family,
         ),
     ] = None,
@@ -416,18 +452,21 @@ def roles(
 
 
 @app.command(
+    help=_("Explain one role: what it does, what each skill level it needs means, its closest roles."),
     epilog=examples(
         "roleadvisor role devrel",
         'roleadvisor role "ML eng"',
         "roleadvisor role mlops --format json | jq .requirements",
-    )
+    ),
 )
 def role(
     ctx: typer.Context,
     query: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Role id, title or alias; typos are forgiven.", autocompletion=complete_role
+            metavar="ROLE",
+            help=_("Role id, title or alias; typos are forgiven."),
+            autocompletion=complete_role,
         ),
     ],
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
@@ -439,7 +478,8 @@ def role(
 
 
 @app.command(
-    epilog=examples("roleadvisor lifecycle", "roleadvisor lifecycle --format json | jq '.stages[].id'")
+    help=_("Show the stages of the ML production cycle, their skill mix and who owns each."),
+    epilog=examples("roleadvisor lifecycle", "roleadvisor lifecycle --format json | jq '.stages[].id'"),
 )
 def lifecycle(
     ctx: typer.Context,
@@ -452,14 +492,17 @@ def lifecycle(
 
 
 @app.command(
-    epilog=examples("roleadvisor skills", "roleadvisor skills stats", "roleadvisor skills --format json")
+    help=_("Show each skill area with what every level of the scale means in it."),
+    epilog=examples("roleadvisor skills", "roleadvisor skills stats", "roleadvisor skills --format json"),
 )
 def skills(
     ctx: typer.Context,
     query: Annotated[
         str | None,
         typer.Argument(
-            metavar="[SKILL]", help="Show only this skill area (id or title).", autocompletion=complete_skill
+            metavar="[SKILL]",
+            help=_("Show only this skill area (id or title)."),
+            autocompletion=complete_skill,
         ),
     ] = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
@@ -479,30 +522,31 @@ class DecodeFormat(str, Enum):
 
 
 @app.command(
+    help=_("Map a job title or advert to the roles it most likely is and the skill levels it asks for."),
     epilog=examples(
         'roleadvisor decode "Staff ML Platform Engineer"',
         "roleadvisor decode --file advert.txt --format json",
         "pbpaste | roleadvisor decode",
         'roleadvisor decode "Senior Data Scientist" --format profile > job.json',
-        "roleadvisor assess --profile job.json   # the job, scored like a person",
-    )
+        "roleadvisor assess --profile job.json   # " + _("the job, scored like a person"),
+    ),
 )
 def decode(
     ctx: typer.Context,
     text: Annotated[
         str | None,
-        typer.Argument(metavar="[TEXT]", help="A job title or advert; omit to read --file or stdin."),
+        typer.Argument(metavar="[TEXT]", help=_("A job title or advert; omit to read --file or stdin.")),
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", metavar="FILE", help="Read the advert from FILE ('-' for stdin)."),
+        typer.Option("--file", metavar="FILE", help=_("Read the advert from FILE ('-' for stdin).")),
     ] = None,
     output_format: Annotated[
         DecodeFormat,
         typer.Option(
             "--format",
             "-f",
-            help="table, json, or profile (just the profile, for 'assess --profile').",
+            help=_("table, json, or profile (just the profile, for 'assess --profile')."),
         ),
     ] = DecodeFormat.table,
 ) -> None:
@@ -515,17 +559,20 @@ def decode(
 
 
 @app.command(
+    help=_("Show what changed between two saved reports (or a report and a profile)."),
     epilog=examples(
         "roleadvisor compare march.json november.json",
         "roleadvisor compare march.json me.yaml --format json",
-        before="OLD and NEW are reports saved with 'assess --format json' (or 'decode --format json'), "
-        "or profile files; both are re-scored with the current catalogue.",
-    )
+        before=_(
+            "OLD and NEW are reports saved with 'assess --format json' (or 'decode --format json'), "
+            "or profile files; both are re-scored with the current catalogue."
+        ),
+    ),
 )
 def compare(
     ctx: typer.Context,
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="Earlier report or profile.")],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later report or profile.")],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help=_("Earlier report or profile."))],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help=_("Later report or profile."))],
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,
 ) -> None:
     """Show what changed between two saved reports (or a report and a profile)."""
@@ -539,7 +586,7 @@ def compare(
 
 catalog_app = typer.Typer(
     name="catalog",
-    help="Start, and check, a catalogue of your own (your career framework).",
+    help=_("Start, and check, a catalogue of your own (your career framework)."),
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings=CONTEXT,
@@ -549,14 +596,17 @@ app.add_typer(catalog_app, name="catalog")
 
 @catalog_app.command(
     "init",
+    help=_("Write a copy of the built-in catalogue into DIR to edit."),
     epilog=examples(
         "roleadvisor catalog init my-framework",
         "roleadvisor --catalog my-framework assess --profile me.yaml",
     ),
 )
 def catalog_init(
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to create (or fill).")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite catalogue files already in DIR.")] = False,
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help=_("Directory to create (or fill)."))],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Overwrite catalogue files already in DIR."))
+    ] = False,
 ) -> None:
     """Write a copy of the built-in catalogue into DIR to edit."""
     from roleadvisor.commands.catalogs import run_init
@@ -566,10 +616,11 @@ def catalog_init(
 
 @catalog_app.command(
     "validate",
+    help=_("Check a catalogue and list every problem with its file and place."),
     epilog=examples(
         "roleadvisor catalog validate my-framework",
         "roleadvisor --catalog my-framework catalog validate --format json",
-        before="Exit codes: 0 valid, 2 problems found (each listed with its file and place).",
+        before=_("Exit codes: 0 valid, 2 problems found (each listed with its file and place)."),
     ),
 )
 def catalog_validate(
@@ -578,7 +629,7 @@ def catalog_validate(
         Path | None,
         typer.Argument(
             metavar="[DIR]",
-            help="Catalogue directory (default: --catalog, $ROLEADVISOR_CATALOG, else the built-in one).",
+            help=_("Catalogue directory (default: --catalog, $ROLEADVISOR_CATALOG, else the built-in one)."),
         ),
     ] = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = ViewFormat.table,

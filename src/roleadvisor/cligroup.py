@@ -8,13 +8,17 @@
 * ``lazy_group`` builds the group with each subcommand made only when it is
   called (Typer would inspect all of them on every run), listing them in
   ``--help`` from their help texts;
-* bash completion joins back the words bash splits at ``=``.
+* bash completion joins back the words bash splits at ``=``;
+* ``--help`` says Click's and Typer's own words (``Usage:``, ``Options``,
+  ``Show this message and exit.``, ``[default: ...]``) in the active language
+  (``HelpFormatter``); in English it is Click's output, byte for byte.
 
 It relies on Typer 0.28's own builders and vendored Click (pinned in pyproject.toml).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,6 +28,82 @@ import typer._click as click  # Typer 0.28 vendors Click (pinned in pyproject.to
 from typer.core import TyperGroup
 
 from roleadvisor.boundary import run
+from roleadvisor.i18n import ENGLISH, _, current
+
+_EXTRAS = re.compile(r"(.*)  \[([^\[\]]*)\]", re.DOTALL)  # Typer's "help  [default: x; required]"
+
+
+def _click_words() -> dict[str, str]:
+    """Click's and Typer's own words in ``--help`` (they write them in English), in the active language."""
+    return {
+        "Usage: ": _("Usage: "),
+        "Options": _("Options"),
+        "Arguments": _("Arguments"),
+        "Commands": _("Commands"),
+        "Show this message and exit.": _("Show this message and exit."),
+        "Install completion for the current shell.": _("Install completion for the current shell."),
+        "Show completion for the current shell, to copy it or customize the installation.": _(
+            "Show completion for the current shell, to copy it or customize the installation."
+        ),
+        "required": _("required"),
+    }
+
+
+def _extra(word: str, words: dict[str, str]) -> str:
+    """One of Typer's notes after an option's help: ``default: table``, ``required``, ``env var: X``."""
+    if word.startswith("default: "):
+        return _("default: {default}").format(default=word.removeprefix("default: "))
+    if word.startswith("env var: "):
+        return _("env var: {var}").format(var=word.removeprefix("env var: "))
+    return words.get(word, word)  # a range such as x>=1 stays as written
+
+
+def _help_words(text: str, words: dict[str, str]) -> str:
+    """An option's help text with Click's and Typer's own words translated (ours are already)."""
+    if text in words:
+        return words[text]
+    found = _EXTRAS.fullmatch(text)
+    if found is None:
+        return text
+    extras = "; ".join(_extra(word, words) for word in found.group(2).split("; "))
+    return f"{words.get(found.group(1), found.group(1))}  [{extras}]"
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's help formatter, saying Click's own words in the active language (English: untouched)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, ``Usage:`` translated."""
+        if prefix is None and current() != ENGLISH:
+            prefix = _click_words()["Usage: "]
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """A section heading (``Options``, ``Arguments``, ``Commands``), translated."""
+        if current() != ENGLISH:
+            heading = _click_words().get(heading, heading)
+        super().write_heading(heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Options and their help, with what Click and Typer add (``[default: ...]``) translated."""
+        if current() != ENGLISH:
+            words = _click_words()
+            rows = [(term, _help_words(text, words)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class HelpContext(click.Context):
+    """Click's context, with the translating help formatter."""
+
+    formatter_class = HelpFormatter
+
+
+def _with_help_context(command: click.Command) -> click.Command:
+    """``command`` (and a group's subcommands) writing its help with ``HelpFormatter``."""
+    command.context_class = HelpContext
+    for sub in getattr(command, "commands", {}).values():
+        _with_help_context(sub)
+    return command
 
 
 class RoleAdvisorGroup(TyperGroup):
@@ -33,6 +113,7 @@ class RoleAdvisorGroup(TyperGroup):
     when one is asked for (Typer would inspect all eleven on every run).
     """
 
+    context_class = HelpContext
     builders: dict[str, Callable[[], click.Command]] | None = None
     order: tuple[str, ...] = ()
     summaries: dict[str, str] | None = None
@@ -78,7 +159,7 @@ class RoleAdvisorGroup(TyperGroup):
         """The subcommand ``cmd_name``, built on first use."""
         built = self.commands.get(cmd_name)
         if built is None and self.builders and cmd_name in self.builders:
-            built = self.commands[cmd_name] = self.builders.pop(cmd_name)()
+            built = self.commands[cmd_name] = _with_help_context(self.builders.pop(cmd_name)())
         return built
 
     def list_commands(self, ctx: click.Context) -> list[str]:
