@@ -134,14 +134,20 @@ def check_save_path(path: Path | None) -> None:
         return
     if str(path) == "-":
         raise UsageError(
-            "--save-profile -: stdout carries the report, so the profile needs a file; "
-            "for example --save-profile me.yaml"
+            _(
+                "--save-profile -: stdout carries the report, so the profile needs a file; "
+                "for example --save-profile me.yaml"
+            )
         )
     if path.is_dir():
-        raise OutputIOError(f"{path}: cannot write: is a directory")
+        raise OutputIOError(_("{path}: cannot write: is a directory").format(path=path))
     directory = path.resolve().parent if path.is_symlink() else path.parent
     if not directory.is_dir():
-        raise OutputIOError(f"{path}: cannot write: directory {directory} does not exist")
+        raise OutputIOError(
+            _("{path}: cannot write: directory {directory} does not exist").format(
+                path=path, directory=directory
+            )
+        )
 
 
 def _is_json(path: Path) -> bool:
