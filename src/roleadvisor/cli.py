@@ -98,7 +98,14 @@ def _in_language(catalog: Catalog) -> Catalog:
     from roleadvisor.output import note
 
     localized, missing = localize(catalog, i18n.current())
-    if missing:
+    if i18n.current() not in catalog.languages:
+        note(
+            i18n._(
+                "This catalogue has no text in {language} (no i18n/{code}.yaml): its roles, skills and "
+                "stages are shown in English."
+            ).format(language=i18n.NAMES[i18n.current()], code=i18n.current())
+        )
+    elif missing:
         note(
             i18n.ngettext(
                 "{count} text of the catalogue has no translation and is shown in English "
