@@ -11,7 +11,7 @@ from tests.conftest import installed_command
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*installed_command(), *args], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run([*installed_command(), *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
 
 
 def test_a_catalogue_without_the_reader_s_overlay_says_so(tmp_path: Path) -> None:
