@@ -165,6 +165,11 @@ def percent(share: float) -> str:
     return _digits(text)
 
 
+def join(items: list[str] | tuple[str, ...]) -> str:
+    """Items of a list as the active language separates them: ``a, b`` (Persian ``a، b``)."""
+    return ("، " if _language == "fa" else ", ").join(items)
+
+
 def _system() -> str:
     return "arabext" if _language == "fa" else "latn"
 

@@ -94,10 +94,10 @@ class SkillKeys:
         hint = did_you_mean(text[:100], self.ids)
         if hint:
             return _("unknown skill {name}; did you mean {hint}? (skills: {skills})").format(
-                name=_shown(text), hint=repr(hint), skills=", ".join(self.ids)
+                name=_shown(text), hint=repr(hint), skills=i18n.join(self.ids)
             )
         return _("unknown skill {name} (skills: {skills})").format(
-            name=_shown(text), skills=", ".join(self.ids)
+            name=_shown(text), skills=i18n.join(self.ids)
         )
 
 
@@ -176,7 +176,7 @@ def accepted(top: int, labels: Sequence[str] = ()) -> str:
     if not usable:
         return _("a whole number 0-{top}").format(top=i18n.number(top))
     return _("a whole number 0-{top} or a label ({labels})").format(
-        top=i18n.number(top), labels=", ".join(usable)
+        top=i18n.number(top), labels=i18n.join(usable)
     )
 
 

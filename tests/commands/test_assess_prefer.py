@@ -213,3 +213,18 @@ def test_a_bad_prefer_value_in_russian_and_persian(invoke: Invoke) -> None:
 def test_parse_prefer_error_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown resource kind or language 'english'"):
         parse_prefer("english")
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("ru", "курс,книга", ("course", "book", "ru")),
+        ("fa", "ویدیو", ("video", "fa")),
+        ("en", "Course", ("course", "en")),
+    ],
+)
+def test_prefer_takes_kinds_named_in_the_reader_s_language(
+    language: str, value: str, expected: tuple[str, ...]
+) -> None:
+    i18n.activate(language)
+    assert parse_prefer(value, language) == expected

@@ -31,6 +31,15 @@ class AssessOptions:
     save_profile: Path | None = None
 
 
+def _kind_named(name: str) -> str:
+    """A resource kind named in the reader's language (``курс``, ``کتاب``) as its id; else ``name``."""
+    from roleadvisor.contracts.words import kind
+    from roleadvisor.text import fold
+
+    shown = {fold(kind(k)): k for k in RESOURCE_KINDS}
+    return shown.get(fold(name), name)
+
+
 def parse_prefer(value: str | None, language: str = "en") -> tuple[str, ...]:
     """``--prefer``: resource kinds and languages, in the order given; unknown ones are an error.
 
@@ -46,6 +55,7 @@ def parse_prefer(value: str | None, language: str = "en") -> tuple[str, ...]:
         name = part.strip().lower()
         if not name:
             continue
+        name = _kind_named(name)
         if name not in RESOURCE_KINDS and name not in LANGUAGES:
             from roleadvisor.i18n import _
             from roleadvisor.lookup import did_you_mean
