@@ -122,6 +122,9 @@ def test_a_signal_during_batch_output_keeps_the_old_file_and_leaves_no_temporary
         _, err = proc.communicate(timeout=120)
         results.append((proc.returncode, err.decode()))
         assert sorted(p.name for p in folder.iterdir()) == ["in.csv", "out.jsonl"], delay
+        if b"Traceback" in err and _only_the_launcher(err.decode()):
+            assert target.read_text() == "OLD\n"  # a loaded machine: signalled before roleadvisor ran
+            continue
         if proc.returncode == code:
             assert target.read_text() == "OLD\n"
             assert "Traceback" not in err.decode() and word in err.decode()
