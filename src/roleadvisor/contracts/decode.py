@@ -5,9 +5,12 @@ from __future__ import annotations
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.common import CatalogOut, ProfileOut, catalog_out
-from roleadvisor.decode import Decoded
 from roleadvisor.i18n import _, number, percent
 from roleadvisor.records import record
+
+TYPE_CHECKING = False  # the reader (roleadvisor.decode) loads only when a text is decoded
+if TYPE_CHECKING:
+    from roleadvisor.decode import Decoded
 
 
 @record(frozen=False, eq=False, kw_only=True)

@@ -21,10 +21,13 @@ from roleadvisor.contracts.browse import (
     RoleView,
     SkillsView,
 )
-from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView, where_shown, why_shown
 from roleadvisor.contracts.words import gap, lower_first
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.layout import Column, Hanging, Responsive, bar, block, fitted_table, stacked
+
+TYPE_CHECKING = False  # the decode contract loads only for decode's own output
+if TYPE_CHECKING:
+    from roleadvisor.contracts.decode import AskedSkill, DecodedRole, DecodeView
 
 IMPORTANCE_MARK = "●"
 
@@ -296,6 +299,8 @@ def skills_table(view: SkillsView) -> RenderableType:
 def decode_table(view: DecodeView) -> RenderableType:
     """``roleadvisor decode``: likely roles with their confidence and the phrases behind them, then
     the skills asked for, then how the text was read."""
+    from roleadvisor.contracts.decode import where_shown, why_shown
+
     title = _("Roles this most likely is: {title}").format(title=view.title)
     # the likely roles: those given at least 1%, and always the first (the JSON has every role)
     likely = [m for n, m in enumerate(view.roles[:5]) if n == 0 or m.confidence >= 0.01]
