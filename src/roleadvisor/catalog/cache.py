@@ -60,7 +60,7 @@ from roleadvisor.catalog.models import (
     Stage,
 )
 
-FORMAT = 6  # bump when the JSON layout or the meaning of a Catalog field changes
+FORMAT = 7  # bump when the JSON layout or the meaning of a Catalog field changes
 ENV_VAR = "ROLEADVISOR_CACHE_DIR"
 DISABLED = "off"
 MAX_ENTRIES = 8
@@ -371,7 +371,7 @@ def encode(catalog: Catalog, key: str) -> dict[str, object]:
                 }
                 for r in catalog.resources
             ],
-            "texts": [[language, [list(pair) for pair in pairs]] for language, pairs in catalog.texts],
+            "texts": [[language, dict(pairs)] for language, pairs in catalog.texts],
         },
     }
 
@@ -592,14 +592,11 @@ def decode(document: object, key: str, source: str) -> Catalog:
 
 
 def _language_texts(value: object) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """One language's texts, stored as an object of key to text (one check for the lot)."""
     items = _list(value)
-    if len(items) != 2:
+    if len(items) != 2 or not isinstance(items[1], dict):
         raise _BadShape
-    return _str(items[0]), tuple(_text_pair(pair) for pair in _list(items[1]))
-
-
-def _text_pair(value: object) -> tuple[str, str]:
-    items = _list(value)
-    if len(items) != 2:
+    texts: dict[object, object] = items[1]
+    if not all(isinstance(text, str) for text in texts.values()):  # keys are str in any JSON object
         raise _BadShape
-    return _str(items[0]), _str(items[1])
+    return _str(items[0]), tuple(texts.items())  # type: ignore[arg-type]
