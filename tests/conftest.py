@@ -65,6 +65,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    for name in ("ROLEADVISOR_LANG", "LC_ALL", "LC_MESSAGES"):  # English unless a test asks for a language
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture(scope="session")
@@ -123,3 +126,15 @@ def installed_command() -> list[str]:
     if not script.exists():
         pytest.fail(f"console script {script} is not installed; run the README's install step")
     return [str(script)]
+
+
+@pytest.fixture(autouse=True)
+def _english_first() -> Iterator[None]:
+    """Every test starts in English: a command run in-process with --lang changes the language of
+    the whole process, so a test in the same worker would otherwise read its messages."""
+    from roleadvisor import i18n
+
+    i18n.activate("en")
+    yield
+    i18n.activate("en")
+
