@@ -21,7 +21,7 @@ from pathlib import Path
 from roleadvisor import i18n
 from roleadvisor.contracts.assess import AssessReport, PlanStepOut
 from roleadvisor.contracts.common import ResourceOut
-from roleadvisor.contracts.words import lower_first
+from roleadvisor.contracts.words import family, kind, lower_first
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.svg import PERSIAN_FONTS, assess_svg
 
@@ -105,24 +105,6 @@ def _band(band: str) -> str:
     return labels.get(band, band)
 
 
-def _kind(kind: str) -> str:
-    kinds = {
-        "article": _("article"),
-        "book": _("book"),
-        "community": _("community"),
-        "course": _("course"),
-        "practice": _("practice"),
-        "video": _("video"),
-    }
-    return kinds.get(kind, kind)
-
-
-def _family(family: str) -> str:
-    # the same words as the roles table of ``roleadvisor roles`` (browse.po)
-    families = {"core": _("core"), "adjacent": _("adjacent"), "research": _("research")}
-    return families.get(family, family)
-
-
 def _fit(fit: float) -> str:
     low = " low" if fit < 0.75 else ""
     width = f"{fit * 8:.2f}rem"
@@ -141,7 +123,7 @@ def _resources(items: tuple[ResourceOut, ...]) -> str:
         title = _name(r.title)
         if r.url:
             title = f'<a href="{escape(r.url, quote=True)}" rel="noopener">{title}</a>'
-        lines.append(f'<li>{title} <span class="kind">{_t(_kind(r.kind))}</span></li>')
+        lines.append(f'<li>{title} <span class="kind">{_t(kind(r.kind))}</span></li>')
     return '<ul class="resources">' + "".join(lines) + "</ul>"
 
 
@@ -270,7 +252,7 @@ def assess_html(report: AssessReport) -> str:
     role_rows = "".join(
         f"<tr><td>{escape(i18n.number(rank))}</td><td><strong>{_name(r.title)}</strong><br>"
         f'<span class="muted"><bdi class="id">{escape(r.id)}</bdi> · '
-        f"{_t(_family(r.family))}</span></td><td>{_fit(r.match)}</td>"
+        f"{_t(family(r.family))}</span></td><td>{_fit(r.match)}</td>"
         f"<td>{escape(i18n.percent(r.fit))}</td><td>{escape(i18n.percent(r.use))}</td>"
         f'<td><span class="band {escape(r.band, quote=True)}">{_t(_band(r.band))}</span></td>'
         f'<td class="why">{_t(r.reason)}</td></tr>'
