@@ -165,9 +165,14 @@ def percent(share: float) -> str:
     return _digits(text)
 
 
+def comma() -> str:
+    """The separator of a list's items in the active language: ``, `` (Persian ``، ``)."""
+    return "، " if _language == "fa" else ", "
+
+
 def join(items: list[str] | tuple[str, ...]) -> str:
     """Items of a list as the active language separates them: ``a, b`` (Persian ``a، b``)."""
-    return ("، " if _language == "fa" else ", ").join(items)
+    return comma().join(items)
 
 
 def _system() -> str:

@@ -50,7 +50,7 @@ def _english() -> bool:
 
 def _comma() -> str:
     """The separator of a list: ``, `` (Persian writes ``، ``)."""
-    return "، " if i18n.current() == "fa" else ", "
+    return i18n.comma()
 
 
 def _semicolon() -> str:
