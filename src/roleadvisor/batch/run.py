@@ -15,6 +15,7 @@ import numpy as np
 from roleadvisor.batch.ids import shown_id
 from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.records import Chunk
+from roleadvisor.batch.source import mark_duplicates
 from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
@@ -34,27 +35,6 @@ def describe(chunk: Chunk, i: int) -> str:
     """``line 7 (id "p7"): <message>`` for stderr (a long id cut short)."""
     ident = f" (id {shown_id(chunk.id_json[i])})" if chunk.id_json[i] else ""
     return f"line {chunk.lines[i]}{ident}: {chunk.errors[i]}"
-
-
-def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
-    """Make every repeated id after its first appearance an error record."""
-    keys = (
-        chunk.id_json
-        if not chunk.errors
-        else [key for i, key in enumerate(chunk.id_json) if i not in chunk.errors]
-    )
-    fresh = set(keys)
-    fresh.discard(b"")
-    if len(fresh) == len(keys) and seen.isdisjoint(fresh):
-        seen |= fresh  # the common case, checked in C: no repeats here
-        return
-    for i, key in enumerate(chunk.id_json):
-        if not key or i in chunk.errors:
-            continue
-        if key in seen:
-            chunk.errors[i] = f"duplicate id {shown_id(key)} (an earlier record has it)"
-        else:
-            seen.add(key)
 
 
 def run_batch(

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from roleadvisor.batch.readers import EXTENSIONS, FORMATS
 from roleadvisor.batch.run import BatchSummary, run_batch
-from roleadvisor.batch.sniff import sniff
-from roleadvisor.batch.streams import BinaryReadable
+from roleadvisor.batch.source import InputSpec, open_source
 from roleadvisor.batch.writers import WriteOptions
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, InputIOError, OutputIOError, UsageError
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError, UsageError
 from roleadvisor.output import note, open_output
 
 if TYPE_CHECKING:
@@ -36,6 +33,8 @@ class BatchOptions:
     top: int | None
     with_gaps: bool
     strict: bool
+    id_column: str | None = None
+    delimiter: str | None = None
 
 
 class _Reporter:
@@ -87,24 +86,6 @@ class _Reporter:
             self.progress.stop()
 
 
-@contextmanager
-def _open_input(spec: str) -> Iterator[tuple[IO[bytes], str, int | None]]:
-    if spec == "-":
-        yield sys.stdin.buffer, "<stdin>", None
-        return
-    path = Path(spec)
-    if not path.exists():
-        raise UsageError(f"{spec}: no such file")
-    if path.is_dir():
-        raise InputIOError(f"{spec}: is a directory, expected a file of profiles")
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputIOError(f"{spec}: cannot read: {exc.strerror or exc}") from None
-    with handle:
-        yield handle, spec, path.stat().st_size
-
-
 def _output_format(options: BatchOptions) -> str:
     if options.output_format is not None:
         return options.output_format
@@ -121,24 +102,18 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
     if options.with_gaps and out_fmt == "csv":
         raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
     with ExitStack() as stack:
-        opened, name, size = stack.enter_context(_open_input(options.input))
-        stream: BinaryReadable = opened
-        fmt = options.input_format
-        if fmt is None:
-            suffix = Path(name).suffix.lower() if name != "<stdin>" else ""
-            fmt = EXTENSIONS.get(suffix)
-        if fmt is None:
-            fmt, stream = sniff(stream, name)
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown input format {fmt!r}")
+        source = stack.enter_context(
+            open_source(InputSpec(options.input, options.input_format, options.id_column, options.delimiter))
+        )
+        name, size = source.name, source.size
         reporter = _Reporter(size)
         stack.callback(reporter.close)
         sink = stack.enter_context(open_output(options.output)) if options.output else _stdout_buffer()
         summary: BatchSummary = run_batch(
-            stream,
+            source.stream,
             sink,
             catalog,
-            input_format=fmt,
+            input_format=source.fmt,
             name=name,
             write=WriteOptions(fmt=out_fmt, top=options.top, with_gaps=options.with_gaps),
             strict=options.strict,

@@ -1,0 +1,51 @@
+"""Reading everyone at once (``read_people``): good records kept in order, bad ones listed with why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roleadvisor.batch.source import InputSpec, open_source, read_people
+from roleadvisor.catalog.loader import load_catalog
+from roleadvisor.errors import BatchInputError, UsageError
+from tests.conftest import DS, MLE
+
+SKILLS = list(MLE)
+
+
+def write_csv(path: Path, rows: list[str]) -> Path:
+    path.write_text("id," + ",".join(SKILLS) + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def row(ident: str, ratings: dict[str, int]) -> str:
+    return ident + "," + ",".join(str(ratings[s]) for s in SKILLS)
+
+
+def test_good_records_in_order_and_bad_ones_listed(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "people.csv",
+        [row("ana", MLE), row("bo", DS), "cy," + ",".join(["9"] * len(SKILLS)), row("ana", DS)],
+    )
+    catalog = load_catalog()
+    with open_source(InputSpec(str(path))) as source:
+        people = read_people(source, catalog)
+    assert people.ids == ("ana", "bo")
+    assert people.lines.tolist() == [2, 3]
+    assert people.ratings[0].tolist() == [MLE[s] for s in catalog.skill_ids]
+    assert people.ratings[1].tolist() == [DS[s] for s in catalog.skill_ids]
+    assert [(b.line, b.id) for b in people.bad] == [(4, "cy"), (5, "ana")]
+    assert "duplicate id" in people.bad[1].message
+    assert people.bad[1].describe().startswith('line 5 (id "ana"): duplicate id')
+
+
+def test_limit_on_how_many_are_held(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "people.csv", [row(f"p{i}", MLE) for i in range(5)])
+    with open_source(InputSpec(str(path))) as source, pytest.raises(BatchInputError, match="more than 3"):
+        read_people(source, load_catalog(), limit=3)
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file"), open_source(InputSpec(str(tmp_path / "nope.csv"))):
+        pass
