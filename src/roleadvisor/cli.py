@@ -320,6 +320,15 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
     yaml = "yaml"
     json = "json"
+    xlsx = "xlsx"
+
+
+class Delimiter(str, Enum):
+    """What separates the fields of a CSV input."""
+
+    comma = ","
+    semicolon = ";"
+    tab = "tab"
 
 
 class OutputFormat(str, Enum):
@@ -333,6 +342,7 @@ class OutputFormat(str, Enum):
     help=_("Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."),
     epilog=examples(
         "roleadvisor batch people.csv -o results.jsonl",
+        "roleadvisor batch learners.xlsx --id-column Name",
         "cat people.jsonl | roleadvisor batch - | jq .top_role",
         "roleadvisor batch people.csv --output-format csv -o results.csv",
         "roleadvisor batch people.yaml --top 3 --with-gaps --strict",
@@ -347,7 +357,8 @@ def batch(
     input_path: Annotated[
         str,
         typer.Argument(
-            metavar="INPUT", help=_("CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin.")
+            metavar="INPUT",
+            help=_("CSV, JSON Lines, YAML, JSON or .xlsx file of profiles; '-' reads stdin."),
         ),
     ],
     input_format: Annotated[
@@ -357,6 +368,25 @@ def batch(
             "-I",
             help=_("Input format (default: from the file's extension, else sniffed)."),
         ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option(
+            "--id-column",
+            metavar="NAME",
+            help=_("CSV and .xlsx: the column holding each person's id (default: 'id'; any case)."),
+        ),
+    ] = None,
+    delimiter: Annotated[
+        Delimiter | None,
+        typer.Option(
+            "--delimiter",
+            help=_("CSV: what separates fields (default: ',', ';' or tab, found from the header)."),
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help=_(".xlsx: the sheet to read (default: the first).")),
     ] = None,
     output: Annotated[
         Path | None,
@@ -394,6 +424,9 @@ def batch(
         BatchOptions(
             input=input_path,
             input_format=None if input_format is None else input_format.value,
+            id_column=id_column,
+            delimiter=None if delimiter is None else delimiter.value,
+            sheet=sheet,
             output=output,
             output_format=None if output_format is None else output_format.value,
             top=top,

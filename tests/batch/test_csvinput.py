@@ -200,7 +200,7 @@ def test_both_paths_agree_at_real_sizes(builtin: Catalog) -> None:
         "line 7 (id \"p5\"): missing rating for 'systems'",
         "line 8: missing id",
         'line 40002 (id "q"): field 2 (systems) has 140,000 characters, starting '
-        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'; a field may have at most 131,072",
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'; a field may have at most 131,072 (read as ','-separated)",
     ]
 
 
@@ -239,7 +239,7 @@ def test_a_quoted_field_over_the_limit_loses_no_later_row(invoke: Invoke, tmp_pa
     ]
     assert out[5] == {
         "line": 7,
-        "error": f"field 1 (id) has 200,002 characters, starting {'q,' + 'x' * 38!r}; a field may have at most 131,072",
+        "error": f"field 1 (id) has 200,002 characters, starting {'q,' + 'x' * 38!r}; a field may have at most 131,072 (read as ','-separated)",
     }
     assert all("top_role" in r for r in out[6:])
     assert result.stderr.splitlines()[-1] == "batch: 11 records, 10 scored, 1 failed"
@@ -262,7 +262,7 @@ def test_a_long_quoted_field_spanning_lines_is_one_record(builtin: Catalog) -> N
         assert result == (2, 1)
         assert errors == [
             f"line 3: field 1 (id) has 140,010 characters, starting {'b' + chr(10) + 'y' * 38!r}; "
-            "a field may have at most 131,072"
+            "a field may have at most 131,072 (read as ','-separated)"
         ]
         assert [json.loads(x).get("id") for x in out.splitlines()] == ["a", None, "c"]
 
@@ -283,7 +283,7 @@ def test_an_unquoted_long_field_on_the_fast_path(builtin: Catalog) -> None:
     assert result == (2, 1)
     assert errors == [
         'line 2 (id "a"): field 2 (systems) has 131,073 characters, starting '
-        "'9999999999999999999999999999999999999999'; a field may have at most 131,072"
+        "'9999999999999999999999999999999999999999'; a field may have at most 131,072 (read as ','-separated)"
     ]
     assert run(text.encode(), builtin, fast=False) == (out, errors, result)
 
@@ -342,7 +342,9 @@ def test_no_line_is_lost_where_blocks_meet(builtin: Catalog) -> None:
         ("id,systems\n".encode("utf-16"), "in.csv: the input is UTF-16 text; save it as UTF-8"),
         (
             b"name," + b"q" * 100_000 + b"\n",
-            "in.csv: the CSV header has no 'id' column (header: name,qqqqqqqqq",
+            "in.csv: the CSV header has no 'id' column (read as ','-separated, its columns are 'name', "
+            f"'{'q' * 39}... (100,002 characters)); name the column that "
+            "identifies each person with --id-column, e.g. --id-column name",
         ),
     ],
     ids=["empty", "blank-first-line", "bare-cr", "long-field", "long-line", "latin-1", "utf-16", "no-id"],

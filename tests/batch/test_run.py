@@ -120,7 +120,7 @@ def test_bad_records_become_error_records(invoke: Invoke, tmp_path: Path) -> Non
         {"id": "c", "error": "rating for 'systems' is 'x', not a number; use a whole number 0-5"},
         {"id": "a", "error": 'duplicate id "a" (an earlier record has it)'},
         {"line": 6, "error": "missing id"},
-        {"id": "d", "error": "has 3 fields, the header has 9"},
+        {"id": "d", "error": "has 3 fields, the header has 9 (read as ','-separated)"},
         {"id": "e", "error": "missing rating for 'systems'"},
         {"id": "f", **{k: v for k, v in records(result.stdout)[7].items() if k != "id"}},
     ]
@@ -130,7 +130,7 @@ def test_bad_records_become_error_records(invoke: Invoke, tmp_path: Path) -> Non
         "bad record: line 4 (id \"c\"): rating for 'systems' is 'x', not a number; use a whole number 0-5",
         'bad record: line 5 (id "a"): duplicate id "a" (an earlier record has it)',
         "bad record: line 6: missing id",
-        'bad record: line 7 (id "d"): has 3 fields, the header has 9',
+        "bad record: line 7 (id \"d\"): has 3 fields, the header has 9 (read as ','-separated)",
         "bad record: line 8 (id \"e\"): missing rating for 'systems'",
         "batch: 8 records, 2 scored, 6 failed",
     ]

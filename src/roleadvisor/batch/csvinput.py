@@ -14,10 +14,12 @@ speed, never the result; a test compares both on arbitrary bytes.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import re
-from collections.abc import Generator, Iterable, Iterator
+import shlex
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -28,12 +30,19 @@ from roleadvisor.batch.ids import shown, text_id
 from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
-from roleadvisor.ratings import SHOWN_CHARS, SkillKeys
+from roleadvisor.ratings import SHOWN_CHARS, SkillKeys, cut, label_key, level_or_error
 
 FIELD_LIMIT = 131_072  # characters in one field: the csv module's default limit
 HEADER_MAX_BYTES = 1024 * 1024
 _SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
-_FIELD_END = re.compile("[,\r\n]")
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx workbook (or any zip file)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary .xls workbook
+
+
+@functools.cache
+def _field_end(delimiter: str) -> re.Pattern[str]:
+    """Where an unquoted field ends: the delimiter or a line ending."""
+    return re.compile(f"[{re.escape(delimiter)}\r\n]")
 
 
 @dataclass(frozen=True)
@@ -53,47 +62,99 @@ def _field(text: str, limit: int) -> Field:
 
 # ---------------------------------------------------------------- the header
 
+DELIMITERS = (",", ";", "\t")  # the order sniffing tries them in, and breaks ties in
+DELIMITER_NAMES = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}  # what --delimiter may say
+SHOWN_COLUMNS = 12  # a header's columns listed in a message, at most
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
+
+
+def read_as(delimiter: str) -> str:
+    """``read as ';'-separated``: how a message names the delimiter it split lines at."""
+    return "read as tab-separated" if delimiter == "\t" else f"read as {delimiter!r}-separated"
+
+
+def _columns(cells: Sequence[Field]) -> str:
+    """``'Name', 'Systems', ...``: a header's columns for a message, each and all cut short."""
+    shown_cells = [
+        f"<{cell.length:,} characters>" if isinstance(cell, TooLong) else cut(repr(cell.strip()))
+        for cell in cells[:SHOWN_COLUMNS]
+    ]
+    more = len(cells) - SHOWN_COLUMNS
+    return ", ".join(shown_cells) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _expected(id_name: str, skills: Sequence[str], delimiter: str | None) -> str:
+    """The header a reader would take: ``id;systems;...`` (by column names for tabs and sheets)."""
+    if delimiter in (",", ";"):
+        return delimiter.join([id_name, *skills])
+    return "the columns " + ", ".join([id_name, *skills])
+
 
 class CsvLayout:
-    """Where the id and each skill are in a row, from the header."""
+    """Where the id and each skill are in a row, from the header: a CSV line's fields or a sheet's row.
 
-    def __init__(self, header: list[Field], catalog: Catalog, name: str) -> None:
+    A column names a skill by its id or its title in any language of the
+    catalogue, in any case and spacing (``SkillKeys.get``, the rule every
+    rating follows). The id column is ``id`` or ``id_column``, in any case,
+    with runs of spaces as one. ``where`` names the header in messages (``the
+    CSV header``), ``delimiter`` says how its line was split (``None``: a sheet).
+    """
+
+    def __init__(
+        self,
+        header: Sequence[Field],
+        catalog: Catalog,
+        name: str,
+        *,
+        id_column: str | None = None,
+        delimiter: str | None = ",",
+        where: str = "the CSV header",
+    ) -> None:
+        self.delimiter = delimiter
+        note = f" ({read_as(delimiter)})" if delimiter is not None else ""
+        id_name = id_column if id_column is not None else "id"
+        expected = _expected(id_name, catalog.skill_ids, delimiter)
         for i, cell in enumerate(header):
             if isinstance(cell, TooLong):
                 raise BatchInputError(
-                    f"{name}: the CSV header's field {i + 1} has {cell.length:,} characters, "
-                    f"starting {cell.head!r}; a field may have at most {FIELD_LIMIT:,}"
+                    f"{name}: {where}'s field {i + 1} has {cell.length:,} characters, "
+                    f"starting {cell.head!r}; a field may have at most {FIELD_LIMIT:,}{note}"
                 )
-        keys = SkillKeys.of(catalog)
-        cells = [str(h) for h in header]
-        names = [h.strip() if h.strip() == "id" else (keys.get(h.strip()) or h.strip()) for h in cells]
-        expected = f"id,{','.join(catalog.skill_ids)}"
-        if "id" not in names:
-            raise BatchInputError(
-                f"{name}: the CSV header has no 'id' column (header: {shown(','.join(names))}); "
-                f"expected {expected}"
-            )
+        cells = [str(h).strip() for h in header]
+        names = _names(cells, SkillKeys.of(catalog), id_name)
+        ids = [i for i, n in enumerate(names) if n == ID]
+        if not ids:
+            columns = f" ({read_as(delimiter) + ', ' if delimiter else ''}its columns are {_columns(cells)})"
+            if id_column is None:
+                others = [c for c, n in zip(cells, names, strict=True) if n is None and c]
+                example = f", e.g. --id-column {shlex.quote(others[0][:40])}" if others else ""
+                raise BatchInputError(
+                    f"{name}: {where} has no 'id' column{columns}; name the column that identifies "
+                    f"each person with --id-column{example}"
+                )
+            raise BatchInputError(f"{name}: {where} has no column {id_column!r} (--id-column){columns}")
         missing = [s for s in catalog.skill_ids if s not in names]
         if missing:
             from roleadvisor.lookup import did_you_mean
 
-            others = [n[:100] for n in names if n not in catalog.skill_ids]
+            others = [c[:100] for c, n in zip(cells, names, strict=True) if n is None]
             hints = []
             for skill in missing:
                 guess = did_you_mean(skill, others)
                 hints.append(f"{skill} (found {guess!r}?)" if guess else skill)
             raise BatchInputError(
-                f"{name}: the CSV header lacks skill column{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(hints)}; expected {expected}"
+                f"{name}: {where} lacks skill column{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(hints)}{note}; expected {expected}"
             )
-        duplicated = sorted(
-            {n for n in names if names.count(n) > 1 and (n == "id" or n in catalog.skill_ids)}
-        )
-        if duplicated:
-            raise BatchInputError(f"{name}: the CSV header repeats column {', '.join(duplicated)}")
-        self.names = names
+        for key in [ID, *catalog.skill_ids]:
+            at = [i for i, n in enumerate(names) if n == key]
+            if len(at) > 1:
+                what = "id columns" if key == ID else f"columns for skill {key!r}"
+                fields = " and ".join(f"field {i + 1} ({cut(repr(cells[i]))})" for i in at)
+                raise BatchInputError(f"{name}: {where} has {len(at)} {what}: {fields}{note}; keep one")
+        self.names = [cells[i] if n == ID or n is None else n for i, n in enumerate(names)]
         self.ncols = len(names)
-        self.id_col = names.index("id")
+        self.id_col = ids[0]
         self.skill_cols = [names.index(s) for s in catalog.skill_ids]
 
     def column(self, index: int) -> str:
@@ -102,10 +163,81 @@ class CsvLayout:
             return f"field {index + 1} ({shown(self.names[index])})"
         return f"field {index + 1}"
 
+    def note(self) -> str:
+        """`` (read as ';'-separated)`` for a message that depends on the delimiter; empty for a sheet."""
+        return f" ({read_as(self.delimiter)})" if self.delimiter is not None else ""
 
-def _read_header(blocks: Iterator[bytes], catalog: Catalog, name: str) -> tuple[list[Field], bytes]:
-    """The header's fields and the bytes read after it."""
-    expected = f"id,{','.join(catalog.skill_ids)}"
+
+ID = "\0id"  # the id column's place in ``_names`` (no skill id has a NUL in it)
+
+
+def _names(cells: Sequence[str], keys: SkillKeys, id_name: str) -> list[str | None]:
+    """Each column as ``ID``, the skill id it names, or ``None`` (a column that is ignored)."""
+    id_key = label_key(id_name)
+    return [ID if label_key(cell) == id_key else keys.get(cell) for cell in cells]
+
+
+def _score(names: Sequence[str | None]) -> int:
+    """How much of a header a split recognises: the id column and each skill, once."""
+    return len({n for n in names if n is not None})
+
+
+def choose_layout(
+    text: str,
+    catalog: Catalog,
+    name: str,
+    *,
+    id_column: str | None = None,
+    delimiter: str | None = None,
+) -> CsvLayout:
+    """The layout of a header line, split at ``delimiter`` or, when ``None``, at the first of
+    ``,`` ``;`` tab that makes a valid header (ties go to that order).
+
+    When none does, the error is the one of the split that recognised the most columns
+    (the same order breaking ties), so it names the delimiter the file most likely uses.
+    """
+    tried = DELIMITERS if delimiter is None else (delimiter,)
+    keys = SkillKeys.of(catalog)
+    id_name = id_column if id_column is not None else "id"
+    failures: list[tuple[int, BatchInputError]] = []
+    for candidate in tried:
+        header = _scan_header(text, candidate)
+        try:
+            return CsvLayout(header, catalog, name, id_column=id_column, delimiter=candidate)
+        except BatchInputError as exc:
+            cells = [c for c in header if isinstance(c, str)]
+            failures.append((_score(_names([c.strip() for c in cells], keys, id_name)), exc))
+    best = max(failures, key=lambda failure: failure[0])[1]  # max keeps the first of equals
+    if delimiter is not None:
+        for other in DELIMITERS:
+            if other != delimiter and _valid(text, other, catalog, name, id_column):
+                raise BatchInputError(
+                    f"{best.message}; {read_as(other)}, it is a valid header: pass --delimiter "
+                    f"{'tab' if other == chr(9) else repr(other)} or leave --delimiter out"
+                ) from None
+    raise best
+
+
+def _valid(text: str, delimiter: str, catalog: Catalog, name: str, id_column: str | None) -> bool:
+    try:
+        CsvLayout(_scan_header(text, delimiter), catalog, name, id_column=id_column, delimiter=delimiter)
+    except BatchInputError:
+        return False
+    return True
+
+
+def _scan_header(text: str, delimiter: str) -> list[Field]:
+    scanner = RecordScanner(FIELD_LIMIT, delimiter)
+    scanner.feed(text)
+    scanner.finish()
+    return scanner.fields
+
+
+def _read_header(
+    blocks: Iterator[bytes], catalog: Catalog, name: str, id_column: str | None = None
+) -> tuple[str, bytes]:
+    """The header line's text (without its line ending) and the bytes read after it."""
+    expected = _expected(id_column if id_column is not None else "id", catalog.skill_ids, ",")
     pieces: list[bytes] = []
     size = 0
     leftover = b""
@@ -130,6 +262,15 @@ def _read_header(blocks: Iterator[bytes], catalog: Catalog, name: str) -> tuple[
         raise BatchInputError(f"{name}: the input is empty; expected a CSV header {expected}")
     if line.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BatchInputError(f"{name}: the input is UTF-16 text; save it as UTF-8")
+    if line.startswith(ZIP_MAGIC):
+        raise BatchInputError(
+            f"{name}: the input is a zip file (an .xlsx workbook?), not CSV; "
+            "for a workbook pass --input-format xlsx"
+        )
+    if line.startswith(OLE_MAGIC):
+        raise BatchInputError(
+            f"{name}: the input is an old binary Excel workbook (.xls), not CSV; save it as .xlsx or as CSV"
+        )
     body = line[:-2] if line.endswith(b"\r\n") else line.removesuffix(b"\n")
     if b"\r" in body:
         raise BatchInputError(
@@ -148,10 +289,7 @@ def _read_header(blocks: Iterator[bytes], catalog: Catalog, name: str) -> tuple[
             f"{name}: the CSV header is not UTF-8 text (invalid byte 0x{body[exc.start]:02x} "
             f"at position {exc.start + 1} of line 1)"
         ) from None
-    scanner = RecordScanner(FIELD_LIMIT)
-    scanner.feed(text)
-    scanner.finish()
-    return scanner.fields, leftover
+    return text, leftover
 
 
 # ---------------------------------------------------------------- records, the general way
@@ -169,8 +307,10 @@ class RecordScanner:
     ``csv`` module gives up on, and for the header.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, delimiter: str = ",") -> None:
         self.limit = limit
+        self.delimiter = delimiter
+        self._field_end = _field_end(delimiter)
         self.fields: list[Field] = []
         self.state = _START_RECORD
         self._parts: list[str] = []
@@ -217,21 +357,23 @@ class RecordScanner:
             self.state = _EAT_CRNL if c in "\r\n" else _START_FIELD
             return i + 1 if c in "\r\n" else i
         if state == _START_FIELD:
-            if c in '"\r\n,':
-                if c != '"':
-                    self._save()
-                self.state = {'"': _IN_QUOTED, ",": _START_FIELD}.get(c, _EAT_CRNL)
+            if c == '"':
+                self.state = _IN_QUOTED
+                return i + 1
+            if c in "\r\n" or c == self.delimiter:
+                self._save()
+                self.state = _START_FIELD if c == self.delimiter else _EAT_CRNL
                 return i + 1
             self.state = _IN_FIELD
             return i
         if state == _IN_FIELD:
-            match = _FIELD_END.search(line, i)
+            match = self._field_end.search(line, i)
             end = match.start() if match else len(line)
             self._add(line[i:end])
             if not match:
                 return end
             self._save()
-            self.state = _START_FIELD if line[end] == "," else _EAT_CRNL
+            self.state = _START_FIELD if line[end] == self.delimiter else _EAT_CRNL
             return end + 1
         if state == _IN_QUOTED:
             end = line.find('"', i)
@@ -245,9 +387,9 @@ class RecordScanner:
             if c == '"':
                 self._add('"')
                 self.state = _IN_QUOTED
-            elif c in ",\r\n":
+            elif c in "\r\n" or c == self.delimiter:
                 self._save()
-                self.state = _START_FIELD if c == "," else _EAT_CRNL
+                self.state = _START_FIELD if c == self.delimiter else _EAT_CRNL
             else:  # not strict: text after a closing quote joins the field
                 self._add(c)
                 self.state = _IN_FIELD
@@ -268,13 +410,13 @@ def _keeping(lines: Iterable[str], record: list[str]) -> Iterator[str]:
         yield line
 
 
-def _rescan(record: list[str], lines: Iterator[str], limit: int) -> tuple[list[Field], int]:
+def _rescan(record: list[str], lines: Iterator[str], limit: int, delimiter: str) -> tuple[list[Field], int]:
     """The record the ``csv`` module stopped in, read again from its first line to its real end.
 
     ``record`` holds its lines read so far; more are taken from ``lines``. Returns the
     fields and how many more lines were taken.
     """
-    scanner = RecordScanner(limit)
+    scanner = RecordScanner(limit, delimiter)
     done = False
     for line in record:
         done = scanner.feed(line)
@@ -306,7 +448,7 @@ def _slow_chunks(
     )
     record: list[str] = []
     lines = _keeping(text, record)
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, delimiter=layout.delimiter or ",")
     builder = ChunkBuilder(catalog)
     limit = FIELD_LIMIT
     skipped = 0  # lines read past the csv module (by _rescan)
@@ -318,7 +460,7 @@ def _slow_chunks(
             try:
                 row = next(reader, None)
             except csv.Error:  # a field over the limit: read the record again, to its end
-                fields, taken = _rescan(record, lines, limit)
+                fields, taken = _rescan(record, lines, limit, layout.delimiter or ",")
                 skipped += taken
                 if not _blank(fields):
                     _add_row(builder, fields, layout, line)
@@ -338,8 +480,8 @@ def _slow_chunks(
 
 
 def _blank(fields: list[str] | list[Field]) -> bool:
-    """A blank line: no field, or one field of whitespace."""
-    return not fields or (len(fields) == 1 and isinstance(fields[0], str) and not fields[0].strip())
+    """A blank line, or a row of empty cells (``;;;;`` as spreadsheets save an empty row): no person."""
+    return all(isinstance(f, str) and not f.strip() for f in fields)
 
 
 def _add_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
@@ -357,12 +499,51 @@ def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, l
         return
     ident = text_id(fields[layout.id_col].strip()) if len(fields) > layout.id_col else b""
     if len(fields) != layout.ncols:
-        builder.add(ident, line, None, error=f"has {len(fields)} fields, the header has {layout.ncols}")
+        builder.add(
+            ident,
+            line,
+            None,
+            error=f"has {len(fields)} fields, the header has {layout.ncols}{layout.note()}",
+        )
         return
     values: dict[str, object] = {
         skill: fields[col] for skill, col in zip(builder.skills, layout.skill_cols, strict=True)
     }
+    commas = decimal_commas(values, builder.top, layout.note()) if "," in "".join(fields) else None
+    if commas is not None:
+        builder.add(ident, line, None, error=commas)
+        return
     builder.add(ident, line, values)
+
+
+def decimal_commas(values: dict[str, object], top: int, note: str = "") -> str | None:
+    """The problems of a row in which some level is written with a decimal comma (``3,5``), or ``None``.
+
+    A comma in a level is a spreadsheet's decimal comma kept whole because the
+    file is not comma-separated (or the field was quoted): the message says so,
+    and what the same number written with a point would be, rather than calling
+    it not a number. Other values get their usual messages.
+    """
+    if not any(isinstance(v, str) and _DECIMAL_COMMA.fullmatch(v) for v in values.values()):
+        return None
+    problems: list[str] = []
+    for skill, value in values.items():
+        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):
+            point = value.strip().replace(",", ".")
+            outcome = level_or_error(point, skill, top)
+            advice = (
+                f"write it with a decimal point: {point}"
+                if isinstance(outcome, int)
+                else f"with a decimal point it is not a level either ({outcome})"
+            )
+            problems.append(
+                f"rating for {skill!r} is {cut(repr(value))}, a number with a decimal comma{note}; {advice}"
+            )
+            continue
+        outcome = level_or_error(value, skill, top)
+        if isinstance(outcome, str):
+            problems.append(outcome)
+    return "; ".join(problems)
 
 
 def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
@@ -380,7 +561,7 @@ def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout,
         line,
         None,
         error=f"{layout.column(i)} has {cell.length:,} characters, starting {cell.head!r}; "
-        f"a field may have at most {FIELD_LIMIT:,}{more}",
+        f"a field may have at most {FIELD_LIMIT:,}{more}{layout.note()}",
     )
 
 
@@ -388,15 +569,24 @@ def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout,
 
 
 def read_csv(
-    stream: streams.CountingReader, catalog: Catalog, name: str, *, fast: bool = True
+    stream: streams.CountingReader,
+    catalog: Catalog,
+    name: str,
+    *,
+    fast: bool = True,
+    id_column: str | None = None,
+    delimiter: str | None = None,
 ) -> Iterator[Chunk]:
     """CSV with a header ``id,<skills...>``; UTF-8 with or without BOM; extra columns ignored.
 
-    ``fast=False`` reads everything the general way (for tests: the result must not change).
+    The id column is ``id`` or ``id_column``; the fields are separated by
+    ``delimiter`` (``,`` ``;`` or a tab), sniffed from the header when ``None``
+    (see ``choose_layout``). ``fast=False`` reads everything the general way
+    (for tests: the result must not change).
     """
     blocks = stream.blocks()
-    header, leftover = _read_header(blocks, catalog, name)
-    layout = CsvLayout(header, catalog, name)
+    text, leftover = _read_header(blocks, catalog, name, id_column)
+    layout = choose_layout(text, catalog, name, id_column=id_column, delimiter=delimiter)
     rest = streams.chain(leftover, blocks)
     if not fast:
         yield from _slow_chunks(rest, layout, catalog, 2)
@@ -408,9 +598,9 @@ def read_csv(
         if quote >= 0:
             # A quoted field may span lines: from the line holding the first quote on,
             # the csv module reads everything.
-            cut = block.rfind(b"\n", 0, quote) + 1
-            line = yield from _fast_or_slow(block[:cut], layout, catalog, line)
-            yield from _slow_chunks(streams.chain(block[cut:], pieces.rest()), layout, catalog, line)
+            at = block.rfind(b"\n", 0, quote) + 1
+            line = yield from _fast_or_slow(block[:at], layout, catalog, line)
+            yield from _slow_chunks(streams.chain(block[at:], pieces.rest()), layout, catalog, line)
             return
         line = yield from _fast_or_slow(block, layout, catalog, line)
 
@@ -455,7 +645,8 @@ def _split_rows(block: bytes, rows: int) -> Iterator[bytes]:
 def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: int) -> Chunk | None:
     """Parse quote-free lines (each ending in LF) with NumPy, or ``None`` to read them the general way."""
     buf = np.frombuffer(block, dtype=np.uint8)
-    if ((buf < 32) & (buf != 10)).any() or b"\\" in block:
+    sep = ord(layout.delimiter or ",")
+    if ((buf < 32) & (buf != 10) & (buf != sep)).any() or b"\\" in block:
         return None  # control characters or backslashes in ids need JSON escaping
     try:
         block.decode("utf-8")
@@ -463,14 +654,14 @@ def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: i
         return None
     newlines = np.flatnonzero(buf == 10)
     n = len(newlines)
-    commas = np.flatnonzero(buf == 44)
+    seps = np.flatnonzero(buf == sep)
     per_row = layout.ncols - 1
-    if n == 0 or len(commas) != n * per_row:
+    if n == 0 or len(seps) != n * per_row:
         return None
-    if per_row and not (np.bincount(np.searchsorted(newlines, commas), minlength=n) == per_row).all():
+    if per_row and not (np.bincount(np.searchsorted(newlines, seps), minlength=n) == per_row).all():
         return None
     ends = np.empty((n, layout.ncols), dtype=np.int64)
-    ends[:, :per_row] = commas.reshape(n, per_row)
+    ends[:, :per_row] = seps.reshape(n, per_row)
     ends[:, per_row] = newlines
     starts = np.empty_like(ends)
     starts[0, 0] = 0
@@ -500,8 +691,11 @@ def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: i
     for i in np.flatnonzero(~good | no_id).tolist():
         # Recheck the odd row the general way: it may be fine (" 3", "3.0", "10") or need a message.
         text = block[starts[i, 0] : ends[i, -1]].decode("utf-8")
+        fields = [_field(f, FIELD_LIMIT) for f in text.split(layout.delimiter or ",")]
+        if _blank(fields):
+            return None  # a row of empty cells is skipped, which the general way does
         builder = ChunkBuilder(catalog)
-        _add_row(builder, [_field(f, FIELD_LIMIT) for f in text.split(",")], layout, first_line + i)
+        _add_row(builder, fields, layout, first_line + i)
         one = builder.build()
         chunk.ratings[i] = one.ratings[0]
         chunk.id_json[i] = one.id_json[0]

@@ -1,4 +1,4 @@
-"""Streaming readers for batch input: CSV, JSON Lines, and YAML/JSON lists.
+"""Streaming readers for batch input: CSV, JSON Lines, YAML/JSON lists, and .xlsx workbooks.
 
 Each reader yields ``Chunk`` objects of bounded size. A problem with one record
 becomes an error in its chunk; a problem with the input as a whole (unreadable,
@@ -22,9 +22,12 @@ from roleadvisor.ratings import SkillKeys, record_values
 from roleadvisor.safeyaml import check_nesting, load_yaml
 
 LIST_MAX_BYTES = 256 * 1024 * 1024
-FORMATS = ("csv", "jsonl", "yaml", "json")
+FORMATS = ("csv", "jsonl", "yaml", "json", "xlsx")
 EXTENSIONS = {
     ".csv": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".yaml": "yaml",
@@ -165,11 +168,28 @@ def _ids_as_written(records: list[Any], text: str, fmt: str) -> list[object] | N
 
 
 def read_chunks(
-    stream: streams.CountingReader, catalog: Catalog, fmt: str, name: str, *, fast_csv: bool = True
+    stream: streams.CountingReader,
+    catalog: Catalog,
+    fmt: str,
+    name: str,
+    *,
+    fast_csv: bool = True,
+    id_column: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
 ) -> Iterator[Chunk]:
-    """Chunks from ``stream`` in format ``fmt``; ``fast_csv=False`` reads CSV the general way only."""
+    """Chunks from ``stream`` in format ``fmt``; ``fast_csv=False`` reads CSV the general way only.
+
+    ``id_column`` (CSV and xlsx): the header of the id column, else ``id``.
+    ``delimiter`` (CSV): ``,`` ``;`` or a tab, else sniffed from the header.
+    ``sheet`` (xlsx): the sheet's name, else the first sheet.
+    """
     if fmt == "csv":
-        return read_csv(stream, catalog, name, fast=fast_csv)
+        return read_csv(stream, catalog, name, fast=fast_csv, id_column=id_column, delimiter=delimiter)
+    if fmt == "xlsx":
+        from roleadvisor.batch.xlsx import read_xlsx  # openpyxl, an optional extra, only for workbooks
+
+        return read_xlsx(stream, catalog, name, id_column=id_column, sheet=sheet)
     if fmt == "jsonl":
         return read_jsonl(stream, catalog, name)
     return read_list(stream, catalog, name, fmt)

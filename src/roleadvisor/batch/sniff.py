@@ -11,7 +11,9 @@ It reads as much as it needs to be sure, and says so when it cannot be:
   is valid JSON; JSON Lines if it starts with ``{`` and its second line is a
   JSON object (a broken first record); else the sniffer is unsure and asks for
   ``--input-format``;
-- ``- ``, ``---`` or ``profiles:`` at the start is YAML; anything else is CSV.
+- ``- ``, ``---`` or ``profiles:`` at the start is YAML;
+- a zip file (``PK\\x03\\x04``) is an .xlsx workbook;
+- anything else is CSV (whose reader then finds its delimiter from the header).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 
 import orjson
 
+from roleadvisor.batch.csvinput import ZIP_MAGIC
 from roleadvisor.batch.readers import LIST_MAX_BYTES, loads_json
 from roleadvisor.batch.streams import BinaryReadable, Prefixed, read_upto
 from roleadvisor.errors import BatchInputError
@@ -59,10 +62,12 @@ def _is_document(value: object) -> bool:
 
 
 def guess(data: bytes, *, complete: bool, last: bool = False) -> str | None:
-    """``csv``, ``jsonl``, ``json``, ``yaml``; ``None`` when unsure; ``"more"`` to see more of the input.
+    """``csv``, ``jsonl``, ``json``, ``yaml``, ``xlsx``; ``None`` when unsure; ``"more"`` to read on.
 
     ``complete``: ``data`` is the whole input. ``last``: no more will be read.
     """
+    if data.startswith(ZIP_MAGIC):
+        return "xlsx"
     text = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not text:
         return "csv"  # empty: the CSV reader says so

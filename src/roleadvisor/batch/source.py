@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import orjson
 from numpy.typing import NDArray
 
+from roleadvisor.batch.csvinput import DELIMITER_NAMES
 from roleadvisor.batch.ids import id_text, shown_id
 from roleadvisor.batch.readers import EXTENSIONS, FORMATS, read_chunks
 from roleadvisor.batch.records import Chunk
@@ -32,8 +33,9 @@ class InputSpec:
 
     path: str  # '-' for stdin
     input_format: str | None = None  # None: from the extension, else sniffed
-    id_column: str | None = None  # CSV: the column holding the id (default: "id")
-    delimiter: str | None = None  # CSV: ",", ";" or "\t" (default: sniffed)
+    id_column: str | None = None  # CSV and xlsx: the column holding the id (default: "id")
+    delimiter: str | None = None  # CSV: ",", ";", "\t" or "tab" (default: sniffed from the header)
+    sheet: str | None = None  # xlsx: the sheet to read (default: the first)
 
 
 @dataclass
@@ -48,7 +50,16 @@ class Source:
 
     def chunks(self, catalog: Catalog, *, fast_csv: bool = True) -> Iterator[Chunk]:
         """The records, in input order, a chunk at a time."""
-        return read_chunks(self.stream, catalog, self.fmt, self.name, fast_csv=fast_csv)
+        return read_chunks(
+            self.stream,
+            catalog,
+            self.fmt,
+            self.name,
+            fast_csv=fast_csv,
+            id_column=self.spec.id_column,
+            delimiter=self.spec.delimiter,
+            sheet=self.spec.sheet,
+        )
 
 
 @contextmanager
@@ -84,7 +95,27 @@ def open_source(spec: InputSpec) -> Iterator[Source]:
             fmt, stream = sniff(stream, name)
         if fmt not in FORMATS:
             raise UsageError(f"unknown input format {fmt!r}")
-        yield Source(name=name, size=size, fmt=fmt, stream=CountingReader(stream), spec=spec)
+        yield Source(name=name, size=size, fmt=fmt, stream=CountingReader(stream), spec=_checked(spec, fmt))
+
+
+def _checked(spec: InputSpec, fmt: str) -> InputSpec:
+    """``spec`` with its delimiter as the character itself, once the options fit the format."""
+    if spec.id_column is not None and not spec.id_column.strip():
+        raise UsageError("--id-column is blank; give the header of the column holding each person's id")
+    if spec.id_column is not None and fmt not in ("csv", "xlsx"):
+        raise UsageError(
+            f"--id-column applies to CSV and .xlsx input; this input is {fmt} (its records name the id 'id')"
+        )
+    if spec.sheet is not None and fmt != "xlsx":
+        raise UsageError(f"--sheet applies to .xlsx input; this input is {fmt}")
+    if spec.delimiter is None:
+        return spec
+    if fmt != "csv":
+        raise UsageError(f"--delimiter applies to CSV input; this input is {fmt}")
+    delimiter = DELIMITER_NAMES.get(spec.delimiter)
+    if delimiter is None:
+        raise UsageError(f"--delimiter {spec.delimiter!r}: use ',', ';' or tab")
+    return replace(spec, delimiter=delimiter)
 
 
 # ---------------------------------------------------------------- duplicates

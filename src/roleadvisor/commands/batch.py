@@ -35,6 +35,7 @@ class BatchOptions:
     strict: bool
     id_column: str | None = None
     delimiter: str | None = None
+    sheet: str | None = None
 
 
 class _Reporter:
@@ -103,7 +104,11 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
         raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
     with ExitStack() as stack:
         source = stack.enter_context(
-            open_source(InputSpec(options.input, options.input_format, options.id_column, options.delimiter))
+            open_source(
+                InputSpec(
+                    options.input, options.input_format, options.id_column, options.delimiter, options.sheet
+                )
+            )
         )
         name, size = source.name, source.size
         reporter = _Reporter(size)
