@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roleadvisor.batch import csvinput, streams
 from roleadvisor.batch.csvinput import SHOWN_CHARS, RecordScanner, TooLong
+from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.run import run_batch
 from roleadvisor.batch.writers import WriteOptions
 from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import RoleAdvisorError
+from roleadvisor.errors import BatchInputError, RoleAdvisorError
 from tests.conftest import MLE, Invoke
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,79 +113,130 @@ CLEAN_TOKENS = [
 ]  # fmt: skip
 DIRTY_TOKENS = [b"\t", b"\\", b'"', b'""', b"\r", b"\x00", b"\x1c", b"\xff", b"\xc3"]
 FIELD_TOKENS = CLEAN_TOKENS + DIRTY_TOKENS
+SEPARATORS = [b",", b";", b"\t"]
+# in a file separated by ';' or tab a comma is text: a decimal comma, or a ragged row's ',' read whole
+OTHER_TOKENS = [b",", b"3,5", b"0,0", b" 2,5 ", b"9,9"]
 ENDINGS = [b"\n", b"\r\n", b"\r", b"", b"\n\n", b"\r\r\n"]
 DIGITS = [b"0", b"1", b"2", b"5", b"9", b"7"]  # valid levels, and ids
 
 
-def _spoil(args: tuple[list[bytes], int, bytes, bool]) -> bytes:
+def _spoil(args: tuple[list[bytes], int, bytes, bool], sep: bytes = b",") -> bytes:
     cells, index, token, spoilt = args
-    return b",".join([*cells[:index], token, *cells[index + 1 :]] if spoilt else cells)
+    return sep.join([*cells[:index], token, *cells[index + 1 :]] if spoilt else cells)
 
 
-def csv_like(columns: int, tokens: list[bytes], endings: list[bytes]) -> st.SearchStrategy[bytes]:
+def csv_like(
+    columns: int, tokens: list[bytes], endings: list[bytes], sep: bytes = b","
+) -> st.SearchStrategy[bytes]:
     """Bytes shaped like CSV rows: valid rows with at most one odd field each, and some ragged rows."""
     valid = st.lists(st.sampled_from(DIGITS), min_size=columns, max_size=columns)
     odd = st.one_of(
         st.sampled_from(tokens), st.lists(st.sampled_from(tokens), min_size=2, max_size=3).map(b"".join)
     )
-    row = st.tuples(valid, st.integers(0, columns - 1), odd, st.booleans()).map(_spoil)
+    row = st.tuples(valid, st.integers(0, columns - 1), odd, st.booleans()).map(lambda a: _spoil(a, sep))
     ragged = st.lists(st.sampled_from(DIGITS + tokens), min_size=columns - 1, max_size=columns + 1).map(
-        b",".join
+        sep.join
     )
-    line = st.tuples(st.one_of(row, row, row, ragged), st.sampled_from(endings)).map(b"".join)
+    empty = st.just(sep * (columns - 1))  # a spreadsheet's empty row: no person
+    line = st.tuples(st.one_of(row, row, row, ragged, empty), st.sampled_from(endings)).map(b"".join)
     return st.lists(line, max_size=12).map(b"".join)
 
 
-def any_input(header: bytes, columns: int) -> st.SearchStrategy[bytes]:
-    clean = csv_like(columns, CLEAN_TOKENS, [b"\n"] * 4 + [b"\r\n"]).map(lambda body: header + body)
+def any_input(header: bytes, columns: int, sep: bytes = b",") -> st.SearchStrategy[bytes]:
+    """Inputs whose header, split at ``sep``, is valid (so ``sep`` is sniffed), then rows of any kind."""
+    head = header.replace(b",", sep)
+    tokens = CLEAN_TOKENS + (OTHER_TOKENS if sep != b"," else [])
+    clean = csv_like(columns, tokens, [b"\n"] * 4 + [b"\r\n"], sep).map(lambda body: head + body)
     return st.one_of(
         clean,
         clean,
-        csv_like(columns, FIELD_TOKENS, [b"\n"] * 8 + ENDINGS).map(lambda body: header + body),
-        st.binary(max_size=200).map(lambda body: header + body),
-        st.lists(st.sampled_from([*FIELD_TOKENS, b",", b"\n"]), max_size=60).map(
-            lambda t: header + b"".join(t)
+        csv_like(columns, tokens + DIRTY_TOKENS, [b"\n"] * 8 + ENDINGS, sep).map(lambda body: head + body),
+        st.binary(max_size=200).map(lambda body: head + body),
+        st.lists(st.sampled_from([*FIELD_TOKENS, *SEPARATORS, b"\n"]), max_size=60).map(
+            lambda t: head + b"".join(t)
         ),
         st.binary(max_size=80),
     )
 
 
-SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 300 examples for each of the three delimiters
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
+@pytest.mark.parametrize("sep", SEPARATORS, ids=["comma", "semicolon", "tab"])
 @given(
-    data=any_input(b"id,a,b,c\n", 4),
+    data=st.data(),
     block=st.integers(1, 40),
     rows=st.integers(1, 4),
     strict=st.booleans(),
     out=st.sampled_from(["jsonl", "csv"]),
 )
-@example(data=b"id,a,b,c\nx,:,1,2\n", block=64, rows=4, strict=False, out="jsonl")
-@example(data=b"id,a,b,c\n\xc2\xa0,1,2,3\n\xe3\x80\x80,1,2,3\n", block=64, rows=4, strict=False, out="jsonl")
-@example(
-    data=b'id,a,b,c\nx,1,2,3\n"yyyyyy\nz,1,2,3\n",1,2,3\nw,1,2,3\n',
-    block=5,
-    rows=2,
-    strict=False,
-    out="jsonl",
-)
 def test_fast_path_equals_general_path_on_any_bytes(
-    scale_10: Catalog, data: bytes, block: int, rows: int, strict: bool, out: str
+    scale_10: Catalog, sep: bytes, data: st.DataObject, block: int, rows: int, strict: bool, out: str
+) -> None:
+    text = data.draw(any_input(b"id,a,b,c\n", 4, sep), label="input")
+    assert_same_both_ways(scale_10, text, block=block, rows=rows, strict=strict, out=out)
+
+
+def assert_same_both_ways(
+    catalog: Catalog, data: bytes, *, block: int, rows: int, strict: bool = False, out: str = "jsonl"
 ) -> None:
     with small_sizes(block=block, rows=rows, field=4):
-        fast = run(data, scale_10, fast=True, strict=strict, out=out)
-        slow = run(data, scale_10, fast=False, strict=strict, out=out)
+        fast = run(data, catalog, fast=True, strict=strict, out=out)
+        slow = run(data, catalog, fast=False, strict=strict, out=out)
     assert fast == slow
 
 
-@SETTINGS
-@given(data=any_input(HEADER.encode(), len(SKILLS) + 1), block=st.integers(1, 100), rows=st.integers(1, 5))
-def test_fast_path_equals_general_path_with_the_builtin_catalogue(
-    builtin: Catalog, data: bytes, block: int, rows: int
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"id,a,b,c\nx,:,1,2\n",
+        b"id,a,b,c\n\xc2\xa0,1,2,3\n\xe3\x80\x80,1,2,3\n",
+        b'id,a,b,c\nx,1,2,3\n"yyyyyy\nz,1,2,3\n",1,2,3\nw,1,2,3\n',
+        b"id;a;b;c\nx;3,5;1;2\n;;;\ny;1;2;3\n ; ;\t;\n",
+        b'id\ta\tb\tc\nx\t1\t2\t3\n\t\t\t\n"y\tz"\t1\t2\t3\nw\t1,5\t2\t3\n',
+    ],
+    ids=["colon", "unicode-spaces", "quote-spanning-lines", "semicolon-commas-empty-rows", "tab-quoted"],
+)
+@pytest.mark.parametrize(("block", "rows"), [(64, 4), (5, 2)])
+def test_fast_path_equals_general_path_on_known_cases(
+    scale_10: Catalog, data: bytes, block: int, rows: int
 ) -> None:
+    assert_same_both_ways(scale_10, data, block=block, rows=rows)
+
+
+@SETTINGS
+@pytest.mark.parametrize("sep", SEPARATORS, ids=["comma", "semicolon", "tab"])
+@given(data=st.data(), block=st.integers(1, 100), rows=st.integers(1, 5))
+def test_fast_path_equals_general_path_with_the_builtin_catalogue(
+    builtin: Catalog, sep: bytes, data: st.DataObject, block: int, rows: int
+) -> None:
+    text = data.draw(any_input(HEADER.encode(), len(SKILLS) + 1, sep), label="input")
     with small_sizes(block=block, rows=rows, field=16):
-        assert run(data, builtin, fast=True) == run(data, builtin, fast=False)
+        assert run(text, builtin, fast=True) == run(text, builtin, fast=False)
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"], ids=["comma", "semicolon", "tab"])
+def test_the_fast_path_reads_every_delimiter(
+    builtin: Catalog, sep: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the comparisons above would prove nothing for a delimiter the fast path always handed on
+    taken: list[int] = []
+    original = csvinput._fast_chunk
+
+    def counting(*args: object) -> object:
+        chunk = original(*args)
+        taken.append(0 if chunk is None else len(chunk))
+        return chunk
+
+    monkeypatch.setattr(csvinput, "_fast_chunk", counting)
+    rows = [f"p{i}{sep}{GOOD.replace(',', sep)}" for i in range(1000)]
+    _out, errors, result = run(
+        (HEADER.replace(",", sep) + "\n".join(rows) + "\n").encode(), builtin, fast=True
+    )
+    assert (errors, result) == ([], (1000, 0))
+    assert sum(taken) == 1000
 
 
 def test_both_paths_agree_at_real_sizes(builtin: Catalog) -> None:
@@ -372,24 +424,320 @@ TEXT_TOKENS = ["a", "bc", ",", '"', '""', "\n", "\r", "\r\n", " ", "z" * 7, "é"
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(TEXT_TOKENS), max_size=40).map("".join), st.integers(1, 8))
-def test_the_record_scanner_reads_records_as_the_csv_module_does(text: str, limit: int) -> None:
+@pytest.mark.parametrize("sep", [",", ";", "\t"], ids=["comma", "semicolon", "tab"])
+@given(st.lists(st.sampled_from([*TEXT_TOKENS, ";", "\t"]), max_size=40).map("".join), st.integers(1, 8))
+def test_the_record_scanner_reads_records_as_the_csv_module_does(sep: str, text: str, limit: int) -> None:
     lines = list(io.StringIO(text, newline=""))
     saved = csv.field_size_limit(sys.maxsize)
     try:
         expected = [
             [TooLong(len(f), f[:SHOWN_CHARS]) if len(f) > limit else f for f in row]
-            for row in csv.reader(iter(lines))
+            for row in csv.reader(iter(lines), delimiter=sep)
         ]
     finally:
         csv.field_size_limit(saved)
     got: list[list[object]] = []
-    scanner = RecordScanner(limit)
+    scanner = RecordScanner(limit, sep)
     for line in lines:
         if scanner.feed(line):
             got.append(list(scanner.fields))
-            scanner = RecordScanner(limit)
+            scanner = RecordScanner(limit, sep)
     if scanner.state != 0 or scanner.fields:
         scanner.finish()
         got.append(list(scanner.fields))
     assert got == expected
+
+
+# ---------------------------------------------------------------- spreadsheets as people keep them
+
+
+def read(data: bytes, catalog: Catalog, **options: str | None) -> tuple[list[object], list[str]]:
+    """``(line, id, ratings)`` of the good records and the ``line: message`` of the bad ones,
+    read the fast way and the general way (which must agree)."""
+    outcomes = []
+    for fast in (True, False):
+        good: list[object] = []
+        bad: list[str] = []
+        stream = streams.CountingReader(io.BytesIO(data))
+        for chunk in read_chunks(stream, catalog, "csv", "in.csv", fast_csv=fast, **options):
+            for i, key in enumerate(chunk.id_json):
+                if i in chunk.errors:
+                    bad.append(f"{chunk.lines[i]}: {chunk.errors[i]}")
+                else:
+                    good.append((int(chunk.lines[i]), json.loads(key), chunk.ratings[i].tolist()))
+        outcomes.append((good, bad))
+    assert outcomes[0] == outcomes[1]
+    return outcomes[0]
+
+
+def header_error(data: bytes, catalog: Catalog, **options: str | None) -> str:
+    with pytest.raises(BatchInputError) as caught:
+        read(data, catalog, **options)
+    return caught.value.message
+
+
+LEVELS = [MLE[s] for s in SKILLS]
+ROW = ",".join(map(str, LEVELS))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "id,Systems,Databases,ML,Algorithms,Statistics,SME,Product,Communication",
+        "ID, systems ,DATABASES,Machine Learning,algorithms,STATS,Subject-matter expertise,product,communication",
+        " Id ,Разработка и инфраструктура,Базы данных,Машинное обучение,Алгоритмы,Статистика,"
+        "Знание предметной области,Продуктовый менеджмент,Коммуникация",
+        "iD,مهندسی سیستم,پایگاه داده,یادگیری ماشین,الگوریتم\u200cها,آمار,دانش حوزه,محصول,مهارت ارتباطی",
+        "notes,id,machine   learning,systems,databases,algorithms,statistics,sme,product,communication,extra",
+    ],
+    ids=["titles", "case-and-spaces", "russian-titles", "persian-titles", "other-order-extra-columns"],
+)
+def test_headers_name_skills_by_id_or_title_in_any_language(builtin: Catalog, header: str) -> None:
+    names = [c.strip() for c in header.split(",")]
+    from roleadvisor.ratings import SkillKeys
+
+    keys = SkillKeys.of(builtin)
+    by_column = {i: keys.get(name) for i, name in enumerate(names)}
+    cells = [
+        "p1" if name.strip().lower() == "id" else str(MLE[by_column[i]]) if by_column[i] else "x"
+        for i, name in enumerate(names)
+    ]
+    good, bad = read(f"{header}\n{','.join(cells)}\n".encode(), builtin)
+    assert bad == []
+    assert good == [(2, "p1", [MLE[s] for s in builtin.skill_ids])]
+
+
+def test_headers_follow_the_rule_assess_follows(builtin: Catalog) -> None:
+    # the same names assess --rate takes, resolved by the same function
+    from roleadvisor.ratings import parse_rate_options
+
+    names = ["Machine learning", "STATS", "subject matter expertise", "Базы данных"]
+    rated = parse_rate_options([f"{n}=2" for n in names], builtin)
+    header = ",".join(["id", *names, "systems", "algorithms", "product", "communication"])
+    good, _ = read(f"{header}\np,2,2,2,2,1,1,1,1\n".encode(), builtin)
+    assert good[0][2] == [rated.get(s, 1) for s in builtin.skill_ids]
+
+
+def test_the_id_column_named_with_id_column(builtin: Catalog) -> None:
+    data = f"Student name,Email,{','.join(SKILLS)}\nAna Lima,ana@x,{ROW}\n".encode()
+    for name in ("Student name", "student NAME", "  Student   name "):
+        assert read(data, builtin, id_column=name)[0] == [(2, "Ana Lima", LEVELS)]
+    assert read(data, builtin, id_column="email")[0] == [(2, "ana@x", LEVELS)]
+
+
+def test_no_id_column_names_the_columns_found_and_the_option(builtin: Catalog) -> None:
+    message = header_error(f"Name;Group;{';'.join(SKILLS)}\n".encode(), builtin)
+    assert message == (
+        "in.csv: the CSV header has no 'id' column (read as ';'-separated, its columns are 'Name', 'Group', "
+        "'systems', 'databases', 'ml', 'algorithms', 'stats', 'sme', 'product', 'communication'); "
+        "name the column that identifies each person with --id-column, e.g. --id-column Name"
+    )
+    message = header_error(f"Full name;{';'.join(SKILLS)}\n".encode(), builtin)
+    assert message.endswith("e.g. --id-column 'Full name'")
+    message = header_error(f"id;{';'.join(SKILLS)}\n".encode(), builtin, id_column="Student")
+    assert message.startswith(
+        "in.csv: the CSV header has no column 'Student' (--id-column) (read as ';'-separated, "
+        "its columns are 'id', 'systems',"
+    )
+
+
+def test_many_columns_are_listed_cut_short(builtin: Catalog) -> None:
+    message = header_error(("name," + ",".join(f"c{i}" for i in range(40)) + "\n").encode(), builtin)
+    assert "'c10' and 29 more)" in message
+
+
+def test_two_columns_for_one_skill_or_two_id_columns(builtin: Catalog) -> None:
+    message = header_error(f"id,{','.join(SKILLS)},Machine Learning\n".encode(), builtin)
+    assert message == (
+        "in.csv: the CSV header has 2 columns for skill 'ml': field 4 ('ml') and field 10 "
+        "('Machine Learning') (read as ','-separated); keep one"
+    )
+    message = header_error(f"id;{';'.join(SKILLS)};ID\n".encode(), builtin)
+    assert message == (
+        "in.csv: the CSV header has 2 id columns: field 1 ('id') and field 10 ('ID') "
+        "(read as ';'-separated); keep one"
+    )
+
+
+def test_a_missing_skill_column_names_the_delimiter(builtin: Catalog) -> None:
+    message = header_error(b"id\tsystems\tdatabases\tmll\n", builtin)
+    assert message.startswith(
+        "in.csv: the CSV header lacks skill columns ml (found 'mll'?), algorithms, stats, sme, product, "
+        "communication (read as tab-separated); expected the columns id, systems, databases, ml,"
+    )
+    message = header_error(b"id;systems;databases\n", builtin)
+    assert message.endswith(
+        "(read as ';'-separated); expected id;systems;databases;ml;algorithms;stats;sme;product;communication"
+    )
+
+
+@pytest.mark.parametrize(("sep", "name"), [(",", "','"), (";", "';'"), ("\t", "tab")])
+def test_each_delimiter_is_sniffed_and_named_in_record_errors(builtin: Catalog, sep: str, name: str) -> None:
+    rows = [f"a{sep}{ROW.replace(',', sep)}", f"b{sep}1{sep}2", f"c{sep}{ROW.replace(',', sep)}"]
+    data = (HEADER.replace(",", sep) + "\n".join(rows) + "\n").encode()
+    good, bad = read(data, builtin)
+    assert [g[1] for g in good] == ["a", "c"]
+    word = "tab" if sep == "\t" else name
+    assert bad == [f"3: has 3 fields, the header has 9 (read as {word}-separated)"]
+    assert read(data, builtin, delimiter=sep) == (good, bad)
+
+
+def test_a_semicolon_export_with_bom_crlf_decimal_commas_and_empty_rows(builtin: Catalog) -> None:
+    # as a spreadsheet in a comma-decimal locale saves it: BOM, CRLF, titles, empty rows at the end
+    header = "\ufeffID;Systems;Databases;ML;Algorithms;Statistics;SME;Product;Communication"
+    rows = [
+        "ana;4;3;4;3;2;2;1;3",
+        "bo;2;3;3;2;4;4;2;3",
+        "cy;4;3;3,5;3;2;2;x;3",
+        ";;;;;;;;",
+        "dee;4;3;3,0;3;2;2;1;3",
+        ";;;;;;;;",
+        " ; ;;;;;;; ",
+    ]
+    good, bad = read(("\r\n".join([header, *rows]) + "\r\n").encode(), builtin)
+    assert [(g[0], g[1]) for g in good] == [(2, "ana"), (3, "bo")]
+    assert good[0][2] == LEVELS
+    assert len(bad) == 2
+    assert bad[0].startswith(
+        "4: rating for 'ml' is '3,5', a number with a decimal comma (read as ';'-separated); "
+    )
+    assert "rating for 'product' is 'x', not a number" in bad[0]
+    assert bad[1] == (
+        "6: rating for 'ml' is '3,0', a number with a decimal comma (read as ';'-separated); "
+        "write it with a decimal point: 3.0"
+    )
+
+
+def test_a_comma_file_says_so_when_a_row_has_decimal_commas(builtin: Catalog) -> None:
+    _, bad = read((HEADER + "a,4,3,3,5,3,2,2,1,3\n" + 'b,4,3,"3,0",3,2,2,1,3\n').encode(), builtin)
+    assert bad == [
+        "2: has 10 fields, the header has 9 (read as ','-separated)",
+        "3: rating for 'ml' is '3,0', a number with a decimal comma (read as ','-separated); "
+        "write it with a decimal point: 3.0",
+    ]
+
+
+def test_a_tie_goes_to_comma_then_semicolon(builtin: Catalog) -> None:
+    # valid split at ',' (the last column is 'x;y;id;...') and at ';' (the first is 'id,...,x')
+    header = f"{HEADER.strip()},x;y;{HEADER.strip().replace(',', ';')}"
+    row_comma = f"p,{ROW},ignored"
+    assert read(f"{header}\n{row_comma}\n".encode(), builtin)[0] == [(2, "p", LEVELS)]
+    row_semicolon = f"ignored;z;q;{ROW.replace(',', ';')}"
+    good, _ = read(f"{header}\n{row_semicolon}\n".encode(), builtin, delimiter=";")
+    assert good == [(2, "q", LEVELS)]
+
+
+def test_a_forced_delimiter_that_does_not_fit_says_which_would(builtin: Catalog) -> None:
+    message = header_error(HEADER.replace(",", ";").encode(), builtin, delimiter=",")
+    assert message.startswith(
+        "in.csv: the CSV header has no 'id' column (read as ','-separated, its columns are"
+    )
+    assert message.endswith(
+        "; read as ';'-separated, it is a valid header: pass --delimiter ';' or leave --delimiter out"
+    )
+
+
+def test_an_unsplittable_header_names_the_likeliest_delimiter(builtin: Catalog) -> None:
+    # no split is valid: the error is the one of the split that recognised the most columns
+    assert "(read as ';'-separated)" in header_error(b"id;systems;ml;stats\n", builtin)
+    assert "(read as tab-separated)" in header_error(b"id\tsystems\tml\tstats\n", builtin)
+    assert "(read as ','-separated, its columns are 'nothing here')" in header_error(
+        b"nothing here\n", builtin
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00", "in.csv: the input is a zip file (an .xlsx workbook?), not CSV; "),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "in.csv: the input is an old binary Excel workbook (.xls)"),
+    ],
+    ids=["xlsx", "xls"],
+)
+def test_a_workbook_read_as_csv_says_what_it_is(builtin: Catalog, data: bytes, message: str) -> None:
+    assert header_error(data, builtin).startswith(message)
+
+
+# ---------------------------------------------------------------- through the command
+
+
+def test_a_semicolon_file_through_the_command(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "learners.csv"
+    header = "ID;Systems;Databases;ML;Algorithms;Statistics;SME;Product;Communication"
+    source.write_bytes(("\ufeff" + header + "\r\n" + f"ana;{ROW.replace(',', ';')}\r\n;;;;;;;;\r\n").encode())
+    result = invoke("batch", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in records(result.stdout)] == ["ana"]
+    assert result.stderr == "batch: 1 records, 1 scored, 0 failed\n"
+
+
+def test_a_header_error_through_the_command_is_one_line(invoke: Invoke) -> None:
+    result = invoke("batch", "-", input=f"Name;{';'.join(SKILLS)}\n")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: <stdin>: the CSV header has no 'id' column (read as ';'-separated, its columns are 'Name', "
+        "'systems', 'databases', 'ml', 'algorithms', 'stats', 'sme', 'product', 'communication'); "
+        "name the column that identifies each person with --id-column, e.g. --id-column Name"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--delimiter", ";", "-I", "jsonl"], "error: --delimiter applies to CSV input; this input is jsonl"),
+        (["--sheet", "Learners"], "error: --sheet applies to .xlsx input; this input is csv"),
+        (
+            ["--id-column", " "],
+            "error: --id-column is blank; give the header of the column holding each person's id",
+        ),
+        (
+            ["--id-column", "Name", "-I", "yaml"],
+            "error: --id-column applies to CSV and .xlsx input; this input is yaml",
+        ),
+        (["--delimiter", "|"], "error: Invalid value for '--delimiter': '|' is not one of ',', ';', 'tab'"),
+    ],
+    ids=["delimiter-jsonl", "sheet-csv", "blank-id-column", "id-column-yaml", "unknown-delimiter"],
+)
+def test_input_options_that_do_not_fit_are_usage_errors(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    result = invoke("batch", "-", *args, input=HEADER)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+# run_batch (batch/run.py, not this module's) reads its chunks without the reading options yet;
+# these pass once it forwards InputSpec's id_column, delimiter and sheet to read_chunks.
+NOT_FORWARDED = pytest.mark.xfail(reason="batch/run.py does not forward the reading options yet", strict=True)
+
+
+@NOT_FORWARDED
+def test_id_column_through_the_command(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "learners.csv"
+    source.write_text(f"Name;{';'.join(SKILLS)}\nAna Lima;{ROW.replace(',', ';')}\n", encoding="utf-8")
+    result = invoke("batch", str(source), "--id-column", "name")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in records(result.stdout)] == ["Ana Lima"]
+
+
+@pytest.mark.parametrize(
+    ("option", "sep"),
+    [
+        pytest.param(";", ";", marks=NOT_FORWARDED),
+        pytest.param("tab", "\t", marks=NOT_FORWARDED),
+        (",", ","),  # what sniffing picks too
+    ],
+)
+def test_delimiter_through_the_command(invoke: Invoke, option: str, sep: str) -> None:
+    # the header is valid split at ',' as well (its last column 'x;y...'), so only --delimiter picks sep
+    other = ";" if sep == "," else sep
+    header = f"{HEADER.strip()},x;y{other}{HEADER.strip().replace(',', other)}"
+    row = {
+        ",": f"p,{ROW},z",
+        ";": f"z;z;q;{ROW.replace(',', ';')}",
+        "\t": f"z\tq\t{ROW.replace(',', chr(9))}",
+    }[sep]
+    result = invoke("batch", "-", "-I", "csv", "--delimiter", option, input=f"{header}\n{row}\n")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in records(result.stdout)] == ["p" if sep == "," else "q"]
