@@ -146,7 +146,7 @@ def _read_sheet(sheet: Any, catalog: Catalog, name: str, id_column: str | None) 
             yield builder.build()
     if layout is None:
         raise BatchInputError(
-            f"{name}: sheet {sheet.title!r} is empty; expected a header row and a row a person"
+            f"{name}: sheet {sheet.title!r} is empty; expected a header row, then one row per person"
         )
     if len(builder):
         yield builder.build()
