@@ -1,15 +1,20 @@
-"""The whole-document readers refuse deep nesting with the message every other reader gives."""
+"""The readers: formats by extension, and whole documents refusing deep nesting as every reader does."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from roleadvisor.batch.readers import FORMATS
+from roleadvisor.batch.source import InputSpec, open_source
+from tests.conftest import MLE, Invoke
 
 
-@pytest.mark.parametrize(("name", "text"), [("deep.json", "[" * 5000 + "]" * 5000), ("deep.yaml", "[" * 5000)])
+@pytest.mark.parametrize(
+    ("name", "text"), [("deep.json", "[" * 5000 + "]" * 5000), ("deep.yaml", "[" * 5000)]
+)
 def test_deep_lists_are_refused_before_parsing(invoke: Invoke, tmp_path: Path, name: str, text: str) -> None:
     source = tmp_path / name
     source.write_text(text)
@@ -18,3 +23,23 @@ def test_deep_lists_are_refused_before_parsing(invoke: Invoke, tmp_path: Path, n
     assert result.stderr.splitlines() == [
         f"error: {source}: line 1: lists and mappings are nested more than 64 levels deep; refusing to read it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt"),
+    [(".csv", "csv"), (".tsv", "csv"), (".xlsx", "xlsx"), (".XLSX", "xlsx"), (".xlsm", "xlsx")],
+)
+def test_the_format_from_the_extension(tmp_path: Path, suffix: str, fmt: str) -> None:
+    path = tmp_path / f"people{suffix}"
+    path.write_bytes(b"")
+    with open_source(InputSpec(str(path))) as source:
+        assert source.fmt == fmt
+    assert fmt in FORMATS
+
+
+def test_a_tab_separated_file(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "people.tsv"
+    source.write_text("ID\t" + "\t".join(MLE) + "\nana\t" + "\t".join(str(v) for v in MLE.values()) + "\n")
+    result = invoke("batch", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ana"]

@@ -145,3 +145,19 @@ def test_the_bytes_read_to_decide_are_put_back() -> None:
 def test_unsure_raises_an_input_error() -> None:
     with pytest.raises(BatchInputError, match=r"pass --input-format jsonl, json or yaml$"):
         sniff(io.BytesIO(b"{\n oops\n"), "in")
+
+
+def test_a_zip_file_is_a_workbook() -> None:
+    assert guess(b"PK\x03\x04\x14\x00\x06\x00\x08\x00", complete=False) == "xlsx"
+    assert guess(b"PK\x03\x04", complete=True) == "xlsx"
+    assert guess(b"PK,systems\n", complete=True) == "csv"  # a CSV whose first column starts 'PK'
+
+
+@pytest.mark.parametrize("sep", [";", "\t"], ids=["semicolon", "tab"])
+def test_semicolon_and_tab_files_are_csv(invoke: Invoke, sep: str) -> None:
+    header = sep.join(["id", *MLE])
+    text = f"{header}\na{sep}{sep.join(str(v) for v in MLE.values())}\n"
+    assert guess(text.encode(), complete=True) == "csv"
+    result = invoke("batch", "-", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert ids(result.stdout) == ["a"]

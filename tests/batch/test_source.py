@@ -49,3 +49,45 @@ def test_limit_on_how_many_are_held(tmp_path: Path) -> None:
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no such file"), open_source(InputSpec(str(tmp_path / "nope.csv"))):
         pass
+
+
+def test_the_reading_options_reach_the_reader(tmp_path: Path) -> None:
+    # cohort and rank get --id-column and --delimiter by passing them in InputSpec
+    header = "Name;Group;" + ";".join(SKILLS)
+    path = tmp_path / "people.txt"  # no known extension: sniffed as CSV
+    body = "".join(f"{who};g1;{';'.join(str(MLE[s]) for s in SKILLS)}\n" for who in ("Ana", "Bo"))
+    path.write_text(header + "\n" + body, encoding="utf-8")
+    catalog = load_catalog()
+    with open_source(InputSpec(str(path), id_column="NAME", delimiter=";")) as source:
+        assert source.fmt == "csv"
+        people = read_people(source, catalog)
+    assert people.ids == ("Ana", "Bo")
+    assert people.bad == ()
+
+
+@pytest.mark.parametrize(("given", "used"), [(",", ","), (";", ";"), ("tab", "\t"), ("\t", "\t")])
+def test_the_delimiter_by_name_or_character(tmp_path: Path, given: str, used: str) -> None:
+    path = write_csv(tmp_path / "people.csv", [row("ana", MLE)])
+    with open_source(InputSpec(str(path), delimiter=given)) as source:
+        assert source.spec.delimiter == used
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"delimiter": "|"}, "--delimiter '|': use ',', ';' or tab"),
+        (
+            {"delimiter": ";", "input_format": "jsonl"},
+            "--delimiter applies to CSV input; this input is jsonl",
+        ),
+        ({"sheet": "S"}, "--sheet applies to .xlsx input; this input is csv"),
+        ({"id_column": ""}, "--id-column is blank"),
+        ({"id_column": "name", "input_format": "json"}, "--id-column applies to CSV and .xlsx input"),
+    ],
+    ids=["unknown-delimiter", "delimiter-not-csv", "sheet-not-xlsx", "blank-id-column", "id-column-json"],
+)
+def test_options_that_do_not_fit_the_input(tmp_path: Path, spec: dict[str, str], message: str) -> None:
+    path = write_csv(tmp_path / "people.csv", [row("ana", MLE)])
+    with pytest.raises(UsageError) as caught, open_source(InputSpec(str(path), **spec)):
+        pass
+    assert caught.value.message.startswith(message)
