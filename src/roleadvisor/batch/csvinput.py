@@ -242,10 +242,10 @@ def _read_header(
     size = 0
     leftover = b""
     for block in blocks:
-        cut = block.find(b"\n") + 1
-        if cut:
-            pieces.append(block[:cut])
-            leftover = block[cut:]
+        end = block.find(b"\n") + 1
+        if end:
+            pieces.append(block[:end])
+            leftover = block[end:]
             break
         pieces.append(block)
         size += len(block)
@@ -494,7 +494,8 @@ def _add_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line
 
 def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, line: int) -> None:
     """``_add_row`` for a record with no field over the limit (the common case, kept short)."""
-    if _SURROGATE.search("".join(fields)):
+    text = "".join(fields)
+    if _SURROGATE.search(text):
         builder.add(b"", line, None, error="not valid UTF-8")
         return
     ident = text_id(fields[layout.id_col].strip()) if len(fields) > layout.id_col else b""
@@ -509,7 +510,7 @@ def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, l
     values: dict[str, object] = {
         skill: fields[col] for skill, col in zip(builder.skills, layout.skill_cols, strict=True)
     }
-    commas = decimal_commas(values, builder.top, layout.note()) if "," in "".join(fields) else None
+    commas = decimal_commas(values, builder.top, layout.note()) if "," in text else None
     if commas is not None:
         builder.add(ident, line, None, error=commas)
         return
