@@ -9,15 +9,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from roleadvisor import i18n
 from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.source import InputSpec, open_source
-from roleadvisor.batch.writers import WriteOptions
+from roleadvisor.batch.writers import Tally, WriteOptions
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError, UsageError
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError
+from roleadvisor.i18n import ngettext
 from roleadvisor.output import note, open_output
+from roleadvisor.ratings import half_levels_note
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.progress import Progress, TaskID
+
+    from roleadvisor.contracts.batch import BatchRow
+    from roleadvisor.render.batchtable import BatchTable
 
 MAX_ERROR_LINES = 20
 
@@ -86,21 +94,60 @@ class _Reporter:
             self.progress.stop()
 
 
-def _output_format(options: BatchOptions) -> str:
+def output_format(options: BatchOptions, stdout_is_terminal: bool | None = None) -> str:
+    """``--format``, else csv for a ``.csv`` --output, else table on a terminal, else JSON Lines."""
     if options.output_format is not None:
         return options.output_format
-    if options.output is not None and options.output.suffix.lower() == ".csv":
-        return "csv"
-    return "jsonl"
+    if options.output is not None:
+        return "csv" if options.output.suffix.lower() == ".csv" else "jsonl"
+    if stdout_is_terminal is None:
+        stdout_is_terminal = sys.stdout is not None and sys.stdout.isatty()
+    return "table" if stdout_is_terminal else "jsonl"
+
+
+class _TableText:
+    """The batch table's lines, encoded for where they go (``writers.TableText``)."""
+
+    def __init__(self, table: BatchTable, encoding: str, errors: str) -> None:
+        self.table = table
+        self.encoding = encoding
+        self.errors = errors
+
+    def header(self) -> bytes:
+        return self.table.header().encode(self.encoding, self.errors)
+
+    def rows(self, rows: Sequence[BatchRow]) -> bytes:
+        return self.table.lines(rows).encode(self.encoding, self.errors)
+
+
+def _table_text(catalog: Catalog, options: BatchOptions) -> _TableText:
+    from roleadvisor.contracts.assess import band_label
+    from roleadvisor.render.batchtable import BatchTable
+
+    encoding, errors, colour = "utf-8", "strict", False
+    if options.output is None:
+        from roleadvisor.output import stdout_console, tolerant
+
+        stdout = tolerant(sys.stdout) if sys.stdout is not None else None
+        if stdout is not None:
+            encoding = getattr(stdout, "encoding", None) or "utf-8"
+            errors = getattr(stdout, "errors", None) or "strict"
+        console = stdout_console()
+        colour = console.color_system is not None and not console.no_color
+    table = BatchTable(
+        titles=[role.title for role in catalog.roles],
+        band_labels=[band_label(band.id, catalog) for band in catalog.ranking.bands],
+        with_gaps=options.with_gaps,
+        colour=colour,
+    )
+    return _TableText(table, encoding, errors)
 
 
 def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
     """Run the batch; return the exit code (0 all scored, 3 some failed)."""
-    out_fmt = _output_format(options)
-    if options.top is not None and out_fmt == "csv":
-        raise UsageError("--top applies to JSON Lines output; CSV output has one column per role")
-    if options.with_gaps and out_fmt == "csv":
-        raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
+    out_fmt = output_format(options)
+    table = _table_text(catalog, options) if out_fmt == "table" else None
+    tally = Tally()
     with ExitStack() as stack:
         source = stack.enter_context(
             open_source(InputSpec(options.input, options.input_format, options.id_column, options.delimiter))
@@ -115,7 +162,9 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             catalog,
             input_format=source.fmt,
             name=name,
-            write=WriteOptions(fmt=out_fmt, top=options.top, with_gaps=options.with_gaps),
+            write=WriteOptions(
+                fmt=out_fmt, top=options.top, with_gaps=options.with_gaps, table=table, tally=tally
+            ),
             strict=options.strict,
             on_error=reporter.error,
             on_progress=reporter.advance,
@@ -126,6 +175,18 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
         sink.flush()
     if reporter.hidden:
         note(f"... and {reporter.hidden} more bad records (see the error records in the output)")
+    if tally.half_levels:
+        note(f"batch: {half_levels_note(tally.half_levels, tally.half_example)}")
+    if table is not None and table.table.cut_ids:
+        note(
+            ngettext(
+                "batch: {count} id longer than {width} characters is cut short in the table "
+                "(--format jsonl or csv shows ids whole)",
+                "batch: {count} ids longer than {width} characters are cut short in the table "
+                "(--format jsonl or csv shows ids whole)",
+                table.table.cut_ids,
+            ).format(count=i18n.number(table.table.cut_ids), width=i18n.number(table.table.id_width))
+        )
     where = f"; written to {options.output}" if options.output else ""
     note(f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
