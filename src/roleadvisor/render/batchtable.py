@@ -39,9 +39,9 @@ class BatchTable:
         self.with_gaps = with_gaps
         self.colour = colour
         self.cut_ids = 0
-        self.headings = [_("id"), _("best role"), _("match"), _("fit"), _("readiness")]
+        self.headings = [_("ID"), _("Best role"), _("Match"), _("Fit"), _("Readiness")]
         if with_gaps:
-            self.headings.append(_("critical gaps"))
+            self.headings.append(_("Critical gaps"))
         widest_percent = max(cell_len(percent(share)) for share in (0.0, 1.0))
         self.widths = [
             max(cell_len(self.headings[0]), 2),
