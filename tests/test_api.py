@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from roleadvisor import FitTable, load_catalog, score_profiles
-from roleadvisor.api import RowError
+from roleadvisor.api import BadRow
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.engine import Model, assess
 from roleadvisor.errors import RatingError
@@ -50,8 +50,8 @@ def test_pandas_dataframe(model: Model) -> None:
 def test_bad_values_are_errors_of_their_rows_and_the_rest_is_scored(model: Model) -> None:
     table = score_profiles({**{s: [MLE[s], DS[s], MLE[s]] for s in MLE}, "ml": [7, MLE["ml"], "x"]})
     assert table.errors == (
-        RowError(1, None, "ml", "7", "rating for 'ml' is 7, outside the scale 0-5"),
-        RowError(3, None, "ml", "'x'", "rating for 'ml' is 'x', not a number; use a whole number 0-5"),
+        BadRow(1, None, "ml", "7", "rating for 'ml' is 7, outside the scale 0-5"),
+        BadRow(3, None, "ml", "'x'", "rating for 'ml' is 'x', not a number; use a whole number 0-5"),
     )
     assert table.scored.tolist() == [False, True, False]
     single = assess(model, DS)
@@ -96,8 +96,8 @@ def test_a_dataframe_s_errors_count_rows_from_1_and_show_values_plainly() -> Non
     )
     table = score_profiles(frame)
     assert table.errors == (
-        RowError(2, "b", "ml", "nan", "missing rating for 'ml'"),
-        RowError(
+        BadRow(2, "b", "ml", "nan", "missing rating for 'ml'"),
+        BadRow(
             3,
             "c",
             "stats",

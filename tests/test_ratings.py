@@ -69,9 +69,8 @@ def test_the_titled_profile_is_what_the_ids_say(catalog: Catalog) -> None:
 
 def test_one_did_you_mean_everywhere(catalog: Catalog, invoke: Invoke, tmp_path: Path) -> None:
     expected = "unknown skill 'statistcs'; did you mean 'stats'? (skills: systems, databases, ml, algorithms, stats, sme, product, communication)"
-    with pytest.raises(RatingError) as api:
-        score_profiles([{"id": "a", "ratings": {**MLE, "statistcs": 2}}], catalog)
-    assert str(api.value) == f"record 0: {expected}"
+    [api] = score_profiles([{"id": "a", "ratings": {**MLE, "statistcs": 2}}], catalog).errors
+    assert str(api) == f"row 1 (id 'a'): {expected}"
     with pytest.raises(RatingError) as rate:
         parse_rate_options(["statistcs=2"], catalog)
     assert rate.value.message == f"--rate: {expected}"

@@ -12,7 +12,7 @@ column at a time, by the one ratings rule (``roleadvisor.ratings``).
 
 One bad row does not fail the others. Every row keeps its place (row i of the
 table is row i of the input): a row with a problem is *marked*, not scored, and
-not dropped. ``table.errors`` holds one ``RowError`` per problem (the row
+not dropped. ``table.errors`` holds one ``BadRow`` per problem (the row
 counted from 1, its id if any, the skill, the value shown plainly: ``nan``,
 ``3.7``, ``'abc'``, and the message); ``table.scored`` is False on such a row, its
 fits and matches are NaN, its ``top_role`` and ``top_band`` empty, and
@@ -55,7 +55,7 @@ Errors = Literal["collect", "raise"]
 
 
 @dataclass(frozen=True)
-class RowError:
+class BadRow:
     """One problem with one input row: ``row`` counts from 1; ``skill`` is ``None`` when the
     whole record is at fault (not a mapping, an unknown key), and ``value`` is then ``""``."""
 
@@ -87,7 +87,7 @@ class FitTable:
     matches: FloatArray | None = None
     top_match: FloatArray | None = None
     top_band: NDArray[np.str_] | None = None
-    errors: tuple[RowError, ...] = ()
+    errors: tuple[BadRow, ...] = ()
     half_levels: int = 0
     notes: tuple[str, ...] = ()
 
@@ -131,7 +131,7 @@ class FitTable:
         return pd.DataFrame(self.to_dict())
 
 
-Columns = tuple[list[Any], tuple[object, ...] | None, list[RowError]]
+Columns = tuple[list[Any], tuple[object, ...] | None, list[BadRow]]
 
 
 def _columns_from(data: object, keys: SkillKeys) -> Columns:
@@ -174,22 +174,20 @@ def _from_mapping(columns: Mapping[str, Any], keys: SkillKeys, read: Callable[[A
 def _from_records(records: Sequence[Any], keys: SkillKeys) -> Columns:
     """Records as in batch input: ``{"id", "name"?, "ratings": {...}}`` or flat; skills by id or title.
 
-    A record that is not a mapping, or names a key that is no skill, is a ``RowError`` of its own.
+    A record that is not a mapping, or names a key that is no skill, is a ``BadRow`` of its own.
     """
     rows: list[list[object]] = []
     ids: list[object] = []
-    problems: list[RowError] = []
+    problems: list[BadRow] = []
     for i, record in enumerate(records):
         if not isinstance(record, Mapping):
-            problems.append(
-                RowError(i + 1, None, None, "", f"expected a mapping, got {type(record).__name__}")
-            )
+            problems.append(BadRow(i + 1, None, None, "", f"expected a mapping, got {type(record).__name__}"))
             rows.append([0] * len(keys.ids))
             ids.append(i)
             continue
         values, problem = record_values(record, keys)
         if problem is not None:
-            problems.append(RowError(i + 1, record.get("id"), None, "", problem))
+            problems.append(BadRow(i + 1, record.get("id"), None, "", problem))
             values = dict.fromkeys(keys.ids, 0)
         rows.append([values.get(s) for s in keys.ids])
         ids.append(record.get("id", i))
@@ -200,7 +198,7 @@ def _from_records(records: Sequence[Any], keys: SkillKeys) -> Columns:
 @dataclass
 class _Checked:
     ratings: NDArray[np.int16]
-    errors: list[RowError]
+    errors: list[BadRow]
     half_levels: int
     half_example: HalfLevel | None
 
@@ -210,7 +208,7 @@ def _validate(
     skills: Sequence[str],
     top: int,
     ids: tuple[object, ...] | None,
-    failed: list[RowError],
+    failed: list[BadRow],
 ) -> _Checked:
     """Levels by the one ratings rule, a column at a time; a problem per bad value, in row order.
 
@@ -239,7 +237,7 @@ def _validate(
             if isinstance(message, int):  # the rule reads it after all (NumPy could not convert it)
                 out[i, j] = message
                 continue
-            problems.append(RowError(i + 1, None if ids is None else ids[i], skill, plain(raw), message))
+            problems.append(BadRow(i + 1, None if ids is None else ids[i], skill, plain(raw), message))
     problems.sort(key=lambda e: e.row)  # stable: a row's problems stay in skill order
     half_levels[[e.row - 1 for e in problems]] = False  # a row not scored: its half levels were not used
     example: HalfLevel | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -414,10 +414,18 @@ def batch(
             top=top,
             with_gaps=with_gaps,
             strict=strict,
+            table=_batch_table,
         ),
     )
     if code:
         raise typer.Exit(code)
+
+
+def _batch_table(**layout: Any) -> Any:  # noqa: ANN401 - commands.batch.MakeTable, kept lazy
+    """The batch table's layout; Rich is imported only when a table is printed."""
+    from roleadvisor.render.batchtable import BatchTable
+
+    return BatchTable(**layout)
 
 
 @app.command(

@@ -18,8 +18,9 @@ person fully reaches, since advice must never assume a skill not yet held. The
 caller is told (``HalfLevel``; ``noting_half_levels`` collects them for a whole
 command). Any other fraction (``3.2``, ``3.75``) is an error that states this rule.
 
-Stdlib only (``levels_of_numbers``, the vectorised form for the API, imports NumPy
-when called); rapidfuzz is imported only to build a did-you-mean on the error path.
+Stdlib only (``levels_of_numbers``, the vectorised form for the API, works on the
+NumPy array it is given through the array's own operators); rapidfuzz is imported
+only to build a did-you-mean on the error path.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
@@ -38,9 +39,7 @@ from roleadvisor.i18n import _, ngettext
 from roleadvisor.records import record
 from roleadvisor.text import fold
 
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
+Numbers = Any  # a NumPy array (this module imports no NumPy; see tests/test_layers.py)
 
 MAX_NUMBER_CHARS = 40  # longer numeric text is not a level; refuse before converting it
 RECORD_KEYS = ("id", "name", "ratings")
@@ -344,23 +343,21 @@ def parse_level(
     return level
 
 
-def levels_of_numbers(
-    values: NDArray[np.float64], top: int
-) -> tuple[NDArray[np.int16], NDArray[np.bool_], NDArray[np.bool_]]:
-    """``parse_level`` for an array of numbers at once: (levels, half, bad).
+def levels_of_numbers(values: Numbers, top: int) -> tuple[Numbers, Numbers, Numbers]:
+    """``parse_level`` for a float array of numbers at once: (levels, half, bad).
 
-    ``levels`` holds each valid value's level (a half level read as the one below, as
-    ``half`` marks) and 0 where ``bad``; a bad value's message comes from ``level_or_error``.
+    ``levels`` (int16) holds each valid value's level (a half level read as the one below,
+    as ``half`` marks) and 0 where ``bad``; a bad value's message comes from ``level_or_error``.
     """
-    import numpy as np
-
-    finite = np.isfinite(values)
-    safe = np.where(finite, values, -1.0)
-    whole = finite & (safe == np.round(safe)) & (safe >= 0) & (safe <= top)
+    finite = abs(values) < math.inf  # False for NaN and infinities
+    safe = values.copy()
+    safe[~finite] = -1.0
+    whole = finite & (safe == safe.round()) & (safe >= 0) & (safe <= top)
     doubled = safe * 2
-    half = finite & ~whole & (doubled == np.round(doubled)) & (safe > 0) & (safe < top)
-    levels = np.where(whole | half, np.floor(np.where(whole | half, safe, 0.0)), 0).astype(np.int16)
-    return levels, half, ~(whole | half)
+    half = finite & ~whole & (doubled == doubled.round()) & (safe > 0) & (safe < top)
+    valid = whole | half
+    safe[~valid] = 0.0
+    return (safe // 1).astype("int16"), half, ~valid
 
 
 def level_or_error(

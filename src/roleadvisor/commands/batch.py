@@ -7,7 +7,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from roleadvisor import i18n
 from roleadvisor.batch.run import BatchSummary, run_batch
@@ -25,9 +25,33 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from roleadvisor.contracts.batch import BatchRow
-    from roleadvisor.render.batchtable import BatchTable
 
 MAX_ERROR_LINES = 20
+
+
+class TableLayout(Protocol):
+    """The batch table's layout (``render.batchtable.BatchTable``, handed in by the CLI)."""
+
+    cut_ids: int
+    id_width: int
+
+    def header(self) -> str:
+        """The headings line."""
+        ...
+
+    def lines(self, rows: Sequence[BatchRow]) -> str:
+        """The lines of ``rows``."""
+        ...
+
+
+class MakeTable(Protocol):
+    """Makes a ``TableLayout`` for a catalogue's titles and band labels."""
+
+    def __call__(
+        self, *, titles: Sequence[str], band_labels: Sequence[str], with_gaps: bool, colour: bool
+    ) -> TableLayout:
+        """The layout."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,7 @@ class BatchOptions:
     strict: bool
     id_column: str | None = None
     delimiter: str | None = None
+    table: MakeTable | None = None  # how the table is laid out (needed for --format table)
 
 
 class _Reporter:
@@ -108,7 +133,7 @@ def output_format(options: BatchOptions, stdout_is_terminal: bool | None = None)
 class _TableText:
     """The batch table's lines, encoded for where they go (``writers.TableText``)."""
 
-    def __init__(self, table: BatchTable, encoding: str, errors: str) -> None:
+    def __init__(self, table: TableLayout, encoding: str, errors: str) -> None:
         self.table = table
         self.encoding = encoding
         self.errors = errors
@@ -122,8 +147,9 @@ class _TableText:
 
 def _table_text(catalog: Catalog, options: BatchOptions) -> _TableText:
     from roleadvisor.contracts.assess import band_label
-    from roleadvisor.render.batchtable import BatchTable
 
+    if options.table is None:
+        raise ValueError("--format table needs a table layout")
     encoding, errors, colour = "utf-8", "strict", False
     if options.output is None:
         from roleadvisor.output import stdout_console, tolerant
@@ -134,7 +160,7 @@ def _table_text(catalog: Catalog, options: BatchOptions) -> _TableText:
             errors = getattr(stdout, "errors", None) or "strict"
         console = stdout_console()
         colour = console.color_system is not None and not console.no_color
-    table = BatchTable(
+    table = options.table(
         titles=[role.title for role in catalog.roles],
         band_labels=[band_label(band.id, catalog) for band in catalog.ranking.bands],
         with_gaps=options.with_gaps,
