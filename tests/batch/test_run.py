@@ -231,8 +231,9 @@ def test_csv_output_and_top(invoke: Invoke, tmp_path: Path) -> None:
     top = invoke("batch", str(source), "--top", "2")
     first = records(top.stdout)[0]
     assert list(first["fits"]) == ["ml-engineer", "research-engineer"]
-    refused = invoke("batch", str(source), "--top", "2", "-O", "csv")
-    assert refused.exit_code == 2
+    ranked = invoke("batch", str(source), "--top", "2", "-O", "csv")  # no longer refused: ranked columns
+    assert ranked.exit_code == 3
+    assert ranked.stdout.splitlines()[0].endswith(",role_2,match_2,fit_2,band_2,error")
 
 
 def test_with_gaps_matches_assess(invoke: Invoke, tmp_path: Path) -> None:
