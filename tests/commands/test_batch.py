@@ -187,3 +187,13 @@ def test_other_fractions_are_error_records_naming_the_rule(invoke: Invoke) -> No
         "error": "rating for 'ml' is '3.2'; levels are whole numbers 0-5 "
         "(a value halfway between two, such as 3.5, is read as the lower level)",
     }
+
+
+def test_no_progress_bar_over_a_table_on_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from roleadvisor.commands import batch as batch_module
+
+    monkeypatch.setattr(batch_module.sys.stderr, "isatty", lambda: True, raising=False)
+    reporter = batch_module._Reporter(100, bar=False)
+    reporter.started -= 10  # long past the half second after which a bar would show
+    reporter.advance(50)
+    assert reporter.progress is None

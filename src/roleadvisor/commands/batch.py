@@ -73,9 +73,10 @@ class BatchOptions:
 class _Reporter:
     """Bad-record lines on stderr (the first few), and a progress bar on a terminal."""
 
-    def __init__(self, total: int | None) -> None:
+    def __init__(self, total: int | None, bar: bool = True) -> None:
         self.console: Any = None
         self.total = total
+        self.bar = bar
         self.started = time.monotonic()
         self.progress: Progress | None = None
         self.task: TaskID | None = None
@@ -94,6 +95,8 @@ class _Reporter:
 
     def advance(self, bytes_read: int) -> None:
         if self.progress is None:
+            if not self.bar:
+                return
             if time.monotonic() - self.started < 0.5 or sys.stderr is None or not sys.stderr.isatty():
                 return
             from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
@@ -179,7 +182,8 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             open_source(InputSpec(options.input, options.input_format, options.id_column, options.delimiter))
         )
         name, size = source.name, source.size
-        reporter = _Reporter(size)
+        # a table on the screen shows the progress itself, and a bar would be drawn over its lines
+        reporter = _Reporter(size, bar=table is None or options.output is not None)
         stack.callback(reporter.close)
         sink = stack.enter_context(open_output(options.output)) if options.output else _stdout_buffer()
         summary: BatchSummary = run_batch(
