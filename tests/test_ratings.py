@@ -14,10 +14,17 @@ from roleadvisor import score_profiles
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
 from roleadvisor.ratings import (
+    HalfLevel,
     SkillKeys,
+    half_level_note,
+    half_levels_note,
     level_of_label,
+    level_or_error,
+    levels_of_numbers,
+    noting_half_levels,
     parse_level,
     parse_rate_options,
+    plain,
     ratings_from_mapping,
     usable_labels,
 )
@@ -62,9 +69,8 @@ def test_the_titled_profile_is_what_the_ids_say(catalog: Catalog) -> None:
 
 def test_one_did_you_mean_everywhere(catalog: Catalog, invoke: Invoke, tmp_path: Path) -> None:
     expected = "unknown skill 'statistcs'; did you mean 'stats'? (skills: systems, databases, ml, algorithms, stats, sme, product, communication)"
-    with pytest.raises(RatingError) as api:
-        score_profiles([{"id": "a", "ratings": {**MLE, "statistcs": 2}}], catalog)
-    assert str(api.value) == f"record 0: {expected}"
+    [api] = score_profiles([{"id": "a", "ratings": {**MLE, "statistcs": 2}}], catalog).errors
+    assert str(api) == f"row 1 (id 'a'): {expected}"
     with pytest.raises(RatingError) as rate:
         parse_rate_options(["statistcs=2"], catalog)
     assert rate.value.message == f"--rate: {expected}"
@@ -140,7 +146,7 @@ def test_numbers_mean_what_they_always_meant() -> None:
     with pytest.raises(RatingError, match="outside the scale 0-5"):
         parse_level("6", skill="ml", top=5, labels=LABELS)
     with pytest.raises(RatingError, match="levels are whole numbers 0-5"):
-        parse_level("2.5", skill="ml", top=5, labels=LABELS)
+        parse_level("2.4", skill="ml", top=5, labels=LABELS)
 
 
 def test_without_labels_a_label_is_not_a_level_and_the_message_is_unchanged() -> None:
@@ -230,3 +236,79 @@ def test_labels_never_change_what_a_number_means(value: object) -> None:
         assert labelled == plain
     elif labelled is not None:
         assert isinstance(value, str) and " ".join(value.casefold().split()) == LABELS[labelled]
+
+
+# --- half levels: one policy for assess, batch and the API -----------------------------------------
+
+
+def test_a_half_level_is_read_as_the_level_below_and_recorded() -> None:
+    halves: list[HalfLevel] = []
+    for value, level in ((3.5, 3), ("3.5", 3), (" 0.5 ", 0), (4.5, 4), ("1.50", 1)):
+        assert parse_level(value, skill="ml", top=5, halves=halves) == level
+    assert [(h.value, h.level) for h in halves] == [
+        ("3.5", 3),
+        ("3.5", 3),
+        ("0.5", 0),
+        ("4.5", 4),
+        ("1.50", 1),
+    ]
+    assert level_or_error("2.5", "stats", 5, halves=halves) == 2
+    assert halves[-1] == HalfLevel(skill="stats", value="2.5", level=2)
+
+
+def test_half_levels_are_noted_for_a_whole_command() -> None:
+    with noting_half_levels() as noted:
+        assert parse_level("2.5", skill="ml", top=5, labels=LABELS) == 2
+        assert parse_level("2", skill="stats", top=5) == 2
+    assert noted == [HalfLevel(skill="ml", value="2.5", level=2)]
+    assert parse_level("2.5", skill="ml", top=5) == 2  # outside the block: read alike, noted nowhere
+    assert noted == [HalfLevel(skill="ml", value="2.5", level=2)]
+    assert half_level_note(noted[0]) == (
+        "rating for 'ml' is 2.5, between two levels: read as 2, the level fully reached"
+    )
+    assert (
+        half_levels_note(12, HalfLevel("ml", "3.5", 3)) == "12 half levels read as the level below (3.5 -> 3)"
+    )
+    assert half_levels_note(1) == "1 half level read as the level below"
+
+
+@pytest.mark.parametrize("value", [3.2, "3.75", 0.25, "5.5", -0.5, 5.5])
+def test_any_other_fraction_is_an_error_that_states_the_rule(value: object) -> None:
+    with pytest.raises(RatingError, match=r"is read as the lower level\)$"):
+        parse_level(value, skill="ml", top=5)
+
+
+def test_not_a_number_is_no_half_level() -> None:
+    with pytest.raises(RatingError) as info:
+        parse_level(float("nan"), skill="ml", top=5)
+    assert info.value.message == "rating for 'ml' is nan; levels are whole numbers 0-5"
+
+
+def test_values_are_shown_plainly() -> None:
+    np = pytest.importorskip("numpy")
+    assert [
+        plain(v) for v in (np.float64("nan"), np.float64(3.7), "abc", np.int64(7), 3.7, float("inf"))
+    ] == [
+        "nan",
+        "3.7",
+        "'abc'",
+        "7",
+        "3.7",
+        "inf",
+    ]
+    assert level_or_error(np.float64(3.7), "ml", 5) == (
+        "rating for 'ml' is 3.7; levels are whole numbers 0-5 "
+        "(a value halfway between two, such as 3.5, is read as the lower level)"
+    )
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True, width=32))
+def test_the_vectorised_rule_is_the_rule(value: float) -> None:
+    np = pytest.importorskip("numpy")
+    levels, half, bad = levels_of_numbers(np.array([value], dtype=np.float64), 5)
+    halves: list[HalfLevel] = []
+    one = level_or_error(value, "ml", 5, halves=halves)
+    if isinstance(one, str):
+        assert bad[0] and levels[0] == 0
+    else:
+        assert not bad[0] and int(levels[0]) == one and bool(half[0]) == bool(halves)

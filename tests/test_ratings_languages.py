@@ -8,7 +8,7 @@ import pytest
 
 from roleadvisor import i18n
 from roleadvisor.errors import RatingError
-from roleadvisor.ratings import parse_level
+from roleadvisor.ratings import HalfLevel, half_level_note, half_levels_note, parse_level
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,19 @@ def _english_afterwards() -> Iterator[None]:
         ("ru", 9, "--rate: оценка навыка 'ml': 9 — вне шкалы от 0 до 5"),
         ("fa", 9, "--rate: ارزیابی مهارت 'ml': مقدار 9 خارج از مقیاس ۰ تا ۵ است"),
         ("ru", "много", "--rate: оценка навыка 'ml': 'много' — не число; допустимо: целое число от 0 до 5"),
-        ("ru", 2.5, "--rate: оценка навыка 'ml': 2.5; уровни — целые числа от 0 до 5"),
+        (
+            "ru",
+            2.25,
+            "--rate: оценка навыка 'ml': 2.25; уровни — целые числа от 0 до 5 "
+            "(значение ровно посередине между двумя, например 3.5, засчитывается как нижний уровень)",
+        ),
+        ("ru", float("nan"), "--rate: оценка навыка 'ml': nan; уровни — целые числа от 0 до 5"),
+        (
+            "fa",
+            3.75,
+            "--rate: ارزیابی مهارت 'ml': مقدار 3.75 پذیرفته نیست؛ سطح‌ها عددهای صحیح ۰ تا ۵ هستند "
+            "(مقداری که درست میان دو سطح باشد، مانند 3.5، سطح پایین‌تر در نظر گرفته می‌شود)",
+        ),
     ],
 )
 def test_rating_errors_per_language(language: str, value: object, expected: str) -> None:
@@ -76,8 +88,12 @@ def test_a_name_of_another_script_is_never_taken_for_a_skill(language: str, name
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "fa"])
-@pytest.mark.parametrize(("label", "level"), [("advanced", 4), ("продвинутый", 4), ("پیشرفته", 4), ("none", 0)])
-def test_a_level_label_is_read_in_any_of_the_catalogue_s_languages(language: str, label: str, level: int) -> None:
+@pytest.mark.parametrize(
+    ("label", "level"), [("advanced", 4), ("продвинутый", 4), ("پیشرفته", 4), ("none", 0)]
+)
+def test_a_level_label_is_read_in_any_of_the_catalogue_s_languages(
+    language: str, label: str, level: int
+) -> None:
     from roleadvisor.ratings import ratings_from_mapping
 
     keys = _keys(language)
@@ -89,7 +105,17 @@ def test_rate_options_in_russian_through_the_cli() -> None:
 
     from roleadvisor.cli import app
 
-    args = ["--lang", "ru", "assess", "-f", "json", "-r", "Машинное обучение=продвинутый", "-r", "stats=expert"]
+    args = [
+        "--lang",
+        "ru",
+        "assess",
+        "-f",
+        "json",
+        "-r",
+        "Машинное обучение=продвинутый",
+        "-r",
+        "stats=expert",
+    ]
     args += [f"-r{s}=2" for s in ("systems", "databases", "algorithms", "sme", "product", "communication")]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -99,3 +125,24 @@ def test_rate_options_in_russian_through_the_cli() -> None:
     assert ratings["ml"] == 4
     assert ratings["stats"] == 5
     assert ratings["systems"] == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("ru", 1, "1 оценка посередине между уровнями засчитана как нижний уровень (3.5 -> 3)"),
+        ("ru", 3, "3 оценки посередине между уровнями засчитаны как нижний уровень (3.5 -> 3)"),
+        ("ru", 12, "12 оценок посередине между уровнями засчитаны как нижний уровень (3.5 -> 3)"),
+        ("fa", 12, "۱۲ امتیاز میان دو سطح، سطح پایین‌تر در نظر گرفته شد (3.5 -> 3)"),
+    ],
+)
+def test_half_levels_are_counted_in_the_reader_s_language(language: str, count: int, expected: str) -> None:
+    i18n.activate(language)
+    assert half_levels_note(count, HalfLevel("ml", "3.5", 3)) == expected
+
+
+def test_a_half_level_note_in_russian() -> None:
+    i18n.activate("ru")
+    assert half_level_note(HalfLevel("ml", "3.5", 3)) == (
+        "оценка навыка 'ml' — 3.5, между двумя уровнями: засчитан уровень 3, достигнутый полностью"
+    )

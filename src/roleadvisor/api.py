@@ -8,14 +8,30 @@
 Input may be a sequence of records, a dict of columns, a NumPy array of shape
 (n, skills) in catalogue skill order, or a DataFrame (pandas, polars, or anything
 whose columns can be read with ``frame[name].to_numpy()``). Validation is done a
-column at a time; bad values raise ``RatingError`` naming the rows.
+column at a time, by the one ratings rule (``roleadvisor.ratings``).
+
+One bad row does not fail the others. Every row keeps its place (row i of the
+table is row i of the input): a row with a problem is *marked*, not scored, and
+not dropped. ``table.errors`` holds one ``BadRow`` per problem (the row
+counted from 1, its id if any, the skill, the value shown plainly: ``nan``,
+``3.7``, ``'abc'``, and the message); ``table.scored`` is False on such a row, its
+fits and matches are NaN, its ``top_role`` and ``top_band`` empty, and
+``to_dict()``/``to_pandas()`` give its messages in the ``error`` column (``None``
+on scored rows). A missing value (``None``, NaN) is a missing rating.
+``errors="raise"`` restores the old strictness: any problem raises ``RatingError``,
+whose ``details`` list the problems. Problems with the input as a whole (a
+missing skill column, an array of the wrong shape, a type that is no table) always raise.
+
+A value exactly halfway between two levels (``3.5``) is read as the lower level,
+as everywhere in roleadvisor; ``table.half_levels`` counts them and
+``table.notes`` says so in one sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,10 +39,35 @@ from numpy.typing import NDArray
 from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
-from roleadvisor.ratings import SkillKeys, record_values
+from roleadvisor.ratings import (
+    HalfLevel,
+    SkillKeys,
+    half_levels_note,
+    level_or_error,
+    levels_of_numbers,
+    plain,
+    record_values,
+)
 from roleadvisor.vector import FloatArray, Matrices, measure_matrix, top_roles
 
-MAX_REPORTED = 5
+MAX_REPORTED = 20  # problems listed in a raised RatingError's details
+Errors = Literal["collect", "raise"]
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """One problem with one input row: ``row`` counts from 1; ``skill`` is ``None`` when the
+    whole record is at fault (not a mapping, an unknown key), and ``value`` is then ``""``."""
+
+    row: int
+    id: object | None
+    skill: str | None
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        ident = "" if self.id is None else f" (id {plain(self.id)})"
+        return f"row {self.row}{ident}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -46,12 +87,31 @@ class FitTable:
     matches: FloatArray | None = None
     top_match: FloatArray | None = None
     top_band: NDArray[np.str_] | None = None
+    errors: tuple[BadRow, ...] = ()
+    half_levels: int = 0
+    notes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return int(self.fits.shape[0])
 
+    @property
+    def scored(self) -> NDArray[np.bool_]:
+        """True for each row that was scored, False for a row with a problem (see ``errors``)."""
+        ok = np.ones(len(self), dtype=bool)
+        ok[[e.row - 1 for e in self.errors]] = False
+        return ok
+
+    def error_messages(self) -> list[str | None]:
+        """Each row's problems joined with ``"; "``, or ``None`` for a scored row."""
+        out: list[str | None] = [None] * len(self)
+        for e in self.errors:
+            text = e.message
+            out[e.row - 1] = text if out[e.row - 1] is None else f"{out[e.row - 1]}; {text}"
+        return out
+
     def to_dict(self) -> dict[str, Any]:
-        """Columns: ``id`` (if given), ``top_role``, ``top_match``, ``top_fit``, ``top_band``, each fit."""
+        """Columns: ``id`` (if given), ``top_role``, ``top_match``, ``top_fit``, ``top_band``, each
+        fit, and ``error`` (``None`` on a scored row)."""
         out: dict[str, Any] = {} if self.ids is None else {"id": list(self.ids)}
         out["top_role"] = self.top_role
         if self.top_match is not None:
@@ -61,6 +121,7 @@ class FitTable:
             out["top_band"] = self.top_band
         for j, role in enumerate(self.role_ids):
             out[role] = self.fits[:, j]
+        out["error"] = self.error_messages()
         return out
 
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional, so no pandas types here
@@ -70,7 +131,10 @@ class FitTable:
         return pd.DataFrame(self.to_dict())
 
 
-def _columns_from(data: object, keys: SkillKeys) -> tuple[list[Any], tuple[object, ...] | None]:
+Columns = tuple[list[Any], tuple[object, ...] | None, list[BadRow]]
+
+
+def _columns_from(data: object, keys: SkillKeys) -> Columns:
     skills = keys.ids
     if isinstance(data, np.ndarray):
         if data.ndim != 2 or data.shape[1] != len(skills):
@@ -78,7 +142,7 @@ def _columns_from(data: object, keys: SkillKeys) -> tuple[list[Any], tuple[objec
                 f"a NumPy array of ratings must have shape (n, {len(skills)}) in the order "
                 f"{', '.join(skills)}; got {data.shape}"
             )
-        return [data[:, j] for j in range(len(skills))], None
+        return [data[:, j] for j in range(len(skills))], None, []
     if isinstance(data, Mapping):
         return _from_mapping(data, keys, lambda col: col)
     if hasattr(data, "columns") and hasattr(data, "__getitem__"):  # a DataFrame
@@ -88,9 +152,7 @@ def _columns_from(data: object, keys: SkillKeys) -> tuple[list[Any], tuple[objec
     raise RatingError(f"cannot score a {type(data).__name__}; pass records, columns, an array or a DataFrame")
 
 
-def _from_mapping(
-    columns: Mapping[str, Any], keys: SkillKeys, read: Callable[[Any], Any]
-) -> tuple[list[Any], tuple[object, ...] | None]:
+def _from_mapping(columns: Mapping[str, Any], keys: SkillKeys, read: Callable[[Any], Any]) -> Columns:
     """Columns named by skill id or title (any case), the one ratings rule's names."""
     by_skill: dict[str, Any] = {}
     for name, column in columns.items():
@@ -106,43 +168,85 @@ def _from_mapping(
     if missing:
         raise RatingError(f"missing skill column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     ids = tuple(read(columns["id"])) if "id" in columns else None
-    return [read(by_skill[s]) for s in keys.ids], ids
+    return [read(by_skill[s]) for s in keys.ids], ids, []
 
 
-def _from_records(records: Sequence[Any], keys: SkillKeys) -> tuple[list[Any], tuple[object, ...] | None]:
-    """Records as in batch input: ``{"id", "name"?, "ratings": {...}}`` or flat; skills by id or title."""
-    rows = []
+def _from_records(records: Sequence[Any], keys: SkillKeys) -> Columns:
+    """Records as in batch input: ``{"id", "name"?, "ratings": {...}}`` or flat; skills by id or title.
+
+    A record that is not a mapping, or names a key that is no skill, is a ``BadRow`` of its own.
+    """
+    rows: list[list[object]] = []
     ids: list[object] = []
+    problems: list[BadRow] = []
     for i, record in enumerate(records):
         if not isinstance(record, Mapping):
-            raise RatingError(f"record {i}: expected a mapping, got {type(record).__name__}")
+            problems.append(BadRow(i + 1, None, None, "", f"expected a mapping, got {type(record).__name__}"))
+            rows.append([0] * len(keys.ids))
+            ids.append(i)
+            continue
         values, problem = record_values(record, keys)
         if problem is not None:
-            raise RatingError(f"record {i}: {problem}")
+            problems.append(BadRow(i + 1, record.get("id"), None, "", problem))
+            values = dict.fromkeys(keys.ids, 0)
         rows.append([values.get(s) for s in keys.ids])
         ids.append(record.get("id", i))
     columns = [[row[j] for row in rows] for j in range(len(keys.ids))]
-    return columns, tuple(ids)
+    return columns, tuple(ids), problems
 
 
-def _validate(columns: list[Any], skills: Sequence[str], top: int) -> NDArray[np.int16]:
+@dataclass
+class _Checked:
+    ratings: NDArray[np.int16]
+    errors: list[BadRow]
+    half_levels: int
+    half_example: HalfLevel | None
+
+
+def _validate(
+    columns: list[Any],
+    skills: Sequence[str],
+    top: int,
+    ids: tuple[object, ...] | None,
+    failed: list[BadRow],
+) -> _Checked:
+    """Levels by the one ratings rule, a column at a time; a problem per bad value, in row order.
+
+    Rows in ``failed`` (the whole record at fault) are not checked value by value.
+    """
     n = len(columns[0]) if columns else 0
     out = np.zeros((n, len(skills)), dtype=np.int16)
-    problems: list[str] = []
+    problems = list(failed)
+    skip = [e.row - 1 for e in failed]
+    half_levels = np.zeros((n, len(skills)), dtype=bool)
     for j, (skill, column) in enumerate(zip(skills, columns, strict=True)):
         try:
             values = np.asarray(column, dtype=np.float64)
         except (TypeError, ValueError):
             values = np.array([_number(v) for v in column], dtype=np.float64)
-        bad = ~np.isfinite(values) | (values != np.round(values)) | (values < 0) | (values > top)
-        for i in np.flatnonzero(bad)[:MAX_REPORTED].tolist():
-            problems.append(
-                f"row {i}: rating for {skill!r} is {list(column)[i]!r}; use a whole number 0-{top}"
-            )
-        out[:, j] = np.where(bad, 0, values).astype(np.int16)
-    if problems:
-        raise RatingError(f"{len(problems)} invalid rating(s)", details=problems)
-    return out
+        levels, half, bad = levels_of_numbers(values, top)
+        out[:, j] = levels
+        bad[skip] = False
+        half_levels[:, j] = half
+        for i in np.flatnonzero(bad).tolist():
+            raw = column[i]
+            if isinstance(raw, np.generic):
+                raw = raw.item()
+            missing = raw is None or (isinstance(raw, float) and np.isnan(raw))  # pandas' missing value
+            message = level_or_error(None if missing else raw, skill, top)
+            if isinstance(message, int):  # the rule reads it after all (NumPy could not convert it)
+                out[i, j] = message
+                continue
+            problems.append(BadRow(i + 1, None if ids is None else ids[i], skill, plain(raw), message))
+    problems.sort(key=lambda e: e.row)  # stable: a row's problems stay in skill order
+    half_levels[[e.row - 1 for e in problems]] = False  # a row not scored: its half levels were not used
+    example: HalfLevel | None = None
+    where = np.argwhere(half_levels)
+    if len(where):
+        i, j = (int(k) for k in where[0])
+        example = HalfLevel(skill=skills[j], value=plain(_number(columns[j][i])), level=int(out[i, j]))
+    halves = int(half_levels.sum())
+    return _Checked(out, problems, halves, example)
 
 
 def _number(value: object) -> float:
@@ -154,24 +258,48 @@ def _number(value: object) -> float:
         return float("nan")
 
 
-def score_profiles(data: object, catalog: Catalog | None = None) -> FitTable:
-    """Score every profile in ``data`` with the same engine as ``assess`` and ``batch``."""
+def score_profiles(data: object, catalog: Catalog | None = None, *, errors: Errors = "collect") -> FitTable:
+    """Score every profile in ``data`` with the same engine as ``assess`` and ``batch``.
+
+    ``errors="collect"`` (the default) scores every good row and marks the others (see
+    ``FitTable.errors``); ``errors="raise"`` raises ``RatingError`` on any problem instead.
+    """
+    if errors not in ("collect", "raise"):
+        raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
     cat = catalog if catalog is not None else load_catalog()
     m = Matrices.from_catalog(cat)
-    columns, ids = _columns_from(data, SkillKeys.of(cat))
-    ratings = _validate(columns, m.skill_ids, cat.scale.max)
-    ms = measure_matrix(m, ratings)
-    fits = ms.fit
+    columns, ids, failed = _columns_from(data, SkillKeys.of(cat))
+    checked = _validate(columns, m.skill_ids, cat.scale.max, ids, failed)
+    if checked.errors and errors == "raise":
+        count = len(checked.errors)
+        raise RatingError(
+            f"{count} invalid rating{'s' if count > 1 else ''}; the first: {checked.errors[0]}",
+            details=[str(e) for e in checked.errors[:MAX_REPORTED]],
+        )
+    ms = measure_matrix(m, checked.ratings)
+    fits = ms.fit.copy()
+    matches = ms.match.copy()
     best = top_roles(m, ms) if len(fits) else np.zeros(0, dtype=np.intp)
     rows = np.arange(len(fits))
     bands = np.array([band.id for band in cat.ranking.bands], dtype=np.str_)
+    top_role = np.array(m.role_ids, dtype=np.str_)[best]
+    top_band = bands[ms.band[rows, best]]
+    bad = sorted({e.row - 1 for e in checked.errors})
+    fits[bad] = np.nan
+    matches[bad] = np.nan
+    top_role[bad] = ""
+    top_band[bad] = ""
+    notes = (half_levels_note(checked.half_levels, checked.half_example),) if checked.half_levels else ()
     return FitTable(
         role_ids=m.role_ids,
         ids=ids,
         fits=fits,
-        top_role=np.array(m.role_ids, dtype=np.str_)[best],
+        top_role=top_role,
         top_fit=fits[rows, best],
-        matches=ms.match,
-        top_match=ms.match[rows, best],
-        top_band=bands[ms.band[rows, best]],
+        matches=matches,
+        top_match=matches[rows, best],
+        top_band=top_band,
+        errors=tuple(checked.errors),
+        half_levels=checked.half_levels,
+        notes=notes,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -334,17 +334,21 @@ class Delimiter(str, Enum):
 class OutputFormat(str, Enum):
     """Batch output formats."""
 
+    table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
 @app.command(
-    help=_("Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."),
+    help=_(
+        "Score many profiles from a file or stdin: a table on a terminal, JSON Lines or CSV for programs."
+    ),
     epilog=examples(
+        "roleadvisor batch people.csv",
         "roleadvisor batch people.csv -o results.jsonl",
         "roleadvisor batch learners.xlsx --id-column Name",
         "cat people.jsonl | roleadvisor batch - | jq .top_role",
-        "roleadvisor batch people.csv --output-format csv -o results.csv",
+        "roleadvisor batch people.csv --top 3 --with-gaps -f csv -o results.csv",
         "roleadvisor batch people.yaml --top 3 --with-gaps --strict",
         after=_(
             "Exit codes: 0 all scored, 3 some records failed (error records are in the output), "
@@ -397,14 +401,25 @@ def batch(
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
+            "--format",
+            "-f",
             "--output-format",
             "-O",
-            help=_("jsonl or csv (default: csv for a .csv --output, else jsonl)."),
+            help=_(
+                "table for people, jsonl or csv for programs (default: table on a terminal; "
+                "csv for a .csv --output; else jsonl)."
+            ),
         ),
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, metavar="N", help=_("Keep only the N best roles in 'fits'.")),
+        typer.Option(
+            "--top",
+            "-n",
+            min=1,
+            metavar="N",
+            help=_("Keep only the N best roles (CSV: ranked columns role_1 ... role_N)."),
+        ),
     ] = None,
     with_gaps: Annotated[
         bool, typer.Option("--with-gaps", help=_("Add each role's gaps, as in the assess report (slower)."))
@@ -416,7 +431,7 @@ def batch(
         ),
     ] = False,
 ) -> None:
-    """Score many profiles from a file or stdin; one JSON line (or CSV row) per profile."""
+    """Score many profiles from a file or stdin: a table on a terminal, JSON Lines or CSV for programs."""
     from roleadvisor.commands.batch import BatchOptions, run_batch_command
 
     code = run_batch_command(
@@ -432,10 +447,18 @@ def batch(
             top=top,
             with_gaps=with_gaps,
             strict=strict,
+            table=_batch_table,
         ),
     )
     if code:
         raise typer.Exit(code)
+
+
+def _batch_table(**layout: Any) -> Any:  # noqa: ANN401 - commands.batch.MakeTable, kept lazy
+    """The batch table's layout; Rich is imported only when a table is printed."""
+    from roleadvisor.render.batchtable import BatchTable
+
+    return BatchTable(**layout)
 
 
 @app.command(

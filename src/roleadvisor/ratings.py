@@ -11,21 +11,35 @@ and the API take numbers). Text that reads as a number is always a number, so a
 label that looks like one (``"1"``) never changes what a number means, and a
 label two levels share names neither.
 
-Stdlib only; rapidfuzz is imported only to build a did-you-mean on the error path.
+Half levels, one policy everywhere (``assess`` with ``--rate``, profile files and the
+prompt, every ``batch`` format, the Python API): a value exactly halfway between two
+levels of the scale (``3.5``, ``"3.5"``) is read as the lower one, the level the
+person fully reaches, since advice must never assume a skill not yet held. The
+caller is told (``HalfLevel``; ``noting_half_levels`` collects them for a whole
+command). Any other fraction (``3.2``, ``3.75``) is an error that states this rule.
+
+Stdlib only (``levels_of_numbers``, the vectorised form for the API, works on the
+NumPy array it is given through the array's own operators); rapidfuzz is imported
+only to build a did-you-mean on the error path.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
 
 from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import RatingError
-from roleadvisor.i18n import _
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.records import record
 from roleadvisor.text import fold
+
+Numbers = Any  # a NumPy array (this module imports no NumPy; see tests/test_layers.py)
 
 MAX_NUMBER_CHARS = 40  # longer numeric text is not a level; refuse before converting it
 RECORD_KEYS = ("id", "name", "ratings")
@@ -180,6 +194,67 @@ def accepted(top: int, labels: Sequence[str] = ()) -> str:
     )
 
 
+@dataclass(frozen=True)
+class HalfLevel:
+    """A rating given halfway between two levels, and the level it was read as (the lower one)."""
+
+    skill: str
+    value: str  # as given, shown plainly: ``3.5``
+    level: int
+
+
+_NOTED: ContextVar[list[HalfLevel] | None] = ContextVar("roleadvisor_half_levels", default=None)
+
+
+@contextmanager
+def noting_half_levels() -> Iterator[list[HalfLevel]]:
+    """Collect every half level ``parse_level`` reads inside the block (a command's whole input)."""
+    noted: list[HalfLevel] = []
+    token = _NOTED.set(noted)
+    try:
+        yield noted
+    finally:
+        _NOTED.reset(token)
+
+
+def half_level(number: float, top: int) -> int | None:
+    """The lower level when ``number`` is exactly halfway between two levels of 0..top, else ``None``."""
+    if not math.isfinite(number) or not 0 < number < top:
+        return None
+    doubled = number * 2
+    if not doubled.is_integer() or int(doubled) % 2 == 0:
+        return None
+    return math.floor(number)
+
+
+def half_level_note(half: HalfLevel) -> str:
+    """What the person is told about one half level (``assess``)."""
+    return _(
+        "rating for {skill} is {value}, between two levels: read as {level}, the level fully reached"
+    ).format(skill=repr(half.skill), value=half.value, level=i18n.number(half.level))
+
+
+def half_levels_note(count: int, example: HalfLevel | None = None) -> str:
+    """``12 half levels read as the level below (3.5 -> 3)``: the count for many ratings at once."""
+    text = ngettext(
+        "{count} half level read as the level below", "{count} half levels read as the level below", count
+    ).format(count=i18n.number(count))
+    if example is None:
+        return text
+    return f"{text} ({example.value} -> {example.level})"
+
+
+def plain(value: object) -> str:
+    """A value as a message shows it: ``nan``, ``3.7``, ``'abc'``; NumPy scalars as Python's own."""
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, str | bytes):
+        with suppress(TypeError, ValueError):
+            value = item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return cut(repr(value))
+
+
 def parse_level(
     value: object,
     *,
@@ -188,11 +263,14 @@ def parse_level(
     source: str = "",
     labels: Sequence[str] = (),
     other: OtherLabels = (),
+    halves: list[HalfLevel] | None = None,
 ) -> int:
     """A level 0..top from an int, an integral float, a numeric string or (when given) a label.
 
     ``labels`` are the scale's labels, level 0 first; without them only numbers are levels,
-    and the messages say exactly what they said before labels existed.
+    and the messages say exactly what they said before labels existed. A half level
+    (``3.5``) is read as the level below and recorded in ``halves``, or else in the list
+    of an enclosing ``noting_half_levels``.
     """
     what = _prefix(source) + _("rating for {skill}").format(skill=repr(skill))
     if isinstance(value, bool) or value is None:
@@ -239,11 +317,22 @@ def parse_level(
             )
         )
     if isinstance(number, float) and (not math.isfinite(number) or not number.is_integer()):
-        raise RatingError(
-            _("{what} is {value}; levels are whole numbers 0-{top}").format(
-                what=what, value=_shown(value), top=i18n.number(top)
+        lower = half_level(number, top)
+        if lower is not None:
+            noted = halves if halves is not None else _NOTED.get()
+            if noted is not None:
+                shown = value.strip() if isinstance(value, str) else plain(value)
+                noted.append(HalfLevel(skill=skill, value=cut(shown), level=lower))
+            return lower
+        message = (
+            _(
+                "{what} is {value}; levels are whole numbers 0-{top} "
+                "(a value halfway between two, such as 3.5, is read as the lower level)"
             )
+            if math.isfinite(number)
+            else _("{what} is {value}; levels are whole numbers 0-{top}")
         )
+        raise RatingError(message.format(what=what, value=plain(value), top=i18n.number(top)))
     level = int(number)
     if not 0 <= level <= top:
         raise RatingError(
@@ -254,12 +343,38 @@ def parse_level(
     return level
 
 
-def level_or_error(value: object, skill: str, top: int, labels: Sequence[str] = ()) -> int | str:
-    """A valid level, or the message saying why ``value`` is not one (batch rows)."""
+def levels_of_numbers(values: Numbers, top: int) -> tuple[Numbers, Numbers, Numbers]:
+    """``parse_level`` for a float array of numbers at once: (levels, half, bad).
+
+    ``levels`` (int16) holds each valid value's level (a half level read as the one below,
+    as ``half`` marks) and 0 where ``bad``; a bad value's message comes from ``level_or_error``.
+    """
+    finite = abs(values) < math.inf  # False for NaN and infinities
+    safe = values.copy()
+    safe[~finite] = -1.0
+    whole = finite & (safe == safe.round()) & (safe >= 0) & (safe <= top)
+    doubled = safe * 2
+    half = finite & ~whole & (doubled == doubled.round()) & (safe > 0) & (safe < top)
+    valid = whole | half
+    safe[~valid] = 0.0
+    return (safe // 1).astype("int16"), half, ~valid
+
+
+def level_or_error(
+    value: object,
+    skill: str,
+    top: int,
+    labels: Sequence[str] = (),
+    halves: list[HalfLevel] | None = None,
+) -> int | str:
+    """A valid level, or the message saying why ``value`` is not one (batch rows, the API).
+
+    A half level is read as the level below and recorded in ``halves`` (see ``parse_level``).
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return _("missing rating for {skill}").format(skill=repr(skill))
     try:
-        return parse_level(value, skill=skill, top=top, labels=labels)
+        return parse_level(value, skill=skill, top=top, labels=labels, halves=halves)
     except RatingError as exc:
         return exc.message
 

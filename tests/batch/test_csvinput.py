@@ -707,12 +707,9 @@ def test_input_options_that_do_not_fit_are_usage_errors(
     assert result.stdout == ""
 
 
-# run_batch (batch/run.py, not this module's) reads its chunks without the reading options yet;
-# these pass once it forwards InputSpec's id_column, delimiter and sheet to read_chunks.
-NOT_FORWARDED = pytest.mark.xfail(reason="batch/run.py does not forward the reading options yet", strict=True)
+# The reading options reach the reader through the batch command too.
 
 
-@NOT_FORWARDED
 def test_id_column_through_the_command(invoke: Invoke, tmp_path: Path) -> None:
     source = tmp_path / "learners.csv"
     source.write_text(f"Name;{';'.join(SKILLS)}\nAna Lima;{ROW.replace(',', ';')}\n", encoding="utf-8")
@@ -724,8 +721,8 @@ def test_id_column_through_the_command(invoke: Invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "sep"),
     [
-        pytest.param(";", ";", marks=NOT_FORWARDED),
-        pytest.param("tab", "\t", marks=NOT_FORWARDED),
+        (";", ";"),
+        ("tab", "\t"),
         (",", ","),  # what sniffing picks too
     ],
 )

@@ -141,7 +141,7 @@ def test_jsonl_record_errors(invoke: Invoke) -> None:
         json.dumps({"id": "a", "mll": 3, **{k: v for k, v in MLE.items() if k != "ml"}}),
         "{broken",
         json.dumps([1, 2]),
-        json.dumps({"id": "b", "ratings": {**MLE, "stats": 2.5}}),
+        json.dumps({"id": "b", "ratings": {**MLE, "stats": 2.25}}),
         json.dumps({"id": "c", "ratings": MLE}),
     ]
     result = invoke("batch", "-", "--input-format", "jsonl", input="\n".join(lines) + "\n")
@@ -154,7 +154,11 @@ def test_jsonl_record_errors(invoke: Invoke) -> None:
     }
     assert out[1]["line"] == 2 and out[1]["error"].startswith("not valid JSON")
     assert out[2] == {"line": 3, "error": "a record must be a JSON object"}
-    assert out[3] == {"id": "b", "error": "rating for 'stats' is 2.5; levels are whole numbers 0-5"}
+    assert out[3] == {
+        "id": "b",
+        "error": "rating for 'stats' is 2.25; levels are whole numbers 0-5 "
+        "(a value halfway between two, such as 3.5, is read as the lower level)",
+    }
     assert out[4]["top_role"] == "ml-engineer"
 
 
@@ -227,8 +231,9 @@ def test_csv_output_and_top(invoke: Invoke, tmp_path: Path) -> None:
     top = invoke("batch", str(source), "--top", "2")
     first = records(top.stdout)[0]
     assert list(first["fits"]) == ["ml-engineer", "research-engineer"]
-    refused = invoke("batch", str(source), "--top", "2", "-O", "csv")
-    assert refused.exit_code == 2
+    ranked = invoke("batch", str(source), "--top", "2", "-O", "csv")  # no longer refused: ranked columns
+    assert ranked.exit_code == 3
+    assert ranked.stdout.splitlines()[0].endswith(",role_2,match_2,fit_2,band_2,error")
 
 
 def test_with_gaps_matches_assess(invoke: Invoke, tmp_path: Path) -> None:

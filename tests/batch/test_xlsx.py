@@ -150,13 +150,13 @@ def test_values_of_other_kinds(builtin: Catalog) -> None:
         )
     )
     good, bad = read(data, builtin)
-    assert good == [(2, "2026-03-01T00:00:00", LEVELS)]
-    assert bad[0].startswith("3: rating for 'ml' is 3.5")  # the half-level rule decides the rest
-    assert bad[1] == (
+    # the half-level rule: 3.5 is read as the level below
+    assert good == [(2, "2026-03-01T00:00:00", LEVELS), (3, "half", [*LEVELS[:2], 3, *LEVELS[3:]])]
+    assert bad[0] == (
         "4: rating for 'ml' is '3,0', a number with a decimal comma; write it with a decimal point: 3.0"
     )
     # a formula counts by the value the spreadsheet saved; openpyxl saves none
-    assert bad[2] == "5: missing rating for 'ml'"
+    assert bad[1] == "5: missing rating for 'ml'"
 
 
 def test_rows_are_counted_by_the_sheet_even_with_gaps(builtin: Catalog) -> None:

@@ -162,7 +162,12 @@ def test_unknown_format_is_a_usage_error(invoke: Invoke) -> None:
         ("p.yaml", b"", "p.yaml: the profile is empty"),
         ("p.yaml", b"ratings:\n  ml: true\n", "p.yaml: rating for 'ml' is True, not a number"),
         ("p.json", b'{"ratings": {"ml": NaN}}', "p.json: NaN is not a valid rating"),
-        ("p.yaml", b"ratings:\n  ml: 2.5\n", "p.yaml: rating for 'ml' is 2.5; levels are whole numbers 0-5"),
+        (
+            "p.yaml",
+            b"ratings:\n  ml: 2.75\n",
+            "p.yaml: rating for 'ml' is 2.75; levels are whole numbers 0-5 (a value halfway between two, "
+            "such as 3.5, is read as the lower level)",
+        ),
     ],
 )
 def test_bad_profile_files(invoke: Invoke, tmp_path: Path, name: str, content: bytes, message: str) -> None:

@@ -702,4 +702,5 @@ def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: i
         chunk.id_json[i] = one.id_json[0]
         if one.errors:
             chunk.errors[i] = one.errors[0]
+        chunk.take_halves(i, one)
     return chunk

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.ratings import level_or_error
+from roleadvisor.ratings import HalfLevel, level_or_error
 
 CHUNK_ROWS = 32_768
 
@@ -19,15 +19,32 @@ class Chunk:
 
     A record in ``errors`` (row index -> message) is not scored; its ratings row is zeros.
     ``id_json[i]`` is ``b""`` when the record has no usable id (then ``lines[i]`` names it).
+    ``halves`` (row index -> ratings) holds the ratings given halfway between two levels
+    and read as the lower one (see ``roleadvisor.ratings``), for the rows that have any.
     """
 
     id_json: list[bytes]
     lines: NDArray[np.int64]
     ratings: NDArray[np.int16]
     errors: dict[int, str] = field(default_factory=dict)
+    halves: dict[int, tuple[HalfLevel, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.id_json)
+
+    def take_halves(self, i: int, one: Chunk) -> None:
+        """Row ``i`` was reread as the one-row chunk ``one``: keep its half levels."""
+        if 0 in one.halves:
+            self.halves[i] = one.halves[0]
+
+    def scored_halves(self) -> tuple[int, HalfLevel | None]:
+        """How many half levels the scored rows hold, and the first of them."""
+        count, first = 0, None
+        for i in sorted(self.halves):
+            if i not in self.errors:
+                count += len(self.halves[i])
+                first = first or self.halves[i][0]
+        return count, first
 
 
 class ChunkBuilder:
@@ -40,6 +57,7 @@ class ChunkBuilder:
         self.lines: list[int] = []
         self.rows: list[list[int]] = []
         self.errors: dict[int, str] = {}
+        self.halves: dict[int, tuple[HalfLevel, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.id_json)
@@ -53,12 +71,13 @@ class ChunkBuilder:
         self.lines.append(line)
         row = [0] * len(self.skills)
         problems: list[str] = [] if error is None else [error]
+        halves: list[HalfLevel] = []
         if values is not None and error is None:
             for j, skill in enumerate(self.skills):
                 if skill not in values:
                     problems.append(f"missing rating for {skill!r}")
                     continue
-                level = level_or_error(values[skill], skill, self.top)
+                level = level_or_error(values[skill], skill, self.top, halves=halves)
                 if isinstance(level, str):
                     problems.append(level)
                 else:
@@ -67,6 +86,8 @@ class ChunkBuilder:
             problems.append("missing id")
         if problems:
             self.errors[index] = "; ".join(problems)
+        elif halves:
+            self.halves[index] = tuple(halves)
         self.rows.append(row)
 
     def build(self) -> Chunk:
@@ -76,6 +97,7 @@ class ChunkBuilder:
             lines=np.array(self.lines, dtype=np.int64),
             ratings=np.array(self.rows, dtype=np.int16).reshape(len(self.rows), len(self.skills)),
             errors=self.errors,
+            halves=self.halves,
         )
-        self.id_json, self.lines, self.rows, self.errors = [], [], [], {}
+        self.id_json, self.lines, self.rows, self.errors, self.halves = [], [], [], {}, {}
         return chunk

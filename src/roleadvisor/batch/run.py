@@ -49,6 +49,9 @@ def run_batch(
     on_error: Callable[[str], None] = lambda _line: None,
     on_progress: Callable[[int], None] = lambda _bytes: None,
     fast_csv: bool = True,
+    id_column: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
 ) -> BatchSummary:
     """Score every record of ``stream`` into ``sink``; see the README for formats.
 
@@ -59,7 +62,16 @@ def run_batch(
     writer = Writer(m, write, sink, catalog)
     seen: set[bytes] = set()
     scored = failed = 0
-    chunks: Iterator[Chunk] = read_chunks(counter, catalog, input_format, name, fast_csv=fast_csv)
+    chunks: Iterator[Chunk] = read_chunks(
+        counter,
+        catalog,
+        input_format,
+        name,
+        fast_csv=fast_csv,
+        id_column=id_column,
+        delimiter=delimiter,
+        sheet=sheet,
+    )
     for chunk in chunks:
         mark_duplicates(chunk, seen)
         if strict and chunk.errors:

@@ -14,7 +14,7 @@ from roleadvisor.errors import OutputIOError, RatingError, Terminated, UsageErro
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.output import note, warn
 from roleadvisor.profile import Profile, profile_text, read_profile
-from roleadvisor.ratings import parse_rate_options
+from roleadvisor.ratings import HalfLevel, half_level_note, noting_half_levels, parse_rate_options
 from roleadvisor.records import record
 
 
@@ -85,13 +85,18 @@ def parse_prefer(value: str | None, language: str = "en") -> tuple[str, ...]:
     return tuple(wanted)
 
 
-def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
+def gather_profile(
+    catalog: Catalog, options: AssessOptions, halves: list[HalfLevel] | None = None
+) -> Profile:
     """Ratings from the profile file, overridden by --rate, completed by prompting.
 
     With ``save_profile`` the complete profile is then written there. Answers typed at the
     prompt are never lost: if input ends, Ctrl-C (or SIGTERM) stops the prompt, or the
-    profile cannot be saved, they are kept in a file (see ``keep_answers``).
+    profile cannot be saved, they are kept in a file (see ``keep_answers``). Each rating
+    given halfway between two levels and kept (not overridden by ``--rate``) is added
+    to ``halves``: it was read as the level below.
     """
+    noted: dict[str, HalfLevel] = {}
     check_save_path(options.save_profile)
     name: str | None = None
     ratings: dict[str, int] = {}
@@ -99,20 +104,29 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
     reads_stdin = options.profile is not None and str(options.profile) == "-"
     if options.profile is not None:
         stdin = sys.stdin.buffer if sys.stdin is not None else None
-        loaded = read_profile(options.profile, catalog, stdin)
+        with noting_half_levels() as from_file:
+            loaded = read_profile(options.profile, catalog, stdin)
+        noted.update((h.skill, h) for h in from_file)
         name = loaded.name
         ratings.update(loaded.ratings)
-    ratings.update(parse_rate_options(options.rates, catalog))
+    with noting_half_levels() as from_rates:
+        rates = parse_rate_options(options.rates, catalog)
+    for skill in rates:  # --rate wins over the file, half level or not
+        noted.pop(skill, None)
+    noted.update((h.skill, h) for h in from_rates)
+    ratings.update(rates)
     missing = [skill for skill in catalog.skill_ids if skill not in ratings]
     if missing and options.interactive and not reads_stdin:
         from roleadvisor.interactive import ask_ratings
         from roleadvisor.output import stderr_console
 
         try:
-            ask_ratings(catalog, missing, stderr_console(), answers=typed)
+            with noting_half_levels() as from_prompt:
+                ask_ratings(catalog, missing, stderr_console(), answers=typed)
         except (RatingError, KeyboardInterrupt, Terminated):  # input ended, Ctrl-C, SIGTERM
             keep_answers(catalog, Profile(name=name, ratings={**ratings, **typed}), typed, options)
             raise
+        noted.update((h.skill, h) for h in from_prompt)
         ratings.update(typed)
         missing = []
     if missing:
@@ -129,6 +143,8 @@ def gather_profile(catalog: Catalog, options: AssessOptions) -> Profile:
             ).format(skills=", ".join(missing), example=example)
         )
     profile = Profile(name=name, ratings={skill: ratings[skill] for skill in catalog.skill_ids})
+    if halves is not None:
+        halves.extend(noted[skill] for skill in catalog.skill_ids if skill in noted)
     if options.save_profile is not None:
         try:
             save_profile(catalog, profile, options.save_profile)
@@ -329,11 +345,14 @@ def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool
     from roleadvisor.i18n import current
 
     prefer = parse_prefer(options.prefer, current())  # resources in the reader's language first
-    profile = gather_profile(catalog, options)
+    halves: list[HalfLevel] = []
+    profile = gather_profile(catalog, options, halves)
     model = Model.from_catalog(catalog)
     assessment = assess(model, profile.ratings)
     advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
     report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
+    if halves:  # said first: it changes what every number below means
+        report.warnings = (*(half_level_note(h) for h in halves), *report.warnings)
     for message in report.warnings if warn_on_stderr else ():  # also in the report itself
         warn(message)
     return report

@@ -7,19 +7,51 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from roleadvisor import i18n
 from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.source import InputSpec, open_source
-from roleadvisor.batch.writers import WriteOptions
+from roleadvisor.batch.writers import Tally, WriteOptions
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError, UsageError
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError
+from roleadvisor.i18n import ngettext
 from roleadvisor.output import note, open_output
+from roleadvisor.ratings import half_levels_note
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.progress import Progress, TaskID
 
+    from roleadvisor.contracts.batch import BatchRow
+
 MAX_ERROR_LINES = 20
+
+
+class TableLayout(Protocol):
+    """The batch table's layout (``render.batchtable.BatchTable``, handed in by the CLI)."""
+
+    cut_ids: int
+    id_width: int
+
+    def header(self) -> str:
+        """The headings line."""
+        ...
+
+    def lines(self, rows: Sequence[BatchRow]) -> str:
+        """The lines of ``rows``."""
+        ...
+
+
+class MakeTable(Protocol):
+    """Makes a ``TableLayout`` for a catalogue's titles and band labels."""
+
+    def __call__(
+        self, *, titles: Sequence[str], band_labels: Sequence[str], with_gaps: bool, colour: bool
+    ) -> TableLayout:
+        """The layout."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -36,14 +68,16 @@ class BatchOptions:
     id_column: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    table: MakeTable | None = None  # how the table is laid out (needed for --format table)
 
 
 class _Reporter:
     """Bad-record lines on stderr (the first few), and a progress bar on a terminal."""
 
-    def __init__(self, total: int | None) -> None:
+    def __init__(self, total: int | None, bar: bool = True) -> None:
         self.console: Any = None
         self.total = total
+        self.bar = bar
         self.started = time.monotonic()
         self.progress: Progress | None = None
         self.task: TaskID | None = None
@@ -62,6 +96,8 @@ class _Reporter:
 
     def advance(self, bytes_read: int) -> None:
         if self.progress is None:
+            if not self.bar:
+                return
             if time.monotonic() - self.started < 0.5 or sys.stderr is None or not sys.stderr.isatty():
                 return
             from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
@@ -87,21 +123,61 @@ class _Reporter:
             self.progress.stop()
 
 
-def _output_format(options: BatchOptions) -> str:
+def output_format(options: BatchOptions, stdout_is_terminal: bool | None = None) -> str:
+    """``--format``, else csv for a ``.csv`` --output, else table on a terminal, else JSON Lines."""
     if options.output_format is not None:
         return options.output_format
-    if options.output is not None and options.output.suffix.lower() == ".csv":
-        return "csv"
-    return "jsonl"
+    if options.output is not None:
+        return "csv" if options.output.suffix.lower() == ".csv" else "jsonl"
+    if stdout_is_terminal is None:
+        stdout_is_terminal = sys.stdout is not None and sys.stdout.isatty()
+    return "table" if stdout_is_terminal else "jsonl"
+
+
+class _TableText:
+    """The batch table's lines, encoded for where they go (``writers.TableText``)."""
+
+    def __init__(self, table: TableLayout, encoding: str, errors: str) -> None:
+        self.table = table
+        self.encoding = encoding
+        self.errors = errors
+
+    def header(self) -> bytes:
+        return self.table.header().encode(self.encoding, self.errors)
+
+    def rows(self, rows: Sequence[BatchRow]) -> bytes:
+        return self.table.lines(rows).encode(self.encoding, self.errors)
+
+
+def _table_text(catalog: Catalog, options: BatchOptions) -> _TableText:
+    from roleadvisor.contracts.assess import band_label
+
+    if options.table is None:
+        raise ValueError("--format table needs a table layout")
+    encoding, errors, colour = "utf-8", "strict", False
+    if options.output is None:
+        from roleadvisor.output import stdout_console, tolerant
+
+        stdout = tolerant(sys.stdout) if sys.stdout is not None else None
+        if stdout is not None:
+            encoding = getattr(stdout, "encoding", None) or "utf-8"
+            errors = getattr(stdout, "errors", None) or "strict"
+        console = stdout_console()
+        colour = console.color_system is not None and not console.no_color
+    table = options.table(
+        titles=[role.title for role in catalog.roles],
+        band_labels=[band_label(band.id, catalog) for band in catalog.ranking.bands],
+        with_gaps=options.with_gaps,
+        colour=colour,
+    )
+    return _TableText(table, encoding, errors)
 
 
 def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
     """Run the batch; return the exit code (0 all scored, 3 some failed)."""
-    out_fmt = _output_format(options)
-    if options.top is not None and out_fmt == "csv":
-        raise UsageError("--top applies to JSON Lines output; CSV output has one column per role")
-    if options.with_gaps and out_fmt == "csv":
-        raise UsageError("--with-gaps needs JSON Lines output; CSV has no place for gap lists")
+    out_fmt = output_format(options)
+    table = _table_text(catalog, options) if out_fmt == "table" else None
+    tally = Tally()
     with ExitStack() as stack:
         source = stack.enter_context(
             open_source(
@@ -111,7 +187,8 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             )
         )
         name, size = source.name, source.size
-        reporter = _Reporter(size)
+        # a table on the screen shows the progress itself, and a bar would be drawn over its lines
+        reporter = _Reporter(size, bar=table is None or options.output is not None)
         stack.callback(reporter.close)
         sink = stack.enter_context(open_output(options.output)) if options.output else _stdout_buffer()
         summary: BatchSummary = run_batch(
@@ -120,10 +197,15 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             catalog,
             input_format=source.fmt,
             name=name,
-            write=WriteOptions(fmt=out_fmt, top=options.top, with_gaps=options.with_gaps),
+            write=WriteOptions(
+                fmt=out_fmt, top=options.top, with_gaps=options.with_gaps, table=table, tally=tally
+            ),
             strict=options.strict,
             on_error=reporter.error,
             on_progress=reporter.advance,
+            id_column=source.spec.id_column,
+            delimiter=source.spec.delimiter,
+            sheet=source.spec.sheet,
         )
         total = summary.scored + summary.failed
         if total == 0:  # raised inside the output's context, so an existing --output file is kept
@@ -131,6 +213,18 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
         sink.flush()
     if reporter.hidden:
         note(f"... and {reporter.hidden} more bad records (see the error records in the output)")
+    if tally.half_levels:
+        note(f"batch: {half_levels_note(tally.half_levels, tally.half_example)}")
+    if table is not None and table.table.cut_ids:
+        note(
+            ngettext(
+                "batch: {count} id longer than {width} characters is cut short in the table "
+                "(--format jsonl or csv shows ids whole)",
+                "batch: {count} ids longer than {width} characters are cut short in the table "
+                "(--format jsonl or csv shows ids whole)",
+                table.table.cut_ids,
+            ).format(count=i18n.number(table.table.cut_ids), width=i18n.number(table.table.id_width))
+        )
     where = f"; written to {options.output}" if options.output else ""
     note(f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
