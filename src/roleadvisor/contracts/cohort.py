@@ -18,13 +18,15 @@ from roleadvisor.cohort import UNITS, Cohort, TeachOption, gainers
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.assess import GapOut, _band_rule
 from roleadvisor.contracts.common import CatalogOut, Ref, catalog_out
-from roleadvisor.contracts.words import clauses, gap, listing, lower_title, number
+from roleadvisor.contracts.words import clauses, commas, gap, listing, lower_title, number
 from roleadvisor.engine import FIT_DECIMALS, Gap
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.records import record
 from roleadvisor.vector import Matrices
 
 SCHEMA_VERSION = 1
+NAMES_SHOWN = 12  # names a table or page lists per role in the distribution; the JSON lists all
+ROWS_SHOWN = 40  # people a table or page lists who gain or who are closest; the JSON lists all
 TEACH_OPTIONS_SHOWN = 3  # skills a table or page names after teach next, as runners-up
 
 
@@ -243,6 +245,26 @@ class CohortReport(Contract):
     teach_text: tuple[str, ...] = shown(())
     closest_title: str = shown("")
     legend: tuple[str, ...] = shown(())
+
+
+def names_shown(names: tuple[str, ...], limit: int = NAMES_SHOWN) -> str:
+    """Up to ``limit`` names, then how many more there are (the JSON report lists everyone)."""
+    if len(names) <= limit:
+        return commas(list(names))
+    more = len(names) - limit
+    return ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+        names=commas(list(names[:limit])), count=number(more)
+    )
+
+
+def more_rows(total: int, limit: int = ROWS_SHOWN) -> str:
+    """The line under a list cut to ``limit`` people: how many more, and where they all are."""
+    more = total - limit
+    return ngettext(
+        "... and {count} more person (the JSON report lists everyone).",
+        "... and {count} more people (the JSON report lists everyone).",
+        more,
+    ).format(count=number(more))
 
 
 def _fraction(units: int) -> float:

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roleadvisor.contracts.cohort import CohortReport
+from roleadvisor.contracts.cohort import ROWS_SHOWN, CohortReport, more_rows, names_shown
 from roleadvisor.contracts.words import commas, lower_title, number, percent, source
 from roleadvisor.i18n import _
 from roleadvisor.render.layout import Column, Hanging, Paragraph, Responsive, fit_cell, fitted_table, stacked
@@ -60,7 +60,7 @@ def _roles(report: CohortReport) -> RenderableType:
                     Text(role.title, style="bold"),
                     number(role.people),
                     *(number(role.bands.get(b.id, 0)) for b in bands),
-                    commas(list(role.names)),
+                    names_shown(role.names),
                 ]
                 for role in report.roles
             ],
@@ -73,7 +73,7 @@ def _roles(report: CohortReport) -> RenderableType:
             (
                 Group(
                     Text.assemble((f"{number(role.people):>3} ", "bold"), (role.title, "bold")),
-                    Paragraph("    " + commas(list(role.names)), style="dim"),
+                    Paragraph("    " + names_shown(role.names), style="dim"),
                 )
                 for role in report.roles
             ),
@@ -178,7 +178,7 @@ def _gains(report: CohortReport) -> RenderableType | None:
                     g.role_title,
                     _("+{points} points").format(points=number(g.gain * 100, 1)),
                 ]
-                for g in teach.gains
+                for g in teach.gains[:ROWS_SHOWN]
             ],
             title=_("Who gains from it"),
         )
@@ -191,10 +191,12 @@ def _gains(report: CohortReport) -> RenderableType | None:
                     f"{g.person}: {number(g.have)}→{number(g.to)}, "
                     + _("+{points} points").format(points=number(g.gain * 100, 1))
                 )
-                for g in teach.gains
+                for g in teach.gains[:ROWS_SHOWN]
             ),
         )
 
+    if len(teach.gains) > ROWS_SHOWN:
+        return Group(Responsive(wide, narrow), Paragraph(more_rows(len(teach.gains)), style="dim"))
     return Responsive(wide, narrow)
 
 
@@ -222,7 +224,7 @@ def _closest(report: CohortReport) -> RenderableType:
                     c.critical_text or none,
                     number(c.learning),
                 ]
-                for rank, c in enumerate(report.closest, start=1)
+                for rank, c in enumerate(report.closest[:ROWS_SHOWN], start=1)
             ],
             title=title,
         )
@@ -242,10 +244,12 @@ def _closest(report: CohortReport) -> RenderableType:
                     ),
                     Paragraph("     " + (c.critical_text or none), style="dim"),
                 )
-                for rank, c in enumerate(report.closest, start=1)
+                for rank, c in enumerate(report.closest[:ROWS_SHOWN], start=1)
             ),
         )
 
+    if len(report.closest) > ROWS_SHOWN:
+        return Group(Responsive(wide, narrow), Paragraph(more_rows(len(report.closest)), style="dim"))
     return Responsive(wide, narrow)
 
 
