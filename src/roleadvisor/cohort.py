@@ -64,7 +64,7 @@ class StageNeeds:
     roles: tuple[int, ...]  # the roles the needs are read from (the stage's owners)
     needs: tuple[tuple[int, int], ...]
     meets: NDArray[np.bool_]  # per person
-    mean_fit: float  # the cohort's mean stage fit (as assess's stage fit), rounded to FIT_DECIMALS
+    mean_fit: float  # the cohort's mean stage fit (as assess's stage fit), rounded to FIT_DECIMALS places
 
     @property
     def count(self) -> int:
@@ -233,7 +233,12 @@ def analyse(
         meets = np.ones(len(have), dtype=bool)
         for k, level in needs:
             meets &= have[:, k] >= level
-        mean = float(np.round(stage_fits[:, t].mean(), FIT_DECIMALS)) if len(have) else 0.0
+        # summed as whole units, so the mean does not depend on the order of people
+        mean = (
+            round(int(fit_units(stage_fits[:, t]).sum()) / len(have) / UNITS, FIT_DECIMALS)
+            if len(have)
+            else 0.0
+        )
         stages.append(StageNeeds(stage=t, roles=roles, needs=needs, meets=meets, mean_fit=mean))
     high = high_level(m.max_level)
     holders = tuple(np.flatnonzero(have[:, k] >= high).astype(np.intp) for k in range(n_skills))
