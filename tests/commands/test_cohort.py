@@ -105,7 +105,9 @@ def test_a_one_person_cohort(invoke: Invoke, tmp_path: Path) -> None:
     assert "Their best role is Machine Learning Engineer." in text
     assert "need at least two people" in text
     data = json.loads(invoke("cohort", str(path), "-f", "json").stdout)
-    assert data["single_points"] == [] and data["uncovered"] == []
+    assert data["single_points"] == []  # one person holds everything they hold alone: not reported
+    assert data["uncovered"] == ["databases", "algorithms", "stats", "sme", "product", "communication"]
+    assert "Nobody holds databases, algorithms" in text
 
 
 def test_format_from_the_extension(invoke: Invoke, tmp_path: Path) -> None:

@@ -411,15 +411,15 @@ def _summary(cohort: Cohort, catalog: Catalog, source: str, skipped: int) -> tup
     counts = cohort.role_counts()
     top_count = counts[0][1]
     common = [catalog.roles[r].title for r, c in counts if c == top_count]
-    lines.append(
-        ngettext(
-            "The most common best role is {roles} ({count} of {total} people).",
-            "The most common best roles are {roles} ({count} of {total} people each).",
-            len(common),
-        ).format(roles=listing(common), count=number(top_count), total=number(n))
-        if n > 1
-        else _("Their best role is {role}.").format(role=common[0])
-    )
+    fields = {"roles": listing(common), "count": number(top_count), "total": number(n)}
+    if n == 1:
+        lines.append(_("Their best role is {role}.").format(role=common[0]))
+    elif len(common) == 1:
+        lines.append(_("The most common best role is {roles} ({count} of {total} people).").format(**fields))
+    else:
+        lines.append(
+            _("The most common best roles are {roles} ({count} of {total} people each).").format(**fields)
+        )
     bands = cohort.band_counts(len(catalog.ranking.bands))
     lines.append(
         _("Readiness for their best role: {bands}.").format(
@@ -437,26 +437,31 @@ def _summary(cohort: Cohort, catalog: Catalog, source: str, skipped: int) -> tup
 def _spof_text(cohort: Cohort, catalog: Catalog) -> tuple[str, ...]:
     high = cohort.high
     label = catalog.scale.labels[high]
+    if cohort.size == 0:
+        return ()
     if cohort.size < 2:
-        return (
+        out = [
             _(
                 "Single points of failure need at least two people to compare; this cohort has {count}."
-            ).format(count=number(cohort.size)),
-        )
-    out = [
-        _("Only {person} holds {skill} at level {level} ({label}) or above.").format(
-            person=cohort.ids[i], skill=lower_title(catalog.skills[k].title), level=number(high), label=label
-        )
-        for k, i in cohort.single_points()
-    ]
-    if not out:
-        out.append(
-            _(
-                "No single point of failure: every skill held at level {level} ({label}) or above is held "
-                "by two "
-                "people or more."
-            ).format(level=number(high), label=label)
-        )
+            ).format(count=number(cohort.size))
+        ]
+    else:
+        out = [
+            _("Only {person} holds {skill} at level {level} ({label}) or above.").format(
+                person=cohort.ids[i],
+                skill=lower_title(catalog.skills[k].title),
+                level=number(high),
+                label=label,
+            )
+            for k, i in cohort.single_points()
+        ]
+        if not out:
+            out.append(
+                _(
+                    "No single point of failure: every skill held at level {level} ({label}) or above is "
+                    "held by two people or more."
+                ).format(level=number(high), label=label)
+            )
     none = cohort.uncovered()
     if none:
         out.append(
