@@ -14,7 +14,7 @@ from roleadvisor.i18n import _
 from roleadvisor.render.layout import Column, Hanging, Paragraph, Responsive, fit_cell, fitted_table, stacked
 from roleadvisor.render.table import BAND_STYLES
 
-NAME_WIDTH = 22  # a person's name in the heatmap grid is cut to this many cells
+NAME_WIDTH = 26  # a person's name in the heatmap grid is cut to this many cells
 LEVEL_STYLES = ("dim", "dim", "", "cyan", "bold green", "bold magenta")
 
 
