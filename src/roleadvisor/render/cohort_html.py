@@ -204,8 +204,9 @@ def cohort_html(report: CohortReport) -> str:
     heading = _("roleadvisor cohort report: {name}")
     intro = _("Catalogue {version} ({source}). What the numbers mean is explained at the end of the page.")
     source = report.catalog.source
+    shown_name = report.input.name.replace("\\", "/").rsplit("/", 1)[-1]  # the file's name, not its folders
     body: list[str] = [
-        f"<h1>{_fill(heading, name=_name(report.input.name))}</h1>",
+        f"<h1>{_fill(heading, name=_name(shown_name))}</h1>",
         '<p class="muted">'
         + _fill(
             intro,
@@ -234,7 +235,7 @@ def cohort_html(report: CohortReport) -> str:
     direction = "rtl" if i18n.is_rtl() else "ltr"
     html_attrs = f'lang="{language}"' + (f' dir="{direction}"' if language != i18n.ENGLISH else "")
     css = CSS + COHORT_CSS + (_rtl_css() if i18n.is_rtl() else "")
-    title = heading.format(name=report.input.name)
+    title = heading.format(name=shown_name)
     head = (
         '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
