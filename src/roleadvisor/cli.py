@@ -425,7 +425,7 @@ class CohortFormat(str, Enum):
         "roleadvisor cohort learners.csv                  # " + _("which roles does my cohort fit?"),
         "roleadvisor cohort learners.csv -o cohort.html   # " + _("the same as a page to share"),
         "roleadvisor cohort learners.csv --target mlops   # " + _("who is closest to MLOps?"),
-        "roleadvisor cohort learners.xlsx --id-column Name --format json",
+        "roleadvisor cohort learners.csv --id-column Name --delimiter ';' --format json",
         before=_(
             "The input is read as 'roleadvisor batch' reads it (CSV, JSON Lines, YAML or JSON). Every number "
             "comes from the ratings people gave themselves."

@@ -13,11 +13,12 @@ as the assess page make the text right to left in Persian (``render.html``).
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from roleadvisor import i18n
-from roleadvisor.contracts.cohort import ROWS_SHOWN, CohortReport, more_rows, names_shown
-from roleadvisor.i18n import _
+from roleadvisor.contracts.cohort import NAMES_SHOWN, ROWS_SHOWN, CohortReport, more_rows
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.html import BUILTIN, CSS, _fill, _fit, _name, _rtl_css, _t
 
 FULL_ROWS = 60  # up to this many people: levels written in the cells, names in full
@@ -55,6 +56,33 @@ def shade(level: int, top: int) -> int:
     return max(0, min(len(PALETTE) - 1, round(level / top * (len(PALETTE) - 1))))
 
 
+def _prose(text: str, names: list[str]) -> str:
+    """``text`` as HTML (``_t``) with each of ``names`` in it isolated as a name (``<bdi>``), so that a
+    path or a name with letters ``_t`` does not take for Latin (``Tomás``) keeps its order."""
+    wanted = sorted({n for n in names if n}, key=len, reverse=True)
+    if not wanted:
+        return _t(text)
+    pattern = re.compile("|".join(re.escape(n) for n in wanted))
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(_t(text[pos : m.start()]))
+        out.append(_name(m.group()))
+        pos = m.end()
+    out.append(_t(text[pos:]))
+    return "".join(out)
+
+
+def _names(names: tuple[str, ...]) -> str:
+    """Up to ``NAMES_SHOWN`` names, each isolated, then how many more (as ``names_shown`` says it)."""
+    shown = i18n.comma().join(_name(n) for n in names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    if more <= 0:
+        return shown
+    template = ngettext("{names} and {count} more", "{names} and {count} more", more)
+    return _fill(template, names=shown, count=escape(i18n.number(more)))
+
+
 def _n(value: float, decimals: int = 0) -> str:
     return escape(i18n.number(value, decimals))
 
@@ -70,7 +98,7 @@ def _roles(report: CohortReport) -> str:
         f"<tr><td><strong>{_name(r.title)}</strong></td>"
         f'<td class="count">{_n(r.people)}</td>'
         + "".join(f'<td class="count">{_n(r.bands.get(b.id, 0))}</td>' for b in report.bands)
-        + f'<td class="people">{_t(names_shown(r.names))}</td></tr>'
+        + f'<td class="people">{_names(r.names)}</td></tr>'
         for r in report.roles
     )
     headers = [_("Role"), _("People"), *(b.label for b in report.bands), _("Who (best fit first)")]
@@ -215,7 +243,7 @@ def cohort_html(report: CohortReport) -> str:
         )
         + "</p>",
         f'<p class="warning">{_t(report.caveat)}</p>',
-        f"<p>{_t(' '.join(report.summary))}</p>",
+        f"<p>{_prose(' '.join(report.summary), [report.input.name])}</p>",
     ]
     if report.roles:
         body.append(_roles(report))
@@ -225,7 +253,10 @@ def cohort_html(report: CohortReport) -> str:
         body.append(heatmap(report))
         body.append(_stages(report))
         spof = _("Single points of failure")
-        body.append(f"<h2>{_t(spof)}</h2>" + "".join(f"<p>{_t(line)}</p>" for line in report.spof_text))
+        holders = [p.person for p in report.single_points]
+        body.append(
+            f"<h2>{_t(spof)}</h2>" + "".join(f"<p>{_prose(line, holders)}</p>" for line in report.spof_text)
+        )
         body.append(_teach(report))
     meaning = _("What the numbers mean")
     body.append(
