@@ -99,6 +99,7 @@ def run(workdir: Path, args: list[str], stdin: bytes | None = None) -> Result:
 COMMANDS: dict[str, list[str]] = {
     "assess": ["--rate", "-r", "--profile", "--top", "--format", "--output", "--no-input", "--target", "--prefer"],
     "batch": ["--input-format", "--output", "--output-format", "--top", "--with-gaps", "--strict"],
+    "cohort": ["--target", "--format", "--output", "--input-format", "--id-column", "--delimiter"],
     "roles": ["--family", "--format"],
     "role": ["--format"],
     "lifecycle": ["--format"],

@@ -22,6 +22,7 @@ COMMANDS = [
     [],
     ["assess"],
     ["batch"],
+    ["cohort"],
     ["schema"],
     ["roles"],
     ["role"],

@@ -461,16 +461,150 @@ def _batch_table(**layout: Any) -> Any:  # noqa: ANN401 - commands.batch.MakeTab
     return BatchTable(**layout)
 
 
+# ---------------------------------------------------------------- cohort
+
+
+class CohortFormat(str, Enum):
+    """Report formats of ``cohort``."""
+
+    table = "table"
+    json = "json"
+    html = "html"
+
+
 @app.command(
-    help=_("Print the JSON Schema of the 'assess --format json' report."),
-    epilog=examples("roleadvisor schema > assess-report.schema.json"),
+    help=_(
+        "Describe a group of people (a cohort, a class, a team): the roles it fits, a heatmap of its "
+        "levels, the stages it covers, the skills only one person holds, and what to teach next."
+    ),
+    epilog=examples(
+        "roleadvisor cohort learners.csv                  # " + _("which roles does my cohort fit?"),
+        "roleadvisor cohort learners.csv -o cohort.html   # " + _("the same as a page to share"),
+        "roleadvisor cohort learners.csv --target mlops   # " + _("who is closest to MLOps?"),
+        "roleadvisor cohort learners.csv --id-column Name --delimiter ';' --format json",
+        before=_(
+            "The input is read as 'roleadvisor batch' reads it (CSV, JSON Lines, YAML or JSON). Every number "
+            "comes from the ratings people gave themselves."
+        ),
+        after=_(
+            "Exit codes: 0 every record read, 3 some records could not be read (listed on stderr, left out "
+            "of "
+            "the report), 2 no record could be read or bad usage, 1 a file could not be read or written."
+        ),
+    ),
 )
-def schema() -> None:
-    """Print the JSON Schema of the 'assess --format json' report."""
+def cohort(
+    ctx: typer.Context,
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT", help=_("CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin.")
+        ),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            "-t",
+            metavar="ROLE",
+            help=_(
+                "Rank the people by fit to this role (id, title or alias), with their critical gaps, and "
+                "aim teach-next at it."
+            ),
+            autocompletion=complete_role,
+        ),
+    ] = None,
+    output_format: Annotated[
+        CohortFormat | None,
+        typer.Option(
+            "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("Write the report to FILE (atomically) instead of stdout."),
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            "-I",
+            help=_("Input format (default: from the file's extension, else sniffed)."),
+        ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option(
+            "--id-column",
+            metavar="NAME",
+            help=_("CSV: the column that names each person (default: id)."),
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            metavar="CHAR",
+            help=_("CSV: the field separator, ',', ';' or tab (default: found from the header)."),
+        ),
+    ] = None,
+) -> None:
+    """Describe a cohort: its roles, a heatmap of its levels, its stages, its single points, what to teach."""
+    from roleadvisor.commands.cohort import CohortOptions, cohort_report
+    from roleadvisor.render import choose_format
+
+    fmt = choose_format("cohort", output_format.value if output_format else None, output)
+    report, code = cohort_report(
+        get_catalog(ctx),
+        CohortOptions(
+            input=input_path,
+            input_format=None if input_format is None else input_format.value,
+            id_column=id_column,
+            delimiter=delimiter,
+            target=target,
+        ),
+    )
+    show(report, fmt, output)
+    if code:
+        raise typer.Exit(code)
+
+
+class SchemaReport(str, Enum):
+    """Reports with a JSON Schema."""
+
+    assess = "assess"
+    cohort = "cohort"
+
+
+@app.command(
+    help=_("Print the JSON Schema of a JSON report: assess (the default) or cohort."),
+    epilog=examples(
+        "roleadvisor schema > assess-report.schema.json",
+        "roleadvisor schema cohort > cohort-report.schema.json",
+    ),
+)
+def schema(
+    report: Annotated[
+        SchemaReport,
+        typer.Argument(metavar="[REPORT]", help=_("Whose JSON: assess or cohort.")),
+    ] = SchemaReport.assess,
+) -> None:
+    """Print the JSON Schema of a JSON report: assess (the default) or cohort."""
     import json
 
-    from roleadvisor.contracts.schema import report_json_schema
     from roleadvisor.output import write_stdout
+
+    if report is SchemaReport.cohort:
+        from roleadvisor.contracts.cohort_schema import cohort_json_schema
+
+        write_stdout(json.dumps(cohort_json_schema(), indent=2))
+        return
+    from roleadvisor.contracts.schema import report_json_schema
 
     write_stdout(json.dumps(report_json_schema(), indent=2))
 

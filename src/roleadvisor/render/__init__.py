@@ -32,6 +32,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("decode", "profile"): "roleadvisor.render.plain:decode_profile",
     ("compare", "table"): "roleadvisor.render.compare:compare_table",
     ("validate", "table"): "roleadvisor.render.plain:validation_line",
+    ("cohort", "table"): "roleadvisor.render.cohort:cohort_table",
+    ("cohort", "html"): "roleadvisor.render.cohort_html:cohort_html",
 }
 
 # What an --output file's extension says about the format it wants.
