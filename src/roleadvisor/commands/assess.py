@@ -321,19 +321,34 @@ def _write_new(path: Path, text: str) -> bool:
 
 def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool = True) -> AssessReport:
     """Score the profile the options describe; warn on stderr when the ranking is unreliable."""
-    target = None
-    if options.target is not None:
-        from roleadvisor.lookup import resolve_role
+    target = advert = None
+    if options.target is not None:  # a role, or a saved decode (an advert) in an existing file
+        from roleadvisor.commands.rank import resolve_target
 
-        target = resolve_role(options.target, catalog).id
+        target, advert = resolve_target(options.target, catalog)
     from roleadvisor.i18n import current
 
     prefer = parse_prefer(options.prefer, current())  # resources in the reader's language first
     profile = gather_profile(catalog, options)
     model = Model.from_catalog(catalog)
     assessment = assess(model, profile.ratings)
-    advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
-    report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
+    if advert is not None:
+        from roleadvisor.contracts.rank import advert_name
+        from roleadvisor.rank import advert_role, advise_toward
+
+        role = advert_role(catalog, advert.requirements, advert_name(advert.title))
+        toward = advise_toward(model, catalog, profile.ratings, role, prefer=prefer, shown=options.top)
+        report = build_assess(
+            assessment,
+            toward.catalog,
+            name=profile.name,
+            top=options.top,
+            advice=toward.advice,
+            outside=(toward.result, toward.rank),
+        )
+    else:
+        advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
+        report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
     for message in report.warnings if warn_on_stderr else ():  # also in the report itself
         warn(message)
     return report
