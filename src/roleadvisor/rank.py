@@ -22,11 +22,11 @@ close, stretch, far: the catalogue's bands, which look at fit and critical
 gaps), long shots (far with a critical gap) after the other far candidates,
 then higher fit, smaller critical gaps (every level short of a defining skill
 from the ``critical_levels``-th on, summed: the units ``match`` is penalised by),
-fewer levels to learn and less important learning (``sum(weight * shortfall)``). Candidates equal on every one of these
-share a rank (``tied``) and are listed in input order: nothing else breaks the
-tie. Match is reported, not ranked by: its *use* part (how much of a person's
-strength the job asks for) would rank a candidate with more skills than the job
-needs below one who has just enough.
+fewer levels to learn and less important learning (``sum(weight * shortfall)``).
+Candidates equal on every one of these share a rank (``tied``) and are listed in
+input order: nothing else breaks the tie. Match is reported, not ranked by: its
+*use* part (how much of a person's strength the job asks for) would rank a
+candidate with more skills than the job needs below one who has just enough.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def _candidates(report: RankReport) -> RenderableType:
             width,
             [
                 Column(header="#", justify="right", style="dim", no_wrap=True),
-                Column(header=_("Candidate")),
+                Column(header=_("Candidate"), no_wrap=True),
                 Column(header=_("Fit"), no_wrap=True, justify="right"),
                 Column(header=_("Match"), no_wrap=True, justify="right"),
                 Column(header=_("Readiness"), no_wrap=True),
