@@ -22,6 +22,7 @@ COMMANDS = [
     [],
     ["assess"],
     ["batch"],
+    ["rank"],
     ["schema"],
     ["roles"],
     ["role"],

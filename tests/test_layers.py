@@ -38,6 +38,7 @@ RULES: dict[str, set[str]] = {
     "i18n": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor.catalog", "roleadvisor.engine"},
     "messages": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor"},
     "vector": PURE,
+    "rank": PURE,  # candidates against one requirement profile: NumPy allowed, no I/O
     "api": PURE,
     "lookup": PURE,
     "catalog": PURE

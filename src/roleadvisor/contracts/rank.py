@@ -265,7 +265,7 @@ def legend_lines(catalog: Catalog) -> tuple[str, ...]:
             last=r.bands[-1].label,
         ),
         _(
-            "order: readiness first, then higher fit, fewer critical gaps, fewer levels to learn and less "
+            "order: readiness first, then higher fit, smaller critical gaps, fewer levels to learn and less "
             "learning on skills that matter; candidates equal on all of these share a rank (marked =) and "
             "keep their order in the input."
         ),

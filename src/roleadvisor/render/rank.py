@@ -176,6 +176,12 @@ def _cell(text: str) -> str:
 def rank_markdown(report: RankReport) -> str:
     """The same as the table, as GitHub-flavoured Markdown."""
     req = report.requirements
+    skill, asked, counts = _("Skill"), _("Level asked"), _("How much it counts")
+    candidates, candidate, fit, match = _("Candidates"), _("Candidate"), _("Fit"), _("Match")
+    readiness, critical, gaps = _("Readiness"), _("Critical gaps"), _("Gaps")
+    numbers = _("Catalogue {version} ({source}). What the numbers mean:").format(
+        version=report.catalog.version, source=source(report.catalog.source)
+    )
     lines = [
         f"# {_cell(report.title)}",
         "",
@@ -187,21 +193,20 @@ def rank_markdown(report: RankReport) -> str:
     decoded = _decoded(req)
     if decoded:
         lines += [_cell(decoded), ""]
-    lines += [f"| {_('Skill')} | {_('Level asked')} | {_('How much it counts')} |", "|---|---|---|"]
-    for skill in req.skills:
-        weight = number(skill.weight, 0 if skill.weight.is_integer() else 1)
+    lines += [f"| {skill} | {asked} | {counts} |", "|---|---|---|"]
+    for item in req.skills:
+        weight = number(item.weight, 0 if item.weight.is_integer() else 1)
         lines.append(
-            f"| {_cell(skill.title)} (`{skill.skill}`) | {number(skill.level)} {_cell(skill.label)} | "
-            f"{skill.importance} ({weight}) |"
+            f"| {_cell(item.title)} (`{item.skill}`) | {number(item.level)} {_cell(item.label)} | "
+            f"{item.importance} ({weight}) |"
         )
     lines.append("")
     lines += [_cell(note) for note in req.notes]
     lines += [
         "",
-        f"## {_('Candidates')}",
+        f"## {candidates}",
         "",
-        f"| # | {_('Candidate')} | {_('Fit')} | {_('Match')} | {_('Readiness')} | {_('Critical gaps')} | "
-        f"{_('Gaps')} |",
+        f"| # | {candidate} | {fit} | {match} | {readiness} | {critical} | {gaps} |",
         "|---|---|---|---|---|---|---|",
     ]
     for c in report.candidates:
@@ -209,15 +214,7 @@ def rank_markdown(report: RankReport) -> str:
             f"| {_place(c)} | {_cell(c.id)} | {percent(c.fit)} | {percent(c.match)} | "
             f"{_cell(c.band_label or c.band)} | {_cell(c.critical_text)} | {_cell(c.gaps_text)} |"
         )
-    lines += ["", _cell(_counts(report)), ""]
-    lines.append(
-        "_"
-        + _("Catalogue {version} ({source}). What the numbers mean:").format(
-            version=report.catalog.version, source=source(report.catalog.source)
-        )
-        + "_"
-    )
-    lines.append("")
+    lines += ["", _cell(_counts(report)), "", f"_{numbers}_", ""]
     for line in report.legend:
         term, _sep, meaning = line.partition(": ")
         lines.append(f"- **{_cell(term)}**: {_cell(meaning)}")
