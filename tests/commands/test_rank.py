@@ -247,3 +247,12 @@ def test_narrow_and_wide_terminals_cut_no_word(
     assert result.exit_code == 0
     assert "…" not in result.stdout
     assert "Darya Sokolova" in result.stdout and "Elias Moreau" in result.stdout
+
+
+def test_the_readme_shows_what_it_prints(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ cat examples/advert-mlops.txt | roleadvisor rank examples/candidates.csv --advert -\n"
+    shown = readme.split(command, 1)[1].split("\n```", 1)[0] + "\n"
+    monkeypatch.setenv("COLUMNS", "100")
+    result = invoke("rank", CANDIDATES, "--advert", "-", input=ADVERT.read_text(encoding="utf-8"))
+    assert result.stdout == shown
