@@ -92,3 +92,11 @@ def test_a_file_that_is_not_a_decode_is_an_error(invoke: Invoke, tmp_path: Path)
     result = invoke("assess", "--profile", PROFILE, "--target", str(other))
     assert result.exit_code == 2
     assert "not a saved decode" in result.stderr
+
+
+def test_the_report_still_validates_against_the_schema(invoke: Invoke, job: Path) -> None:
+    import jsonschema
+
+    from roleadvisor.contracts.schema import report_json_schema
+
+    jsonschema.validate(_report(invoke, "--target", str(job)), report_json_schema())
