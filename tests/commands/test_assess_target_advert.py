@@ -81,9 +81,12 @@ def test_a_role_still_works_and_a_name_that_is_neither_says_both(invoke: Invoke)
     assert _report(invoke, "--target", "mlops")["target"]["id"] == "mlops-engineer"
     result = invoke("assess", "--profile", PROFILE, "--target", "job.json")
     assert result.exit_code == 2
-    line = result.stderr.strip()
-    assert line.startswith("error: --target 'job.json': neither a role (no role matches 'job.json'")
-    assert "nor a saved decode file (no such file;" in line
+    assert result.stderr.strip() == (
+        "error: no role matches 'job.json' (see 'roleadvisor roles'), and there is no file 'job.json' to "
+        "read as a saved decode (save one with 'roleadvisor decode --format json')"
+    )
+    ambiguous = invoke("assess", "--profile", PROFILE, "--target", "research")
+    assert ambiguous.stderr.startswith("error: role 'research' is ambiguous; it could be:")  # meant as a role
 
 
 def test_a_file_that_is_not_a_decode_is_an_error(invoke: Invoke, tmp_path: Path) -> None:

@@ -236,12 +236,13 @@ def resolve_target(value: str, catalog: Catalog) -> tuple[str | None, Loaded | N
     try:
         return resolve_role(value, catalog).id, None
     except LookupFailed as exc:
+        if exc.details:  # several roles match: it was meant as a role
+            raise
         raise LookupFailed(
             _(
-                "--target {value}: neither a role ({problem}) nor a saved decode file (no such file; save "
-                "one with 'roleadvisor decode --format json')"
+                "{problem}, and there is no file {value} to read as a saved decode (save one with "
+                "'roleadvisor decode --format json')"
             ).format(value=repr(value[:80]), problem=exc.message),
-            details=exc.details,
         ) from None
 
 
@@ -291,7 +292,12 @@ def rank_contract(catalog: Catalog, options: RankOptions) -> tuple[RankReport, i
     from roleadvisor.batch.source import InputSpec, open_source, read_people
 
     loaded = _requirements(catalog, options)
-    spec = InputSpec(options.input, options.input_format, options.id_column, options.delimiter)
+    spec = InputSpec(
+        path=options.input,
+        input_format=options.input_format,
+        id_column=options.id_column,
+        delimiter=options.delimiter,
+    )
     with open_source(spec) as source:
         people = read_people(source, catalog, limit=MAX_CANDIDATES)
         name = source.name
