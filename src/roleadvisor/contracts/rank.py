@@ -206,9 +206,9 @@ def requirements_out(
                 )
             )
         if source == "file" and file:
-            heading = _("What {file} asks for (a saved decode): check it before reading the ranking").format(
-                file=file
-            )
+            heading = _(
+                "What {advert} asks for, as saved in {file}: check it before reading the ranking"
+            ).format(advert=name, file=file)
         else:
             heading = _("What {advert} asks for, as decoded: check it before reading the ranking").format(
                 advert=name
