@@ -258,3 +258,14 @@ def test_the_readme_shows_what_it_prints(invoke: Invoke, monkeypatch: pytest.Mon
     monkeypatch.setenv("COLUMNS", "100")
     result = invoke("rank", CANDIDATES, "--advert", "-", input=ADVERT.read_text(encoding="utf-8"))
     assert result.stdout == shown
+
+
+def test_an_advert_that_names_nothing_or_is_empty(invoke: Invoke, tmp_path: Path) -> None:
+    vague = tmp_path / "vague.txt"
+    vague.write_text("We are a friendly company. Join us!\n", encoding="utf-8")
+    result = invoke("rank", CANDIDATES, "--advert", str(vague))
+    assert result.exit_code == 2 and "decode found no role title and no skill keyword" in result.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = invoke("rank", CANDIDATES, "--advert", str(empty))
+    assert result.exit_code == 2 and f"--advert {empty}: the advert is empty" in result.stderr
