@@ -254,7 +254,11 @@ def test_target_table_says_what_to_learn_first(invoke: Invoke) -> None:
     ("args", "message"),
     [
         (["--target", "research"], "error: role 'research' is ambiguous; it could be:"),
-        (["--target", "astronaut"], "error: no role matches 'astronaut' (see 'roleadvisor roles')"),
+        (
+            ["--target", "astronaut"],
+            "error: no role matches 'astronaut' (see 'roleadvisor roles'), and there is no file 'astronaut' "
+            "to read as a saved decode (save one with 'roleadvisor decode --format json')",
+        ),
         (
             ["--prefer", "vidoe"],
             "error: --prefer: unknown resource kind or language 'vidoe'; did you mean 'video'? "

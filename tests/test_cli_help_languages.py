@@ -23,6 +23,7 @@ COMMANDS = [
     ["assess"],
     ["batch"],
     ["cohort"],
+    ["rank"],
     ["schema"],
     ["roles"],
     ["role"],

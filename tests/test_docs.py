@@ -28,7 +28,7 @@ def _commands() -> list[str]:
 def test_the_command_list_is_what_we_think() -> None:
     assert _commands() == [
         "assess", "batch", "catalog init", "catalog validate", "cohort", "compare", "decode",
-        "lifecycle", "role", "roles", "schema", "skills",
+        "lifecycle", "rank", "role", "roles", "schema", "skills",
     ]  # fmt: skip
 
 

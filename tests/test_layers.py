@@ -39,6 +39,7 @@ RULES: dict[str, set[str]] = {
     "messages": PURE | {"numpy", "pydantic", "rapidfuzz", "yaml", "roleadvisor"},
     "vector": PURE,
     "cohort": PURE,
+    "rank": PURE,  # candidates against one requirement profile: NumPy allowed, no I/O
     "api": PURE,
     "lookup": PURE,
     "catalog": PURE

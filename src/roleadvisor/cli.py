@@ -268,7 +268,10 @@ def assess(
             "--target",
             "-t",
             metavar="ROLE",
-            help=_("Plan the steps to this role (id, title or alias), best step first."),
+            help=_(
+                "Plan the steps to this role (id, title or alias), or to the advert in a saved "
+                "'decode --format json' file, best step first."
+            ),
             autocompletion=complete_role,
         ),
     ] = None,
@@ -470,6 +473,136 @@ class CohortFormat(str, Enum):
     table = "table"
     json = "json"
     html = "html"
+
+
+class RankFormat(str, Enum):
+    """Formats of ``rank``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command(
+    help=_(
+        "Rank candidates against a role, an advert or a saved decode: fit, gaps and critical gaps for each. "
+        "It supports a conversation, not a hiring decision."
+    ),
+    epilog=examples(
+        "roleadvisor rank candidates.csv --role mlops",
+        "roleadvisor rank candidates.csv --advert advert.txt",
+        "pbpaste | roleadvisor rank candidates.csv --advert -",
+        "roleadvisor decode --file advert.txt -f json > job.json",
+        "roleadvisor rank candidates.csv --requirements job.json -f json -o ranking.json",
+        after=_(
+            "Exit codes: 0 every candidate ranked, 3 some records skipped (listed on stderr), 2 bad input "
+            "or no candidate to rank, 1 a file could not be read or written."
+        ),
+    ),
+)
+def rank(
+    ctx: typer.Context,
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help=_("Candidates: CSV, JSON Lines, YAML or JSON, as for batch; '-' reads stdin."),
+        ),
+    ],
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            metavar="ROLE",
+            help=_("Rank against this role (id, title or alias)."),
+            autocompletion=complete_role,
+        ),
+    ] = None,
+    advert: Annotated[
+        str | None,
+        typer.Option(
+            "--advert",
+            metavar="FILE",
+            help=_(
+                "Rank against this job advert, decoded first and shown so you can check it; '-' reads stdin."
+            ),
+        ),
+    ] = None,
+    requirements: Annotated[
+        str | None,
+        typer.Option(
+            "--requirements",
+            metavar="FILE",
+            help=_(
+                "Rank against a saved 'decode --format json' (or '--format profile') file; '-' reads stdin."
+            ),
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help=_("Show only the N best-ranked candidates.")),
+    ] = None,
+    output_format: Annotated[
+        RankFormat | None,
+        typer.Option(
+            "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("Write the report to FILE (atomically) instead of stdout."),
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            "-I",
+            help=_("Input format (default: from the file's extension, else sniffed)."),
+        ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option(
+            "--id-column",
+            metavar="NAME",
+            help=_("CSV: the column that names each candidate (default: id)."),
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            metavar="CHAR",
+            help=_("CSV: the field separator, ',', ';' or 'tab' (default: sniffed)."),
+        ),
+    ] = None,
+) -> None:
+    """Rank candidates against a role, an advert or a saved decode."""
+    from roleadvisor.commands.rank import RankOptions, parse_delimiter, rank_contract
+    from roleadvisor.render import choose_format
+
+    fmt = choose_format("rank", output_format.value if output_format else None, output)
+    report, code = rank_contract(
+        get_catalog(ctx),
+        RankOptions(
+            input=input_path,
+            role=role,
+            advert=advert,
+            requirements=requirements,
+            top=top,
+            input_format=None if input_format is None else input_format.value,
+            id_column=id_column,
+            delimiter=parse_delimiter(delimiter),
+        ),
+    )
+    show(report, fmt, output)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(

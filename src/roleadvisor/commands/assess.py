@@ -337,11 +337,11 @@ def _write_new(path: Path, text: str) -> bool:
 
 def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool = True) -> AssessReport:
     """Score the profile the options describe; warn on stderr when the ranking is unreliable."""
-    target = None
-    if options.target is not None:
-        from roleadvisor.lookup import resolve_role
+    target = advert = None
+    if options.target is not None:  # a role, or a saved decode (an advert) in an existing file
+        from roleadvisor.commands.rank import resolve_target
 
-        target = resolve_role(options.target, catalog).id
+        target, advert = resolve_target(options.target, catalog)
     from roleadvisor.i18n import current
 
     prefer = parse_prefer(options.prefer, current())  # resources in the reader's language first
@@ -349,8 +349,23 @@ def assess_report(catalog: Catalog, options: AssessOptions, warn_on_stderr: bool
     profile = gather_profile(catalog, options, halves)
     model = Model.from_catalog(catalog)
     assessment = assess(model, profile.ratings)
-    advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
-    report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
+    if advert is not None:
+        from roleadvisor.contracts.rank import advert_name
+        from roleadvisor.rank import advert_role, advise_toward
+
+        role = advert_role(catalog, advert.requirements, advert_name(advert.title))
+        toward = advise_toward(model, catalog, profile.ratings, role, prefer=prefer, shown=options.top)
+        report = build_assess(
+            assessment,
+            toward.catalog,
+            name=profile.name,
+            top=options.top,
+            advice=toward.advice,
+            outside=(toward.result, toward.rank),
+        )
+    else:
+        advice = advise(model, catalog, profile.ratings, target=target, prefer=prefer, shown=options.top)
+        report = build_assess(assessment, catalog, name=profile.name, top=options.top, advice=advice)
     if halves:  # said first: it changes what every number below means
         report.warnings = (*(half_level_note(h) for h in halves), *report.warnings)
     for message in report.warnings if warn_on_stderr else ():  # also in the report itself

@@ -654,7 +654,9 @@ def summary_sentences(
     return tuple(out)
 
 
-def _target(advice: Advice, catalog: Catalog, roles: dict[str, RoleFit]) -> TargetOut | None:
+def _target(
+    advice: Advice, catalog: Catalog, roles: dict[str, RoleFit], rank: int | None = None
+) -> TargetOut | None:
     plan = advice.plan
     if plan is None:
         return None
@@ -665,7 +667,7 @@ def _target(advice: Advice, catalog: Catalog, roles: dict[str, RoleFit]) -> Targ
         fit=plan.fit,
         band=result.band,
         learning=result.learning,
-        rank=list(roles).index(plan.role_id) + 1,
+        rank=list(roles).index(plan.role_id) + 1 if rank is None else rank,
         band_label=band_label(result.band, catalog),
         plan=tuple(
             PlanStepOut(
@@ -787,15 +789,23 @@ def build_assess(
     name: str | None,
     top: int | None = None,
     advice: Advice | None = None,
+    outside: tuple[RoleFit, int] | None = None,
 ) -> AssessReport:
     """The report for ``assessment``; ``top`` keeps only the best N roles (and the prose follows).
 
-    Readiness is for the target when one is given, else for the best match.
+    Readiness is for the target when one is given, else for the best match. ``outside`` is a
+    target that is not one of the ranked roles (an advert): its result, and where it would rank.
     """
     roles = assessment.roles if top is None else assessment.roles[:top]
     by_id = {r.role_id: r for r in assessment.roles}
+    if outside is not None:
+        by_id[outside[0].role_id] = outside[0]
     ratings = dict(assessment.ratings)
-    target = _target(advice, catalog, by_id) if advice is not None else None
+    target = (
+        _target(advice, catalog, by_id, rank=outside[1] if outside is not None else None)
+        if advice is not None
+        else None
+    )
     charted = [target.id] if target is not None else [r.role_id for r in roles[:CHART_ROLES]]
     focus = by_id[target.id] if target is not None else (roles[0] if roles else None)
     return AssessReport(
@@ -827,7 +837,9 @@ def build_assess(
             for s in assessment.stages
         ),
         readiness=(
-            _readiness(focus, catalog, rank=target.rank if target else None, of=len(assessment.roles))
+            _readiness(
+                focus, catalog, rank=target.rank if target and not outside else None, of=len(assessment.roles)
+            )
             if focus is not None
             else None
         ),

@@ -31,6 +31,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("decode", "table"): "roleadvisor.render.browse:decode_table",
     ("decode", "profile"): "roleadvisor.render.plain:decode_profile",
     ("compare", "table"): "roleadvisor.render.compare:compare_table",
+    ("rank", "table"): "roleadvisor.render.rank:rank_table",
+    ("rank", "markdown"): "roleadvisor.render.rank:rank_markdown",
     ("validate", "table"): "roleadvisor.render.plain:validation_line",
     ("cohort", "table"): "roleadvisor.render.cohort:cohort_table",
     ("cohort", "html"): "roleadvisor.render.cohort_html:cohort_html",
