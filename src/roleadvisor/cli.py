@@ -342,6 +342,36 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+# The input options batch, cohort and rank share: the same people file reads the same way in all three.
+InputFormatOption = Annotated[
+    InputFormat | None,
+    typer.Option(
+        "--input-format",
+        "-I",
+        help=_("Input format (default: from the file's extension, else sniffed)."),
+    ),
+]
+IdColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--id-column",
+        metavar="NAME",
+        help=_("CSV and .xlsx: the column holding each person's id (default: 'id'; any case)."),
+    ),
+]
+DelimiterOption = Annotated[
+    Delimiter | None,
+    typer.Option(
+        "--delimiter",
+        help=_("CSV: what separates fields (default: ',', ';' or tab, found from the header)."),
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="NAME", help=_(".xlsx: the sheet to read (default: the first).")),
+]
+
+
 @app.command(
     help=_(
         "Score many profiles from a file or stdin: a table on a terminal, JSON Lines or CSV for programs."
@@ -368,33 +398,10 @@ def batch(
             help=_("CSV, JSON Lines, YAML, JSON or .xlsx file of profiles; '-' reads stdin."),
         ),
     ],
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(
-            "--input-format",
-            "-I",
-            help=_("Input format (default: from the file's extension, else sniffed)."),
-        ),
-    ] = None,
-    id_column: Annotated[
-        str | None,
-        typer.Option(
-            "--id-column",
-            metavar="NAME",
-            help=_("CSV and .xlsx: the column holding each person's id (default: 'id'; any case)."),
-        ),
-    ] = None,
-    delimiter: Annotated[
-        Delimiter | None,
-        typer.Option(
-            "--delimiter",
-            help=_("CSV: what separates fields (default: ',', ';' or tab, found from the header)."),
-        ),
-    ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="NAME", help=_(".xlsx: the sheet to read (default: the first).")),
-    ] = None,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = None,
+    delimiter: DelimiterOption = None,
+    sheet: SheetOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -506,7 +513,7 @@ def rank(
         str,
         typer.Argument(
             metavar="FILE",
-            help=_("Candidates: CSV, JSON Lines, YAML or JSON, as for batch; '-' reads stdin."),
+            help=_("Candidates: CSV, JSON Lines, YAML, JSON or .xlsx, as for batch; '-' reads stdin."),
         ),
     ],
     role: Annotated[
@@ -557,33 +564,13 @@ def rank(
             help=_("Write the report to FILE (atomically) instead of stdout."),
         ),
     ] = None,
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(
-            "--input-format",
-            "-I",
-            help=_("Input format (default: from the file's extension, else sniffed)."),
-        ),
-    ] = None,
-    id_column: Annotated[
-        str | None,
-        typer.Option(
-            "--id-column",
-            metavar="NAME",
-            help=_("CSV: the column that names each candidate (default: id)."),
-        ),
-    ] = None,
-    delimiter: Annotated[
-        str | None,
-        typer.Option(
-            "--delimiter",
-            metavar="CHAR",
-            help=_("CSV: the field separator, ',', ';' or 'tab' (default: sniffed)."),
-        ),
-    ] = None,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = None,
+    delimiter: DelimiterOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Rank candidates against a role, an advert or a saved decode."""
-    from roleadvisor.commands.rank import RankOptions, parse_delimiter, rank_contract
+    from roleadvisor.commands.rank import RankOptions, rank_contract
     from roleadvisor.render import choose_format
 
     fmt = choose_format("rank", output_format.value if output_format else None, output)
@@ -597,7 +584,8 @@ def rank(
             top=top,
             input_format=None if input_format is None else input_format.value,
             id_column=id_column,
-            delimiter=parse_delimiter(delimiter),
+            delimiter=None if delimiter is None else delimiter.value,
+            sheet=sheet,
         ),
     )
     show(report, fmt, output)
@@ -616,13 +604,12 @@ def rank(
         "roleadvisor cohort learners.csv --target mlops   # " + _("who is closest to MLOps?"),
         "roleadvisor cohort learners.csv --id-column Name --delimiter ';' --format json",
         before=_(
-            "The input is read as 'roleadvisor batch' reads it (CSV, JSON Lines, YAML or JSON). Every number "
-            "comes from the ratings people gave themselves."
+            "The input is read as 'roleadvisor batch' reads it (CSV, JSON Lines, YAML, JSON or .xlsx). "
+            "Every number comes from the ratings people gave themselves."
         ),
         after=_(
             "Exit codes: 0 every record read, 3 some records could not be read (listed on stderr, left out "
-            "of "
-            "the report), 2 no record could be read or bad usage, 1 a file could not be read or written."
+            "of the report), 2 no record could be read or bad usage, 1 a file could not be read or written."
         ),
     ),
 )
@@ -631,7 +618,8 @@ def cohort(
     input_path: Annotated[
         str,
         typer.Argument(
-            metavar="INPUT", help=_("CSV, JSON Lines, YAML or JSON file of profiles; '-' reads stdin.")
+            metavar="INPUT",
+            help=_("CSV, JSON Lines, YAML, JSON or .xlsx file of profiles; '-' reads stdin."),
         ),
     ],
     target: Annotated[
@@ -662,30 +650,10 @@ def cohort(
             help=_("Write the report to FILE (atomically) instead of stdout."),
         ),
     ] = None,
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(
-            "--input-format",
-            "-I",
-            help=_("Input format (default: from the file's extension, else sniffed)."),
-        ),
-    ] = None,
-    id_column: Annotated[
-        str | None,
-        typer.Option(
-            "--id-column",
-            metavar="NAME",
-            help=_("CSV: the column that names each person (default: id)."),
-        ),
-    ] = None,
-    delimiter: Annotated[
-        str | None,
-        typer.Option(
-            "--delimiter",
-            metavar="CHAR",
-            help=_("CSV: the field separator, ',', ';' or tab (default: found from the header)."),
-        ),
-    ] = None,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = None,
+    delimiter: DelimiterOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Describe a cohort: its roles, a heatmap of its levels, its stages, its single points, what to teach."""
     from roleadvisor.commands.cohort import CohortOptions, cohort_report
@@ -698,7 +666,8 @@ def cohort(
             input=input_path,
             input_format=None if input_format is None else input_format.value,
             id_column=id_column,
-            delimiter=delimiter,
+            delimiter=None if delimiter is None else delimiter.value,
+            sheet=sheet,
             target=target,
         ),
     )

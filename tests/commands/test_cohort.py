@@ -132,20 +132,19 @@ def test_yaml_and_jsonl_inputs_read_like_batch(invoke: Invoke, tmp_path: Path) -
     assert json.loads(piped.stdout)["people"] == data["people"]
 
 
-def test_input_options_reach_the_reader(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    from roleadvisor.batch import source
-
-    seen: list[InputSpec] = []
-    real = source.open_source
-
-    def spy(spec: InputSpec):  # type: ignore[no-untyped-def]
-        seen.append(spec)
-        return real(InputSpec(spec.path))
-
-    monkeypatch.setattr("roleadvisor.commands.cohort.open_source", spy)
-    result = invoke("cohort", str(EXAMPLE), "-I", "csv", "--id-column", "Name", "--delimiter", "tab")
-    assert result.exit_code == 0, result.output
-    assert seen == [InputSpec(str(EXAMPLE), "csv", "Name", "\t")]
+def test_input_options_reach_the_reader(invoke: Invoke, tmp_path: Path) -> None:
+    """A spreadsheet export as people keep them: titles, a Name column, ';' between fields."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    header = "Name;Systems;Databases;Machine learning;Algorithms;Statistics;SME;Product;Communication"
+    body = [line.replace(",", ";") for line in lines[1:]]
+    path = _write(tmp_path, "\n".join([header, *body]) + "\n", name="export.txt")
+    result = invoke(
+        "cohort", str(path), "-I", "csv", "--id-column", "name", "--delimiter", ";", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    plain = json.loads(invoke("cohort", str(EXAMPLE), "--format", "json").stdout)
+    got = json.loads(result.stdout)
+    assert got["people"] == plain["people"] and got["teach_next"] == plain["teach_next"]
 
 
 @pytest.mark.parametrize("value", ["|", "ab", ""])

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roleadvisor.batch.source import BadRecord, InputSpec, open_source, read_people
+from roleadvisor.batch.source import InputSpec
 from roleadvisor.catalog.models import Catalog
+from roleadvisor.commands.people import read_everyone
 from roleadvisor.contracts.cohort import CohortReport, SkippedOut, build_cohort
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, UsageError
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.output import note
 
-MAX_ERROR_LINES = 20  # bad records listed on stderr, as batch lists them
 MAX_PEOPLE = 1_000_000  # everyone is held in memory at once
-DELIMITERS = {",": ",", ";": ";", "\t": "\t", "tab": "\t", "\\t": "\t"}
 
 
 @dataclass(frozen=True)
@@ -24,34 +23,8 @@ class CohortOptions:
     input_format: str | None = None
     id_column: str | None = None
     delimiter: str | None = None
+    sheet: str | None = None
     target: str | None = None
-
-
-def delimiter(value: str | None) -> str | None:
-    """``--delimiter``: ``,``, ``;`` or a tab (``tab`` or ``\\t`` typed out)."""
-    if value is None:
-        return None
-    found = DELIMITERS.get(value.lower() if len(value) > 1 else value)
-    if found is None:
-        raise UsageError(
-            _("--delimiter: {value!r} is not a delimiter roleadvisor reads; use ',', ';' or tab").format(
-                value=value[:40]
-            )
-        )
-    return found
-
-
-def report_bad_records(bad: tuple[BadRecord, ...]) -> None:
-    """The first ``MAX_ERROR_LINES`` bad records on stderr, then how many more there were."""
-    for record in bad[:MAX_ERROR_LINES]:
-        note(f"bad record: {record.describe()}")
-    if len(bad) > MAX_ERROR_LINES:
-        hidden = len(bad) - MAX_ERROR_LINES
-        note(
-            ngettext("... and {count} more bad record", "... and {count} more bad records", hidden).format(
-                count=hidden
-            )
-        )
 
 
 def cohort_report(catalog: Catalog, options: CohortOptions) -> tuple[CohortReport, int]:
@@ -65,11 +38,8 @@ def cohort_report(catalog: Catalog, options: CohortOptions) -> tuple[CohortRepor
         from roleadvisor.lookup import resolve_role
 
         target = catalog.role_ids.index(resolve_role(options.target, catalog).id)
-    spec = InputSpec(options.input, options.input_format, options.id_column, delimiter(options.delimiter))
-    with open_source(spec) as source:
-        people = read_people(source, catalog, limit=MAX_PEOPLE)
-        name = source.name
-    report_bad_records(people.bad)
+    spec = InputSpec(options.input, options.input_format, options.id_column, options.delimiter, options.sheet)
+    people, name = read_everyone(spec, catalog, limit=MAX_PEOPLE)
     if len(people) == 0:
         if people.bad:
             raise BatchInputError(

@@ -25,7 +25,6 @@ from roleadvisor.rank import (
     role_requirements,
 )
 
-MAX_ERROR_LINES = 20  # bad records listed on stderr, as batch does
 MAX_CANDIDATES = 1_000_000  # rank holds every candidate in memory
 REQUIREMENTS_MAX_BYTES = 16 * 1024 * 1024
 
@@ -42,6 +41,7 @@ class RankOptions:
     input_format: str | None = None
     id_column: str | None = None
     delimiter: str | None = None
+    sheet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,8 @@ def _requirements(catalog: Catalog, options: RankOptions) -> Loaded:
 
 def rank_contract(catalog: Catalog, options: RankOptions) -> tuple[RankReport, int]:
     """The ranking and the exit code (0 every record ranked, 3 some skipped)."""
-    from roleadvisor.batch.source import InputSpec, open_source, read_people
+    from roleadvisor.batch.source import InputSpec
+    from roleadvisor.commands.people import read_everyone
 
     loaded = _requirements(catalog, options)
     spec = InputSpec(
@@ -297,19 +298,9 @@ def rank_contract(catalog: Catalog, options: RankOptions) -> tuple[RankReport, i
         input_format=options.input_format,
         id_column=options.id_column,
         delimiter=options.delimiter,
+        sheet=options.sheet,
     )
-    with open_source(spec) as source:
-        people = read_people(source, catalog, limit=MAX_CANDIDATES)
-        name = source.name
-    for bad in people.bad[:MAX_ERROR_LINES]:
-        note(_("bad record: {record}").format(record=bad.describe()))
-    if len(people.bad) > MAX_ERROR_LINES:
-        hidden = len(people.bad) - MAX_ERROR_LINES
-        note(
-            ngettext("... and {count} more bad record", "... and {count} more bad records", hidden).format(
-                count=number(hidden)
-            )
-        )
+    people, name = read_everyone(spec, catalog, limit=MAX_CANDIDATES)
     if len(people) == 0:
         if people.bad:
             raise BatchInputError(
@@ -343,16 +334,3 @@ def rank_contract(catalog: Catalog, options: RankOptions) -> tuple[RankReport, i
         )
     )
     return report, EXIT_PARTIAL if people.bad else EXIT_OK
-
-
-DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
-
-
-def parse_delimiter(value: str | None) -> str | None:
-    """``--delimiter``: ``,``, ``;`` or ``tab`` (also ``\\t``) as the character; ``None`` sniffs."""
-    if value is None:
-        return None
-    found = DELIMITERS.get(value.strip().lower() if value.strip() else value)
-    if found is None:
-        raise UsageError(_("--delimiter: {value!r} is not one of ',', ';' or 'tab'").format(value=value[:10]))
-    return found
