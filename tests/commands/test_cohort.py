@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from roleadvisor.batch.source import InputSpec
 from tests.conftest import Invoke
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cohort.csv"
