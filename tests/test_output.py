@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -172,3 +173,58 @@ def test_a_long_warning_wraps_at_words_on_a_terminal_only(tmp_path: Path) -> Non
     assert (
         piped.stderr.splitlines()[0].startswith("warning: 8 of 8") and len(piped.stderr.splitlines()[0]) > 60
     )
+
+
+# ---------------------------------------------------------------- a reader that goes away
+
+
+class _ShortWriter(io.BytesIO):
+    """Takes at most 5 bytes a call, then (once closed by its reader) nothing at all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gone = False
+
+    def write(self, data: object) -> int:  # type: ignore[override]
+        if self.gone:
+            raise BrokenPipeError(32, "Broken pipe")
+        self.gone = True
+        return super().write(bytes(memoryview(data).cast("B"))[:5])  # type: ignore[arg-type]
+
+
+def test_write_all_raises_rather_than_lose_the_rest() -> None:
+    from roleadvisor.output import write_all
+
+    sink = _ShortWriter()
+    with pytest.raises(BrokenPipeError):
+        write_all(sink, b"0123456789")  # type: ignore[arg-type]
+    assert sink.getvalue() == b"01234"
+
+
+def _big_csv(path: Path, rows: int = 4000) -> Path:
+    header = "id,systems,databases,ml,algorithms,stats,sme,product,communication\n"
+    body = "".join(f"p{i}," + ",".join(str((i + j) % 6) for j in range(8)) + "\n" for i in range(rows))
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["batch"], ["batch", "-f", "csv"], ["cohort", "-f", "json"], ["cohort"]],
+    ids=["jsonl", "csv", "cohort-json", "cohort-table"],
+)
+def test_a_reader_that_stops_early_is_exit_1_not_success(tmp_path: Path, args: list[str]) -> None:
+    """``| head -1``: output the reader never took is a failed write (exit 1), not a scored run."""
+    source = _big_csv(tmp_path / "people.csv")
+    process = subprocess.Popen(
+        [*installed_command(), args[0], str(source), *args[1:]],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)  # the reader takes a little, then goes away
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1, err
+    assert "Traceback" not in err and "scored" not in err

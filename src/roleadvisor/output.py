@@ -174,13 +174,56 @@ def write_stdout(text: str) -> None:
     if not text.endswith("\n"):
         text += "\n"
     buffer = getattr(out, "buffer", None)
-    if buffer is None or _holds_everything(out):
+    if buffer is None:
         out.write(text)
     else:
         out.flush()
-        buffer.write(utf8_bytes(text))
+        if _holds_everything(out):
+            data = text.encode(
+                getattr(out, "encoding", None) or "utf-8", getattr(out, "errors", None) or "strict"
+            )
+        else:
+            data = utf8_bytes(text)
+        write_all(buffer, data)
         buffer.flush()
     out.flush()
+
+
+def write_all(stream: IO[bytes], data: bytes | memoryview) -> int:
+    """Write every byte of ``data`` or raise.
+
+    A buffered stream may accept only part of a large write and say so only in
+    its return value (a pipe whose reader went away, as ``| head -1`` does); the
+    rest is written again, which then raises ``BrokenPipeError`` or the ``OSError``
+    that stopped it, instead of the loss passing unseen.
+    """
+    view = memoryview(data).cast("B")
+    total = len(view)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise BrokenPipeError(32, "the output stopped taking data")  # EPIPE
+        view = view[written:]
+    return total
+
+
+class WholeWrites:
+    """A binary stream whose ``write`` writes everything or raises (see ``write_all``)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes | memoryview) -> int:
+        """Every byte of ``data``, or an exception."""
+        return write_all(self._stream, data)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self._stream.flush()
+
+    def fileno(self) -> int:
+        """The file descriptor underneath."""
+        return self._stream.fileno()
 
 
 def utf8_bytes(text: str) -> bytes:
@@ -222,7 +265,10 @@ def emit(rendered: Rendered, output: Path | None = None, *, what: str = "report"
             else:  # a pipe or file: the same layout, without the padding Rich adds to every line
                 with console.capture() as captured:
                     console.print(rendered.rich)
-                console.file.write(_trimmed(captured.get()))
+                if _holds_everything(_stream("stdout")):
+                    write_stdout(_trimmed(captured.get()))  # every byte, or an error
+                else:
+                    console.file.write(_trimmed(captured.get()))  # with look-alikes for what it lacks
             console.file.flush()
         return
     text = rendered.text if rendered.text is not None else _trimmed(plain_text(rendered.rich))

@@ -7,7 +7,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
 from roleadvisor import i18n
 from roleadvisor.batch.run import BatchSummary, run_batch
@@ -16,7 +16,7 @@ from roleadvisor.batch.writers import Tally, WriteOptions
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError
 from roleadvisor.i18n import ngettext
-from roleadvisor.output import note, open_output
+from roleadvisor.output import WholeWrites, note, open_output
 from roleadvisor.ratings import half_levels_note
 
 if TYPE_CHECKING:
@@ -233,4 +233,4 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
 def _stdout_buffer() -> IO[bytes]:
     if sys.stdout is None:
         raise OutputIOError("stdout is closed; nothing was written")
-    return sys.stdout.buffer
+    return cast("IO[bytes]", WholeWrites(sys.stdout.buffer))  # a short write to a pipe is not a loss
