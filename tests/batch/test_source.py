@@ -91,3 +91,14 @@ def test_options_that_do_not_fit_the_input(tmp_path: Path, spec: dict[str, str],
     with pytest.raises(UsageError) as caught, open_source(InputSpec(str(path), **spec)):
         pass
     assert caught.value.message.startswith(message)
+
+
+def test_half_levels_of_good_records_are_counted(tmp_path: Path) -> None:
+    half = ",".join(["3.5", *["2"] * (len(SKILLS) - 1)])
+    path = write_csv(tmp_path / "people.csv", [f"ana,{half}", row("bo", DS), f"ana,{half}"])
+    with open_source(InputSpec(str(path))) as source:
+        people = read_people(source, load_catalog())
+    assert people.ids == ("ana", "bo")  # the second ana is a duplicate: its half level is not counted
+    assert people.half_levels == 1
+    assert people.half_example is not None and people.half_example.level == 3
+    assert people.ratings[0].tolist()[0] == 3

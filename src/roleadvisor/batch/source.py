@@ -25,6 +25,7 @@ from roleadvisor.batch.sniff import sniff
 from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError, InputIOError, UsageError
+from roleadvisor.ratings import HalfLevel
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class People:
     lines: NDArray[np.int64]
     ratings: NDArray[np.int16]  # (people, skills)
     bad: tuple[BadRecord, ...] = field(default=())
+    half_levels: int = 0  # ratings halfway between two levels, read as the lower one (good records)
+    half_example: HalfLevel | None = None  # the first of them
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -183,8 +186,12 @@ def read_people(source: Source, catalog: Catalog, *, limit: int | None = None) -
     lines: list[NDArray[np.int64]] = []
     rows: list[NDArray[np.int16]] = []
     bad: list[BadRecord] = []
+    half_levels, half_example = 0, None
     for chunk in source.chunks(catalog):
         mark_duplicates(chunk, seen)
+        count, first = chunk.scored_halves()
+        half_levels += count
+        half_example = half_example or first
         keep = np.ones(len(chunk), dtype=bool)
         for i, message in sorted(chunk.errors.items()):
             keep[i] = False
@@ -201,4 +208,6 @@ def read_people(source: Source, catalog: Catalog, *, limit: int | None = None) -
         lines=np.concatenate(lines) if lines else np.zeros(0, dtype=np.int64),
         ratings=np.concatenate(rows) if rows else np.zeros((0, n_skills), dtype=np.int16),
         bad=tuple(bad),
+        half_levels=half_levels,
+        half_example=half_example,
     )

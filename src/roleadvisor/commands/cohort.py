@@ -39,7 +39,7 @@ def cohort_report(catalog: Catalog, options: CohortOptions) -> tuple[CohortRepor
 
         target = catalog.role_ids.index(resolve_role(options.target, catalog).id)
     spec = InputSpec(options.input, options.input_format, options.id_column, options.delimiter, options.sheet)
-    people, name = read_everyone(spec, catalog, limit=MAX_PEOPLE)
+    people, name = read_everyone(spec, catalog, limit=MAX_PEOPLE, command="cohort")
     if len(people) == 0:
         if people.bad:
             raise BatchInputError(

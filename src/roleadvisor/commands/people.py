@@ -10,16 +10,23 @@ from roleadvisor.batch.source import BadRecord, InputSpec, People, open_source, 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.i18n import _, ngettext, number
 from roleadvisor.output import note
+from roleadvisor.ratings import half_levels_note
 
 MAX_ERROR_LINES = 20  # bad records listed on stderr, as batch does
 
 
-def read_everyone(spec: InputSpec, catalog: Catalog, *, limit: int) -> tuple[People, str]:
-    """Every record of ``spec`` (at most ``limit`` good ones) and the input's name; bad ones listed."""
+def read_everyone(spec: InputSpec, catalog: Catalog, *, limit: int, command: str) -> tuple[People, str]:
+    """Every record of ``spec`` (at most ``limit`` good ones) and the input's name.
+
+    Bad records are listed on stderr, and half levels counted there (``cohort: 2 half
+    levels read as the level below (3.5 -> 3)``), as ``batch`` does.
+    """
     with open_source(spec) as source:
         people = read_people(source, catalog, limit=limit)
         name = source.name
     report_bad_records(people.bad)
+    if people.half_levels:
+        note(f"{command}: {half_levels_note(people.half_levels, people.half_example)}")
     return people, name
 
 

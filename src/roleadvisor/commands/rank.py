@@ -300,7 +300,7 @@ def rank_contract(catalog: Catalog, options: RankOptions) -> tuple[RankReport, i
         delimiter=options.delimiter,
         sheet=options.sheet,
     )
-    people, name = read_everyone(spec, catalog, limit=MAX_CANDIDATES)
+    people, name = read_everyone(spec, catalog, limit=MAX_CANDIDATES, command="rank")
     if len(people) == 0:
         if people.bad:
             raise BatchInputError(
