@@ -38,8 +38,25 @@ def test_the_default_format_follows_where_the_output_goes() -> None:
     assert output_format(options(), stdout_is_terminal=False) == "jsonl"
     assert output_format(options("out.csv"), stdout_is_terminal=True) == "csv"
     assert output_format(options("out.jsonl"), stdout_is_terminal=True) == "jsonl"
-    assert output_format(options("out.txt"), stdout_is_terminal=True) == "jsonl"
+    assert output_format(options("out.NDJSON"), stdout_is_terminal=True) == "jsonl"
+    assert output_format(options("out.txt"), stdout_is_terminal=False) == "table"
     assert output_format(options("out.csv", "table"), stdout_is_terminal=False) == "table"
+    assert output_format(options("out.json", "jsonl"), stdout_is_terminal=False) == "jsonl"
+
+
+@pytest.mark.parametrize("name", ["results.json", "results", "results.html"])
+def test_an_output_extension_naming_no_batch_format_is_refused(
+    invoke: Invoke, tmp_path: Path, name: str
+) -> None:
+    """``-o results.json`` would hold JSON Lines a JSON reader refuses: say so, write nothing."""
+    people = tmp_path / "people.csv"
+    people.write_text("id," + ",".join(MLE) + "\nana," + ",".join(str(v) for v in MLE.values()) + "\n")
+    result = invoke("batch", str(people), "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: --output {tmp_path / name}: cannot tell the format")
+    assert not (tmp_path / name).exists()
+    if name.endswith(".json"):
+        assert "not one JSON document" in result.stderr
 
 
 def test_a_pipe_gets_json_lines_by_default(invoke: Invoke) -> None:

@@ -14,7 +14,7 @@ from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.source import InputSpec, open_source
 from roleadvisor.batch.writers import Tally, WriteOptions
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError
+from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError, UsageError
 from roleadvisor.i18n import ngettext
 from roleadvisor.output import WholeWrites, note, open_output
 from roleadvisor.ratings import half_levels_note
@@ -123,12 +123,28 @@ class _Reporter:
             self.progress.stop()
 
 
+OUTPUT_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
+
+
 def output_format(options: BatchOptions, stdout_is_terminal: bool | None = None) -> str:
-    """``--format``, else csv for a ``.csv`` --output, else table on a terminal, else JSON Lines."""
+    """``--format``, else what --output's extension names, else table on a terminal, else JSON Lines.
+
+    An --output whose extension names no batch format (``.json``: one JSON document,
+    which batch does not write) is a usage error rather than a file of another format.
+    """
     if options.output_format is not None:
         return options.output_format
     if options.output is not None:
-        return "csv" if options.output.suffix.lower() == ".csv" else "jsonl"
+        suffix = options.output.suffix.lower()
+        fmt = OUTPUT_EXTENSIONS.get(suffix)
+        if fmt is None:
+            json_hint = " (batch writes JSON Lines, one object a line, not one JSON document)"
+            raise UsageError(
+                f"--output {options.output}: cannot tell the format from the extension "
+                f"{suffix or '(none)'!r}; use one of {', '.join(OUTPUT_EXTENSIONS)} or pass --format "
+                f"jsonl, csv or table{json_hint if suffix == '.json' else ''}"
+            )
+        return fmt
     if stdout_is_terminal is None:
         stdout_is_terminal = sys.stdout is not None and sys.stdout.isatty()
     return "table" if stdout_is_terminal else "jsonl"
