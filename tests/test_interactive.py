@@ -275,3 +275,18 @@ def test_decode_on_a_terminal_without_text_does_not_wait_for_input() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
+
+
+def test_a_pasted_advert_is_asked_for_and_read_until_ctrl_d(tmp_path: Path) -> None:
+    """``rank FILE --advert -`` on a terminal says what it waits for, then reads the paste."""
+    people = tmp_path / "candidates.csv"
+    people.write_text("id," + ",".join(MLE) + "\nana," + ",".join(str(v) for v in MLE.values()) + "\n")
+    child = spawn(["rank", str(people), "--advert", "-", "--format", "json"], tmp_path)
+    child.expect("Paste the advert, then press Ctrl-D on a new line.")
+    child.sendline("Senior MLOps Engineer")
+    child.sendline("You will run Kubernetes and our model serving platform.")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert '"ana"' in (child.before or "")

@@ -22,6 +22,7 @@ from roleadvisor.contracts.browse import (
 )
 from roleadvisor.errors import UsageError
 from roleadvisor.i18n import _
+from roleadvisor.output import note
 from roleadvisor.textfile import decode_text as decode_bytes
 from roleadvisor.textfile import read_text
 
@@ -91,6 +92,8 @@ def read_advert(text: str | None, file: Path | None, stdin_is_terminal: bool) ->
         )
     if sys.stdin is None:
         raise UsageError(_("nothing to decode: stdin is closed"))
+    if sys.stdin.isatty():  # asked for with '-': say what the silence is waiting for
+        note(_("Paste the advert, then press Ctrl-D on a new line."))
     data = sys.stdin.buffer.read(max_bytes + 1)
     return decode_bytes(data, name="<stdin>", what="advert", max_bytes=max_bytes)
 
