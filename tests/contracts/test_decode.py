@@ -33,6 +33,13 @@ def test_english_sentences(catalog: Catalog) -> None:
         "Seniority in the title: Staff (levels of skills weighted 2 or more moved by +1)."
     )
     assert "a first role given 80% or more was right" in staff.confidence_meaning
+    # MLOps engineers' defining skill is already at the top: "Senior" moves nothing, and says so
+    mlops = decode_view(decode_text("Senior MLOps Engineer", catalog), catalog)
+    assert mlops.seniority.sentence == (
+        "Seniority in the title: Senior (no change to the levels: those it moves are already at the end "
+        "of the scale)."
+    )
+    assert all(not reason.startswith("Senior:") for ask in mlops.skills for reason in ask.reasons)
     assert staff.warnings == [] and staff.reading.note is None
     assert where_shown("duties") == "duties" and where_shown("own-section") == "own-section"
     assert why_shown("a colleague") == "a colleague"

@@ -150,6 +150,12 @@ def _seniority_sentence(decoded: Decoded) -> str | None:
     words = ", ".join(decoded.seniority_words)
     if not decoded.seniority_shift:
         return _("Seniority in the title: {words} (no change to the levels).").format(words=words)
+    marker = "/".join(decoded.seniority_words) + ":"  # the reason decode gives a level it moved
+    if not any(reason.startswith(marker) for ask in decoded.skills for reason in ask.reasons):
+        return _(
+            "Seniority in the title: {words} (no change to the levels: those it moves are already at the "
+            "end of the scale)."
+        ).format(words=words)
     if decoded.seniority_min_weight >= 3:
         return _(
             "Seniority in the title: {words} (levels of defining skills (weight 3) moved by {shift})."
