@@ -132,15 +132,15 @@ def run_batch(
         while True:
             try:
                 chunk = next(chunks, None)
-            except Exception:
+                if chunk is not None:
+                    seen.mark(chunk)
+            except Exception as exc:
                 output.finish()  # what was read before the problem is written, as it was read
+                if isinstance(exc, TooManyIds):
+                    raise BatchInputError(f"{name}: {exc}; split the input") from None
                 raise
             if chunk is None:
                 break
-            try:
-                seen.mark(chunk)
-            except TooManyIds as exc:
-                raise BatchInputError(f"{name}: {exc}; split the input") from None
             if strict and chunk.errors:
                 output.finish()
                 first = min(chunk.errors)
