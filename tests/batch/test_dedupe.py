@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roleadvisor.batch import dedupe
-from roleadvisor.batch.dedupe import DuplicateIds, IdStore, PrefixFilter, TooManyIds, Words
+from roleadvisor.batch.dedupe import DuplicateIds, IdStore, PrefixFilter, Words
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.source import mark_duplicates
+from roleadvisor.errors import BatchInputError
 
 
 def chunk(ids: Sequence[bytes], errors: dict[int, str] | None = None) -> Chunk:
@@ -183,10 +184,11 @@ def test_the_prefix_filter_has_no_false_negatives_and_few_false_positives() -> N
 
 def test_too_many_ids_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dedupe, "MAX_IDS", 5)
-    with DuplicateIds() as seen:
+    with DuplicateIds("in.csv") as seen:
         seen.mark(chunk([b'"a"', b'"b"', b'"c"']))
-        with pytest.raises(TooManyIds, match="more than 5 records with an id"):
+        with pytest.raises(BatchInputError) as caught:
             seen.mark(chunk([b'"d"', b'"e"', b'"f"']))
+        assert caught.value.message == "in.csv: more than 5 records with an id; split the input"
 
 
 def test_ids_live_in_a_temporary_file_and_come_back_exactly() -> None:

@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from roleadvisor.batch.ids import duplicate_message
 from roleadvisor.batch.records import Chunk
+from roleadvisor.errors import BatchInputError
 
 Words = NDArray[np.uint64]
 HashIds = Callable[[Sequence[bytes]], Words]
@@ -44,10 +45,6 @@ _MIN_CAPACITY_LOG2 = 15
 def python_hash(keys: Sequence[bytes]) -> Words:
     """Python's own hash of each id (SipHash, 64 bits, seeded afresh in each process)."""
     return np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys)).view(np.uint64)
-
-
-class TooManyIds(Exception):
-    """More ids than a word's ordinal can number (``MAX_IDS``)."""
 
 
 # ---------------------------------------------------------------- the ids themselves
@@ -223,10 +220,14 @@ class PrefixFilter:
 class DuplicateIds:
     """The ids kept so far in a run; ``mark`` makes each repeat an error record, as ``mark_duplicates`` does.
 
-    ``hash_ids`` may be replaced (tests force collisions); the answer never depends on it.
+    ``name`` (the input's) starts the one message it may raise; ``hash_ids`` may be
+    replaced (tests force collisions): the answer never depends on it.
     """
 
-    def __init__(self, *, hash_ids: HashIds = python_hash, store: IdStore | None = None) -> None:
+    def __init__(
+        self, name: str = "<input>", *, hash_ids: HashIds = python_hash, store: IdStore | None = None
+    ) -> None:
+        self._name = name
         self._hash = hash_ids
         self._store = store if store is not None else IdStore()
         self._runs: list[Words] = []
@@ -260,13 +261,14 @@ class DuplicateIds:
         """Make every id kept before (in an earlier chunk or earlier in this one) an error record.
 
         Records already in error, and records with no id, are neither checked nor kept.
+        Raises ``BatchInputError`` past ``MAX_IDS`` ids.
         """
         keys, where = _candidates(chunk)
         n = len(keys)
         if n == 0:
             return
         if self._count + n > MAX_IDS:
-            raise TooManyIds(f"more than {MAX_IDS:,} records with an id")
+            raise BatchInputError(f"{self._name}: more than {MAX_IDS:,} records with an id; split the input")
         prefixes = self._hash(keys) >> _SHIFT
         suspect = _repeated(prefixes)
         if self._runs:

@@ -24,14 +24,14 @@ from typing import IO, cast
 
 import numpy as np
 
-from roleadvisor.batch.dedupe import DuplicateIds, TooManyIds
+from roleadvisor.batch.dedupe import DuplicateIds
 from roleadvisor.batch.ids import shown_id
 from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.errors import BatchInputError, StrictStop
+from roleadvisor.errors import StrictStop
 from roleadvisor.vector import Matrices, measure_matrix
 
 SLICE_ROWS = 2048  # rows scored and laid out at once: ~200 KiB per (rows, roles) array
@@ -128,16 +128,14 @@ def run_batch(
         sink.write(formatter.preamble)
     chunks = read_chunks(counter, catalog, input_format, name, fast_csv=fast_csv)
     workers = default_threads() if threads is None else threads
-    with _Output(sink, on_error, on_progress, workers) as output, DuplicateIds() as seen:
+    with _Output(sink, on_error, on_progress, workers) as output, DuplicateIds(name) as seen:
         while True:
             try:
                 chunk = next(chunks, None)
                 if chunk is not None:
                     seen.mark(chunk)
-            except Exception as exc:
+            except Exception:
                 output.finish()  # what was read before the problem is written, as it was read
-                if isinstance(exc, TooManyIds):
-                    raise BatchInputError(f"{name}: {exc}; split the input") from None
                 raise
             if chunk is None:
                 break
