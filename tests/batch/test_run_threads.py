@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from roleadvisor.batch import csvinput, dedupe, readers, run
+from roleadvisor.batch.levels import LevelTables
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.run import BatchSummary, run_batch
 from roleadvisor.batch.writers import WriteOptions
@@ -199,18 +200,19 @@ def test_ctrl_c_stops_at_once_and_leaves_no_thread_behind() -> None:
 
 
 def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = run.measure_matrix
+    real = LevelTables.measure
     calls = {"n": 0}
 
-    def measure(*args: object) -> object:
+    def measure(self: LevelTables, ratings: np.ndarray) -> object:
         calls["n"] += 1
         if calls["n"] == 6:
             raise MemoryError
-        return real(*args)  # type: ignore[arg-type]
+        return real(self, ratings)
 
-    monkeypatch.setattr(run, "measure_matrix", measure)
+    monkeypatch.setattr(LevelTables, "measure", measure)
     with pytest.raises(MemoryError):
         batch(csv_bytes(mixed_rows(2000)), threads=2)
+    assert calls["n"] >= 6
     assert no_batch_threads()
 
 

@@ -20,19 +20,22 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import IO, cast
 
 import numpy as np
+from numpy.typing import NDArray
 
 from roleadvisor.batch.dedupe import DuplicateIds
 from roleadvisor.batch.ids import shown_id
+from roleadvisor.batch.levels import LevelTables
 from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import StrictStop
-from roleadvisor.vector import Matrices, measure_matrix
+from roleadvisor.vector import Matrices, MeasureArrays, measure_matrix
 
 SLICE_ROWS = 2048  # rows scored and laid out at once: ~200 KiB per (rows, roles) array
 AHEAD = 2  # chunks being scored while the main thread reads on
@@ -80,6 +83,10 @@ class _Formatter:
         self.write = write
         self.catalog = catalog
         self.slice_rows = slice_rows
+        tables = LevelTables.of(m)
+        self.measure: Callable[[NDArray[np.int16]], MeasureArrays] = (
+            tables.measure if tables is not None else partial(measure_matrix, m)
+        )
         pieces = _Pieces()
         Writer(m, write, cast("IO[bytes]", pieces), catalog)
         self.preamble = b"".join(pieces.take())  # what a writer writes first (the CSV header)
@@ -97,7 +104,7 @@ class _Formatter:
         step = self.slice_rows
         for start in range(0, n, step):
             part = chunk if start == 0 and n <= step else _rows(chunk, start, min(n, start + step))
-            writer.write(part, measure_matrix(self.m, part.ratings))
+            writer.write(part, self.measure(part.ratings))
         return pieces.take()
 
 
