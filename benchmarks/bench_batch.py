@@ -14,6 +14,10 @@ environment to get (3); without it (3) is skipped, saying so.
 --memory-10m adds a run over 10,000,000 profiles (a 250 MB CSV in the temporary
 directory; several minutes) writing to /dev/null, and prints its peak memory.
 
+Outputs are compared in a child process: on Linux a child's max RSS starts at
+its parent's RSS (fork and exec carry it over), so this process stays small
+for the peak memory figures to be the children's own.
+
 Usage: python benchmarks/bench_batch.py [--profiles 100000 1000000] [--seed 7] [--repeat 3]
                                         [--skip-plain] [--memory-10m]
 """
@@ -96,6 +100,16 @@ def same_everywhere(ours: Path, theirs: Path) -> tuple[int, int]:
     return a.height, int(differ)
 
 
+def compare(ours: Path, theirs: Path, limit: int | None) -> tuple[int, int]:
+    """``same_everywhere`` (no ``limit``) or ``same_records``, run in a child process."""
+    cmd = [sys.executable, __file__, "--compare", str(ours), str(theirs)]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL)
+    compared, differ = json.loads(done.stdout)
+    return int(compared), int(differ)
+
+
 def row(n: int, tool: str, wall: float, cpu: float, peak: float, note: str = "") -> str:
     return f"{n:>10,} {tool:<12} {wall:>8.2f} {cpu:>8.2f} {n / wall:>12,.0f} {peak:>9.0f}  {note}"
 
@@ -141,7 +155,7 @@ def main() -> None:
                 wall, cpu, peak = timed(
                     [sys.executable, str(HERE / "polars_loop.py"), str(source), str(theirs)]
                 )
-                compared, differ = same_everywhere(out, theirs)
+                compared, differ = compare(out, theirs, None)
                 note = f"{wall / ours_wall:.2f}x roleadvisor's time; {differ} of {compared:,} records differ"
                 print(row(n, "polars", wall, cpu, peak, note))
             if not args.skip_plain:
@@ -149,7 +163,7 @@ def main() -> None:
                 wall, cpu, peak = timed(
                     [sys.executable, str(HERE / "plain_loop.py"), str(source), str(plain)]
                 )
-                compared, differ = same_records(out, plain, 2000)
+                compared, differ = compare(out, plain, 2000)
                 note = (
                     f"{wall / ours_wall:.1f}x roleadvisor's time; {differ} of the first {compared:,} differ"
                 )
