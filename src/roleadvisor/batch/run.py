@@ -37,7 +37,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import StrictStop
 from roleadvisor.vector import Matrices, MeasureArrays, measure_matrix
 
-SLICE_ROWS = 2048  # rows scored and laid out at once: ~200 KiB per (rows, roles) array
+SLICE_ROWS = 4096  # rows scored and laid out at once: ~400 KiB per (rows, roles) array of floats
 AHEAD = 2  # chunks being scored while the main thread reads on
 
 
