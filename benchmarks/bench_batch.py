@@ -123,7 +123,16 @@ def main() -> None:
     parser.add_argument(
         "--memory-10m", action="store_true", help="also run 10,000,000 profiles for peak memory"
     )
+    parser.add_argument("--compare", nargs=2, type=Path, help=argparse.SUPPRESS)  # the child of compare()
+    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.compare:
+        ours, theirs = args.compare
+        if args.limit is None:
+            print(json.dumps(same_everywhere(ours, theirs)))
+        else:
+            print(json.dumps(same_records(ours, theirs, args.limit)))
+        return
 
     roleadvisor = shutil.which("roleadvisor") or str(Path(sys.executable).with_name("roleadvisor"))
     have_polars = importlib.util.find_spec("polars") is not None
