@@ -1,18 +1,31 @@
-"""Benchmark `roleadvisor batch` end to end against a plain per-record Python loop.
+"""Benchmark `roleadvisor batch` end to end, next to a plain Python loop and polars doing the same scoring.
 
 Generates N seeded synthetic profiles (CSV, 8 skills), then runs, as separate
-processes timed from start to exit:
-  1. roleadvisor batch profiles.csv -o out.jsonl
-  2. python plain_loop.py profiles.csv plain.jsonl
-and prints profiles per second, peak memory (max RSS) and the speed ratio.
-It also checks that both produced the same top roles and fits on a sample.
+processes timed from start to exit (wall and CPU time, peak memory as max RSS):
+  1. roleadvisor batch profiles.csv -o out.jsonl          (median of --repeat runs)
+  2. python plain_loop.py profiles.csv plain.jsonl         (one record at a time: csv + json)
+  3. python polars_loop.py profiles.csv polars.jsonl       (the same scoring as polars expressions)
+and checks that all three give the same top role, match, band and fits: every
+record for polars, a sample for the plain loop.
+
+polars is not a roleadvisor dependency: `pip install polars` in the benchmark's
+environment to get (3); without it (3) is skipped, saying so.
+
+--memory-10m adds a run over 10,000,000 profiles (a 250 MB CSV in the temporary
+directory; several minutes) writing to /dev/null, and prints its peak memory.
+
+Outputs are compared in a child process: on Linux a child's max RSS starts at
+its parent's RSS (fork and exec carry it over), so this process stays small
+for the peak memory figures to be the children's own.
 
 Usage: python benchmarks/bench_batch.py [--profiles 100000 1000000] [--seed 7] [--repeat 3]
+                                        [--skip-plain] [--memory-10m]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -22,12 +35,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
 SKILLS = ("systems", "databases", "ml", "algorithms", "stats", "sme", "product", "communication")
+COMPARED = ("id", "top_role", "top_match", "top_fit", "top_band", "fits")
 
 
 def generate(path: Path, n: int, seed: int) -> None:
@@ -38,35 +53,65 @@ def generate(path: Path, n: int, seed: int) -> None:
         step = 100_000
         for start in range(0, n, step):
             levels = rng.integers(0, 6, size=(min(step, n - start), len(SKILLS)))
-            rows = (f"p{start + i:07d}," + ",".join(map(str, row)) for i, row in enumerate(levels.tolist()))
+            rows = (f"p{start + i:08d}," + ",".join(map(str, row)) for i, row in enumerate(levels.tolist()))
             out.write("\n".join(rows) + "\n")
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{cmd[0]} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err.read().decode(errors='replace')}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def check_same(fast: Path, plain: Path, sample: int = 2000) -> int:
-    """Number of mismatching records among the first `sample` lines."""
-    bad = 0
-    with fast.open() as a, plain.open() as b:
-        for _, la, lb in zip(range(sample), a, b, strict=False):
+def same_records(ours: Path, theirs: Path, limit: int | None) -> tuple[int, int]:
+    """(records compared, records whose top role, match, fit, band or fits differ)."""
+    compared = differ = 0
+    with ours.open() as a, theirs.open() as b:
+        for la, lb in islice(zip(a, b, strict=False), limit):
             ra, rb = json.loads(la), json.loads(lb)
-            same = (
-                ra["id"] == rb["id"]
-                and ra["top_role"] == rb["top_role"]
-                and all(abs(ra["fits"][k] - rb["fits"][k]) < 1e-9 for k in rb["fits"])
-            )
-            bad += not same
-    return bad
+            compared += 1
+            differ += any(ra[key] != rb[key] for key in COMPARED)
+    return compared, differ
+
+
+def same_everywhere(ours: Path, theirs: Path) -> tuple[int, int]:
+    """``same_records`` over every record, read with polars (a million lines in seconds)."""
+    import polars as pl
+
+    a, b = pl.read_ndjson(ours), pl.read_ndjson(theirs)
+    if a.height != b.height:
+        return max(a.height, b.height), abs(a.height - b.height)
+    same = pl.lit(True)
+    for key in COMPARED:
+        if key == "fits":
+            for role in (field.name for field in a.schema["fits"].fields):  # type: ignore[union-attr]
+                same = same & (a["fits"].struct.field(role) == b["fits"].struct.field(role))
+        else:
+            same = same & (a[key] == b[key])
+    differ = pl.select(same.not_().sum()).item()
+    return a.height, int(differ)
+
+
+def compare(ours: Path, theirs: Path, limit: int | None) -> tuple[int, int]:
+    """``same_everywhere`` (no ``limit``) or ``same_records``, run in a child process."""
+    cmd = [sys.executable, __file__, "--compare", str(ours), str(theirs)]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL)
+    compared, differ = json.loads(done.stdout)
+    return int(compared), int(differ)
+
+
+def row(n: int, tool: str, wall: float, cpu: float, peak: float, note: str = "") -> str:
+    return f"{n:>10,} {tool:<12} {wall:>8.2f} {cpu:>8.2f} {n / wall:>12,.0f} {peak:>9.0f}  {note}"
 
 
 def main() -> None:
@@ -75,34 +120,70 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="runs of roleadvisor per size (median kept)")
     parser.add_argument("--skip-plain", action="store_true", help="do not run the slow plain loop")
+    parser.add_argument(
+        "--memory-10m", action="store_true", help="also run 10,000,000 profiles for peak memory"
+    )
+    parser.add_argument("--compare", nargs=2, type=Path, help=argparse.SUPPRESS)  # the child of compare()
+    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.compare:
+        ours, theirs = args.compare
+        if args.limit is None:
+            print(json.dumps(same_everywhere(ours, theirs)))
+        else:
+            print(json.dumps(same_records(ours, theirs, args.limit)))
+        return
 
     roleadvisor = shutil.which("roleadvisor") or str(Path(sys.executable).with_name("roleadvisor"))
+    have_polars = importlib.util.find_spec("polars") is not None
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(
-        f"{'profiles':>10} {'tool':<12} {'seconds':>8} {'profiles/s':>12} {'peak MiB':>9} {'output MiB':>10}"
-    )
+    if not have_polars:
+        print("polars: not installed, skipped (pip install polars)")
+    print(f"{'profiles':>10} {'tool':<12} {'wall s':>8} {'CPU s':>8} {'profiles/s':>12} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for n in args.profiles:
-            source, out, plain_out = work / "profiles.csv", work / "out.jsonl", work / "plain.jsonl"
+            source, out = work / "profiles.csv", work / "out.jsonl"
             generate(source, n, args.seed)
             runs = [timed([roleadvisor, "batch", str(source), "-o", str(out)]) for _ in range(args.repeat)]
-            seconds = statistics.median(r[0] for r in runs)
-            peak = max(r[1] for r in runs)
-            size = out.stat().st_size / 2**20
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            ours_wall = wall
             print(
-                f"{n:>10,} {'roleadvisor':<12} {seconds:>8.2f} {n / seconds:>12,.0f} "
-                f"{peak:>9.0f} {size:>10.0f}"
+                row(
+                    n,
+                    "roleadvisor",
+                    wall,
+                    cpu,
+                    max(r[2] for r in runs),
+                    f"{out.stat().st_size / 2**20:,.0f} MiB out",
+                )
             )
-            if args.skip_plain:
-                continue
-            plain_s, plain_peak = timed(
-                [sys.executable, str(HERE / "plain_loop.py"), str(source), str(plain_out)]
-            )
-            print(f"{n:>10,} {'plain loop':<12} {plain_s:>8.2f} {n / plain_s:>12,.0f} {plain_peak:>9.0f}")
-            mismatches = check_same(out, plain_out)
-            print(f"{'':>10} ratio {plain_s / seconds:.1f}x faster; sample mismatches: {mismatches}")
+            if have_polars:
+                theirs = work / "polars.jsonl"
+                wall, cpu, peak = timed(
+                    [sys.executable, str(HERE / "polars_loop.py"), str(source), str(theirs)]
+                )
+                compared, differ = compare(out, theirs, None)
+                note = f"{wall / ours_wall:.2f}x roleadvisor's time; {differ} of {compared:,} records differ"
+                print(row(n, "polars", wall, cpu, peak, note))
+            if not args.skip_plain:
+                plain = work / "plain.jsonl"
+                wall, cpu, peak = timed(
+                    [sys.executable, str(HERE / "plain_loop.py"), str(source), str(plain)]
+                )
+                compared, differ = compare(out, plain, 2000)
+                note = (
+                    f"{wall / ours_wall:.1f}x roleadvisor's time; {differ} of the first {compared:,} differ"
+                )
+                print(row(n, "plain loop", wall, cpu, peak, note))
+            source.unlink()
+        if args.memory_10m:
+            n = 10_000_000
+            source = work / "profiles.csv"
+            generate(source, n, args.seed)
+            wall, cpu, peak = timed([roleadvisor, "batch", str(source)])  # stdout: /dev/null
+            print(row(n, "roleadvisor", wall, cpu, peak, "to /dev/null"))
 
 
 if __name__ == "__main__":

@@ -140,13 +140,16 @@ def test_table_rows_without_gaps_have_no_critical_gaps(catalog: Catalog) -> None
 
 
 def test_the_tally_counts_half_levels_of_scored_records_only(catalog: Catalog) -> None:
-    tally = Tally()
+    builder = ChunkBuilder(catalog)
     people: list[tuple[str, dict[str, object]]] = [
         ("a", {**MLE, "ml": 3.5, "stats": "2.5"}),
         ("b", {**MLE, "ml": 3.5, "sme": 9}),  # not scored: its half level was not used
         ("c", dict(MLE)),
     ]
-    write(catalog, people, WriteOptions(tally=tally))
+    for line, (ident, values) in enumerate(people, start=2):
+        builder.add(json.dumps(ident).encode(), line, values)
+    tally = Tally()
+    tally.add(builder.build())
     assert tally.half_levels == 2
     assert tally.half_example is not None and (tally.half_example.value, tally.half_example.level) == (
         "3.5",

@@ -48,6 +48,11 @@ def shown_id(id_json: bytes) -> str:
     return shown(id_json.decode("utf-8", "replace"))
 
 
+def duplicate_message(id_json: bytes) -> str:
+    """The error of a record whose id an earlier record has."""
+    return f"duplicate id {shown_id(id_json)} (an earlier record has it)"
+
+
 def text_id(value: str) -> bytes:
     """A text id as a JSON string; ``b""`` when blank."""
     return orjson.dumps(value) if value.strip() else b""

@@ -123,7 +123,13 @@ def _checked(spec: InputSpec, fmt: str) -> InputSpec:
 
 
 def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
-    """Make every repeated id after its first appearance an error record."""
+    """Make every repeated id after its first appearance an error record.
+
+    For commands that hold every record anyway; ``batch`` streams, and uses
+    ``roleadvisor.batch.dedupe.DuplicateIds`` (the same rule, in less memory).
+    """
+    from roleadvisor.batch.ids import duplicate_message
+
     keys = (
         chunk.id_json
         if not chunk.errors
@@ -138,7 +144,7 @@ def mark_duplicates(chunk: Chunk, seen: set[bytes]) -> None:
         if not key or i in chunk.errors:
             continue
         if key in seen:
-            chunk.errors[i] = f"duplicate id {shown_id(key)} (an earlier record has it)"
+            chunk.errors[i] = duplicate_message(key)
         else:
             seen.add(key)
 

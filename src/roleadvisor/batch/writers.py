@@ -74,7 +74,7 @@ class Tally:
 
 @dataclass(frozen=True)
 class WriteOptions:
-    """How records are written; ``tally`` (if given) counts what was read along the way."""
+    """How records are written; ``tally`` (if given) is kept by ``run_batch``: what was read along the way."""
 
     fmt: str = "jsonl"  # or "csv", "table"
     top: int | None = None
@@ -136,8 +136,6 @@ class Writer:
     def write(self, chunk: Chunk, ms: MeasureArrays) -> None:
         """Write every record of ``chunk`` (scored rows use the measures ``ms``)."""
         n = len(chunk)
-        if self.options.tally is not None:
-            self.options.tally.add(chunk)
         if n == 0:
             return
         if self.options.fmt == "table":
