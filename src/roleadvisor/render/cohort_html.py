@@ -132,7 +132,7 @@ def _skipped(report: CohortReport) -> str:
         for s in report.skipped[:SKIPPED_SHOWN]
     )
     title = _("Records left out")
-    out = f"<h2>{_t(title)}</h2>" + _table([_("Line"), _("ID"), _("Why")], rows)
+    out = f"<h2>{_t(title)}</h2>" + _table([_("Line"), _("ID"), _("Why it was left out")], rows)
     more = len(report.skipped) - SKIPPED_SHOWN
     if more > 0:
         template = ngettext(
