@@ -25,8 +25,9 @@ The terms, as the reports explain them:
   the need, so that gain is the same for every learner of the same skill and role
   (the skill's weight over the role's ``sum(weight * need)``); it is taken from the
   unrounded fits and rounded once, to whole units of 1/10,000 of fit, so equal
-  steps show equal gains (differencing two rounded fits would not: 0.8486 - 0.8057
-  and 0.5057 - 0.4629 differ by a unit). A skill's *total gain* is the sum of
+  steps show equal gains. Differencing two rounded fits would not: a level of
+  databases adds 2/47 of fit to ML engineer, yet 0.5957 - 0.5532 = 0.0425 while
+  0.6809 - 0.6383 = 0.0426 (+4.2 and +4.3 points). A skill's *total gain* is the sum of
   those gains; teach next is the skill with the largest total gain (ties: more
   people gaining, then catalogue skill order). The sum is of whole units, so it is
   exact and does not depend on the order of people.
