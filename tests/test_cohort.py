@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.cohort import UNITS, analyse, gainers, high_level, stage_needs
 from roleadvisor.engine import Model, fits, measures, rank
+from roleadvisor.rank import rank_candidates, requirement_model, role_requirements
 from roleadvisor.vector import Matrices
 
 SKILLS = 8
@@ -19,6 +22,15 @@ cohorts = st.lists(levels, min_size=0, max_size=12)
 
 def _ids(n: int) -> list[str]:
     return [f"p{i:02d}" for i in range(n)]
+
+
+def _exact_fit(model: Model, have: list[int], role: int) -> Fraction:
+    """The unrounded fit, exactly: sum(weight * min(have, need)) / sum(weight * need)."""
+    covered = sum(
+        (Fraction(w) * min(h, n) for h, n, w in zip(have, model.need[role], model.weight[role], strict=True)),
+        Fraction(0),
+    )
+    return covered / Fraction(model.denominator[role])
 
 
 @settings(max_examples=60, deadline=None)
@@ -35,9 +47,17 @@ def test_teach_next_gains_are_never_negative_and_match_the_engine(
             assert have[option.skill] < model.need[role][option.skill]  # a learner is below the need
             raised = have.copy()
             raised[option.skill] += 1
-            expected = round((fits(model, raised)[role] - fits(model, have)[role]) * UNITS)
-            assert gain == expected
+            # the gain of the unrounded fits, rounded once (Fraction rounds half to even, as rint does)
+            exact = _exact_fit(model, raised, role) - _exact_fit(model, have, role)
+            assert gain == round(exact * UNITS)
+            # and within a unit of what the rounded fits of assess differ by
+            assert abs(gain - round((fits(model, raised)[role] - fits(model, have)[role]) * UNITS)) <= 1
             assert gain > 0  # every built-in role weighs every skill
+        # the same one-level step toward the same role gains the same for everyone
+        by_role: dict[int, set[int]] = {}
+        for person, gain in zip(option.learners, option.gains, strict=True):
+            by_role.setdefault(int(cohort.focus[person]), set()).add(int(gain))
+        assert all(len(g) == 1 for g in by_role.values())
     totals = [option.total for option in cohort.teach]
     assert totals == sorted(totals, reverse=True)
     if cohort.teach_next is not None:
@@ -83,7 +103,10 @@ def test_permuting_people_permutes_nothing_else(
     ]
     assert one.uncovered() == two.uncovered()
     assert [one.ids[i] for i in one.heatmap_order()] == [two.ids[i] for i in two.heatmap_order()]
-    assert [one.ids[i] for i in one.closest] == [two.ids[i] for i in two.closest]
+    # ranks and ties do not depend on the order; tied people keep input order, so compare them as sets
+    assert {one.ids[r.index]: (r.rank, r.tied) for r in one.closest} == {
+        two.ids[r.index]: (r.rank, r.tied) for r in two.closest
+    }
     by_id = {two.ids[i]: int(two.best[i]) for i in range(len(rows))}
     assert all(by_id[one.ids[i]] == int(one.best[i]) for i in range(len(rows)))
 
@@ -130,9 +153,37 @@ def test_closest_ranks_by_fit_to_the_target(matrices: Matrices, catalog: Catalog
     mlops = catalog.role_ids.index("mlops-engineer")
     rows = [[2, 2, 2, 2, 2, 2, 2, 2], [5, 4, 2, 3, 1, 1, 1, 2], [4, 3, 2, 3, 1, 1, 1, 2]]
     cohort = analyse(matrices, catalog, ["low", "full", "near"], rows, target=mlops)
-    assert [cohort.ids[i] for i in cohort.closest] == ["full", "near", "low"]
+    assert [cohort.ids[r.index] for r in cohort.closest] == ["full", "near", "low"]
+    assert [r.rank for r in cohort.closest] == [1, 2, 3]
     assert (cohort.focus == mlops).all()
     assert cohort.critical(matrices, 0, mlops)  # systems 2 of 5 on a defining skill
+
+
+def test_closest_is_rank_s_order_with_its_ties(matrices: Matrices, catalog: Catalog) -> None:
+    mlops = catalog.role_ids.index("mlops-engineer")
+    # "zed" and "amy" are equal on every measure: they share a rank and keep input order (not a-z)
+    rows = [[3, 3, 2, 3, 1, 1, 1, 2], [5, 4, 2, 3, 1, 1, 1, 2], [3, 3, 2, 3, 1, 1, 1, 2], [1] * SKILLS]
+    cohort = analyse(matrices, catalog, ["zed", "top", "amy", "low"], rows, target=mlops)
+    placed = [(cohort.ids[r.index], r.rank, r.tied) for r in cohort.closest]
+    assert placed == [("top", 1, False), ("zed", 2, True), ("amy", 2, True), ("low", 4, False)]
+    model = requirement_model(catalog, role_requirements(catalog, "mlops-engineer"))
+    expected = rank_candidates(model, np.array(rows))
+    assert [(r.index, r.rank, r.tied) for r in cohort.closest] == [
+        (r.index, r.rank, r.tied) for r in expected
+    ]
+
+
+def test_equal_steps_show_equal_gains(matrices: Matrices, catalog: Catalog) -> None:
+    # one more level of databases toward ML engineer: differencing the rounded fits gives 0.0425 for
+    # one of these people and 0.0426 for the other (shown as +4.2 and +4.3 points)
+    mle = catalog.role_ids.index("ml-engineer")
+    databases = catalog.skill_ids.index("databases")
+    rows = [[2, 1, 3, 2, 0, 1, 2, 2], [4, 2, 0, 4, 4, 2, 0, 1]]
+    cohort = analyse(matrices, catalog, ["a", "b"], rows, target=mle)
+    option = next(o for o in cohort.teach if o.skill == databases)
+    assert option.learners.tolist() == [0, 1]
+    assert option.gains[0] == option.gains[1]
+    assert option.total == 2 * int(option.gains[0])
 
 
 def test_empty_and_one_person_cohorts(matrices: Matrices, catalog: Catalog) -> None:

@@ -21,25 +21,34 @@ The terms, as the reports explain them:
   person is a *single point of failure*; by nobody, *uncovered*.
 * **teach next**: for a skill, its *learners* are the people whose level in it is
   below what their focus role needs in it. Giving each learner one more level
-  raises the fit of their focus role by a gain (fits as every report rounds them,
-  so the gain is what the reports would show). A skill's *total gain* is the sum
-  of those gains; teach next is the skill with the largest total gain (ties: more
-  people gaining, then catalogue skill order). Gains are counted in whole units of
-  1/10,000 of fit, so the sum is exact and does not depend on the order of people.
-* **closest to the target**: people by fit to the target role, highest first
-  (ties: fewer critical gaps, fewer levels to learn, then id).
+  raises the fit of their focus role by a gain. Fit is linear in the levels up to
+  the need, so that gain is the same for every learner of the same skill and role
+  (the skill's weight over the role's ``sum(weight * need)``); it is taken from the
+  unrounded fits and rounded once, to whole units of 1/10,000 of fit, so equal
+  steps show equal gains. Differencing two rounded fits would not: a level of
+  databases adds 2/47 of fit to ML engineer, yet 0.5957 - 0.5532 = 0.0425 while
+  0.6809 - 0.6383 = 0.0426 (+4.2 and +4.3 points). A skill's *total gain* is the sum of
+  those gains; teach next is the skill with the largest total gain (ties: more
+  people gaining, then catalogue skill order). The sum is of whole units, so it is
+  exact and does not depend on the order of people.
+* **closest to the target**: the people ranked against the target role by
+  ``roleadvisor.rank.rank_candidates``, exactly as ``rank --role`` ranks them
+  (readiness band, long shots, fit, critical gaps, levels to learn, weighted
+  learning); people equal on all of these share a rank and keep input order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.engine import FIT_DECIMALS, Gap, critical_gaps, role_gaps
+from roleadvisor.rank import Ranked, rank_candidates, requirement_model, role_requirements
 from roleadvisor.vector import FloatArray, Matrices, MeasureArrays, measure_matrix, stage_matrix, top_roles
 
 UNITS: int = 10**FIT_DECIMALS  # fits are rounded to FIT_DECIMALS places: whole units of 1/10,000
@@ -106,7 +115,7 @@ class Cohort:
     high: int
     holders: tuple[NDArray[np.intp], ...]  # per skill: the people at or above ``high``, input order
     teach: tuple[TeachOption, ...]  # every skill, largest total gain first
-    closest: NDArray[np.intp]  # with a target: people closest to it first; else empty
+    closest: tuple[Ranked, ...]  # with a target: everyone as ``rank --role`` ranks them; else empty
 
     @property
     def size(self) -> int:
@@ -190,17 +199,27 @@ def stage_needs(
     return roles, needs
 
 
+def step_units(m: Matrices) -> NDArray[np.int64]:
+    """(roles, skills): the fit one more level in a skill adds to a role for anyone below the role's need
+    in it, in whole units of 1/10,000, rounded once (half to even, as fits are) from the exact quotient
+    ``weight / sum(weight * need)``, so that it does not depend on the rest of a person's levels."""
+    roles, skills = m.weight.shape
+    out = np.zeros((roles, skills), dtype=np.int64)
+    for r in range(roles):
+        denominator = Fraction(float(m.denominator[r]))
+        if denominator <= 0:
+            continue  # nothing required: the fit is 1 whatever the levels
+        for k in range(skills):
+            out[r, k] = round(Fraction(float(m.weight[r, k])) * UNITS / denominator)
+    return out
+
+
 def _teach_option(
-    m: Matrices, have: NDArray[np.int64], focus: NDArray[np.intp], base: NDArray[np.int64], k: int
+    have: NDArray[np.int64], need: FloatArray, focus: NDArray[np.intp], steps: NDArray[np.int64], k: int
 ) -> TeachOption:
-    need = m.need[focus, k]
-    learners = np.flatnonzero(have[:, k] < need).astype(np.intp)
-    if not len(learners):
-        return TeachOption(skill=k, learners=learners, gains=np.zeros(0, dtype=np.int64))
-    raised = have[learners].copy()
-    raised[:, k] += 1
-    after = fit_units(measure_matrix(m, raised).fit[np.arange(len(learners)), focus[learners]])
-    return TeachOption(skill=k, learners=learners, gains=(after - base[learners]).astype(np.int64))
+    learners = np.flatnonzero(have[:, k] < need[focus, k]).astype(np.intp)
+    gains: NDArray[np.int64] = steps[focus[learners], k].astype(np.int64)
+    return TeachOption(skill=k, learners=learners, gains=gains)
 
 
 def analyse(
@@ -224,8 +243,6 @@ def analyse(
     measures = measure_matrix(m, have)
     best = top_roles(m, measures).astype(np.intp) if len(have) else np.zeros(0, dtype=np.intp)
     focus = np.full(len(have), target, dtype=np.intp) if target is not None else best
-    rows = np.arange(len(have))
-    base = fit_units(measures.fit[rows, focus])
     stage_fits = stage_matrix(m, have)
     stages = []
     for t in range(len(m.stage_ids)):
@@ -242,7 +259,8 @@ def analyse(
         stages.append(StageNeeds(stage=t, roles=roles, needs=needs, meets=meets, mean_fit=mean))
     high = high_level(m.max_level)
     holders = tuple(np.flatnonzero(have[:, k] >= high).astype(np.intp) for k in range(n_skills))
-    options = [_teach_option(m, have, focus, base, k) for k in range(n_skills)]
+    steps = step_units(m)
+    options = [_teach_option(have, m.need, focus, steps, k) for k in range(n_skills)]
     teach = tuple(sorted(options, key=lambda o: (-o.total, -o.gainers, o.skill)))
     cohort = Cohort(
         ids=tuple(ids),
@@ -256,16 +274,13 @@ def analyse(
         high=high,
         holders=holders,
         teach=teach,
-        closest=np.zeros(0, dtype=np.intp),
+        closest=(),
     )
     if target is None:
         return cohort
-    critical, learning = measures.critical[:, target], measures.learning[:, target]
-    order = sorted(
-        range(len(have)),
-        key=lambda i: (-measures.fit[i, target], critical[i], learning[i], cohort.ids[i], i),
-    )
-    return replace(cohort, closest=np.array(order, dtype=np.intp))
+    # the very ordering of ``rank --role``: the target's own levels and weights as a one-role model
+    model = requirement_model(catalog, role_requirements(catalog, m.role_ids[target]))
+    return replace(cohort, closest=rank_candidates(model, have))
 
 
 def gainers(cohort: Cohort, option: TeachOption) -> list[tuple[int, int]]:

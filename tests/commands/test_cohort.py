@@ -50,7 +50,7 @@ def test_json_answers_the_three_questions(invoke: Invoke) -> None:
     assert sum(r["people"] for r in data["roles"]) == 40
     assert data["roles"][0]["id"] == "data-scientist"
     assert data["teach_next"]["skill"] == "systems" and data["teach_next"]["role"] == "mlops-engineer"
-    assert data["closest"][0]["person"] == "Nikita Volkov"
+    assert data["closest"][0]["id"] == "Nikita Volkov"
     fits = [c["fit"] for c in data["closest"]]
     assert fits == sorted(fits, reverse=True)
     assert {p["skill"] for p in data["single_points"]} == {"product", "communication"}
@@ -81,6 +81,28 @@ def test_bad_records_are_listed_skipped_and_exit_3(invoke: Invoke, tmp_path: Pat
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["input"]["people"] == 3 and data["input"]["skipped"] == 24
     assert [s["line"] for s in data["skipped"]][:2] == [5, 6]
+    assert list(data["skipped"][0]) == ["line", "id", "error"]  # as rank and batch name them
+    assert "duplicate id" in data["skipped"][1]["error"]
+    table = invoke("cohort", str(path))
+    assert "They are listed above on stderr." in " ".join(table.stdout.split())
+    page = tmp_path / "report.html"
+    assert invoke("cohort", str(path), "-o", str(page)).exit_code == 3
+    html = page.read_text(encoding="utf-8")
+    assert "stderr" not in html  # a page has no stderr: it lists them itself
+    assert "Records left out" in html and "duplicate id" in html
+    assert "... and 4 more records left out" in html
+
+
+def test_closest_is_ranked_as_rank_ranks_it(invoke: Invoke) -> None:
+    """``cohort --target`` and ``rank --role`` put the same people in the same places, ties and all."""
+    cohort = json.loads(invoke("cohort", str(EXAMPLE), "--target", "mlops", "-f", "json").stdout)
+    rank = json.loads(invoke("rank", str(EXAMPLE), "--role", "mlops", "-f", "json").stdout)
+    mine = [(c["rank"], c["tied"], c["id"], c["line"], c["fit"], c["band"]) for c in cohort["closest"]]
+    theirs = [(c["rank"], c["tied"], c["id"], c["line"], c["fit"], c["band"]) for c in rank["candidates"]]
+    assert mine == theirs
+    assert any(tied for _rank, tied, *_rest in mine)  # the example has ties: this compares them too
+    table = invoke("cohort", str(EXAMPLE), "--target", "mlops").stdout
+    assert "3=" in table.split("Who is closest to MLOps Engineer", 1)[1]
 
 
 def test_no_usable_record_is_exit_2_and_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
@@ -167,9 +189,24 @@ def test_persian_and_russian_tables(invoke: Invoke) -> None:
     fa = invoke("--lang", "fa", "cohort", str(EXAMPLE), "-t", "mlops")
     assert fa.exit_code == 0, fa.output
     assert "۴۰" in fa.stdout and "Teach" not in fa.stdout and "people" not in fa.stdout
+    assert "۳=" in fa.stdout  # a shared rank, in Persian digits
     ru = invoke("--lang", "ru", "cohort", str(EXAMPLE))
     assert ru.exit_code == 0, ru.output
     assert "40" in ru.stdout and "Teach" not in ru.stdout and "Best roles" not in ru.stdout
+    for result in (fa, ru):
+        assert "syst" not in result.stdout and "comm" not in result.stdout  # the grid's headings too
+
+
+def test_the_summary_line_speaks_the_language(invoke: Invoke, tmp_path: Path) -> None:
+    rows = [f"p{i},3,3,3,3,3,3,3,3\n" for i in range(3)] + ["bad,9,3,3,3,3,3,3,3\n"]
+    path = _write(tmp_path, HEADER + "".join(rows))
+    fa = invoke("--lang", "fa", "cohort", str(path), "-f", "json")
+    assert fa.exit_code == 3
+    summary = [line for line in fa.stderr.splitlines() if "cohort" in line or "۴" in line]
+    assert any("۴" in line and "۳" in line and "۱" in line for line in summary), fa.stderr
+    assert not any(ch in "0123456789" for line in summary for ch in line.split(":", 1)[-1]), fa.stderr
+    rank = invoke("--lang", "fa", "rank", str(path), "--role", "mlops", "-f", "json")
+    assert "۴" in rank.stderr  # as rank's own line
 
 
 def test_schema_cohort_and_plain_schema(invoke: Invoke) -> None:

@@ -47,8 +47,10 @@ def test_report_keys_are_pinned(invoke: Invoke) -> None:
     assert list(report["teach_next"]) == [
         "skill", "title", "role", "learners", "gainers", "gain_total", "gain_mean", "gains",
     ]  # fmt: skip
-    assert list(report["teach_next"]["gains"][0]) == ["person", "role", "have", "to", "gain"]
-    assert list(report["closest"][0]) == ["person", "fit", "match", "band", "learning", "critical_gaps"]
+    assert list(report["teach_next"]["gains"][0]) == ["id", "role", "have", "to", "gain"]
+    assert list(report["closest"][0]) == [
+        "rank", "tied", "id", "line", "fit", "match", "band", "learning", "critical_gaps",
+    ]  # fmt: skip
     assert report["scale"] == {
         "max": 5, "labels": ["none", "aware", "beginner", "practitioner", "advanced", "expert"], "high": 4,
     }  # fmt: skip
@@ -82,7 +84,7 @@ def test_the_pydantic_free_report_equals_the_schema_models_output(
 ) -> None:
     ids = [f"person {i}" for i in range(len(rows))]
     cohort = analyse(MATRICES, CATALOG, ids, rows, target=target)
-    skipped = tuple(SkippedOut(line=line, id=ident, message="broken") for line, ident in bad)
+    skipped = tuple(SkippedOut(line=line, id=ident, error="broken") for line, ident in bad)
     report = build_cohort(
         cohort, MATRICES, CATALOG, source="x.csv", lines=tuple(range(2, len(rows) + 2)), skipped=skipped
     )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import random
 
+import pytest
+from rich.cells import cell_len
+
+from roleadvisor import i18n
 from roleadvisor.catalog.loader import load_catalog
 from roleadvisor.cohort import analyse
 from roleadvisor.contracts.cohort import ROWS_SHOWN, CohortReport, build_cohort, names_shown
 from roleadvisor.output import plain_text
-from roleadvisor.render.cohort import cohort_table, level_style, skill_abbreviations
+from roleadvisor.render.cohort import cohort_table, level_style, short_names, skill_abbreviations
 from roleadvisor.vector import Matrices
 
 CATALOG = load_catalog()
@@ -85,3 +89,30 @@ def test_an_empty_cohort_still_renders() -> None:
     text = plain_text(cohort_table(report([])), width=100)
     assert "0 people from people.csv." in text and "What the numbers mean" in text
     assert "Levels, person by skill" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "first"), [("ru", ["инфр", "БД", "МО"]), ("fa", ["سیستم", "داده", "یادگیری"])]
+)
+def test_the_grid_headings_are_translated_and_the_grid_stays_aligned(language: str, first: list[str]) -> None:
+    rows = [[4, 3, 4, 3, 2, 2, 1, 3], [2, 3, 3, 2, 4, 4, 2, 3], [5, 5, 5, 5, 5, 5, 5, 5]]
+    i18n.activate(language)
+    try:
+        shorts = short_names(list(CATALOG.skill_ids))
+        text = plain_text(cohort_table(report(rows)), width=120)
+        five = i18n.number(5)
+    finally:
+        i18n.activate("en")
+    assert shorts[:3] == first and len(set(shorts)) == len(shorts)
+    assert not {"syst", "data", "algo", "comm"} & set(text.split())
+    lines = [line.rstrip() for line in text.splitlines()]
+    header = next(line for line in lines if line.split()[-len(shorts) :] == shorts)
+    people = [line for line in lines if line.startswith("Learner 00")]
+    assert len(people) == 3
+    # every level sits right under its heading: the rows end where the heading line ends
+    assert {cell_len(line) for line in people} == {cell_len(header)}
+    assert any(line.split()[-8:] == [five] * 8 for line in people)  # levels in the language's digits
+
+
+def test_a_custom_catalogue_s_skills_keep_their_id_abbreviations() -> None:
+    assert short_names(["systems", "quantum"]) == skill_abbreviations(["systems", "quantum"])

@@ -142,3 +142,52 @@ def test_persian_and_russian_pages_in_headless_chromium(
         assert right > 2 * left > 0, (left, right)
     else:
         assert left > 2 * right > 0, (left, right)
+
+
+def _skipped_page(count: int) -> str:
+    from roleadvisor.contracts.cohort import SkippedOut
+
+    rows = [[3, 3, 3, 3, 3, 3, 3, 3], [4, 3, 2, 3, 1, 1, 1, 2], [4, 3, 2, 3, 1, 1, 1, 2]]
+    cohort = analyse(
+        MATRICES, CATALOG, ["a", "b", "c"], rows, target=CATALOG.role_ids.index("mlops-engineer")
+    )
+    skipped = tuple(
+        SkippedOut(line=10 + i, id=None if i == 1 else f"bad{i}", error=f"problem number {i}")
+        for i in range(count)
+    )
+    report = build_cohort(cohort, MATRICES, CATALOG, source="x.csv", lines=(2, 3, 4), skipped=skipped)
+    return cohort_html(report)
+
+
+def test_the_page_lists_the_skipped_records_itself() -> None:
+    from roleadvisor.render.cohort_html import SKIPPED_SHOWN
+
+    html = _skipped_page(SKIPPED_SHOWN + 3)
+    assert "stderr" not in html  # a page has no stderr
+    section = html.split("Records left out", 1)[1].split("</table>", 1)[0]
+    assert section.count("<tr>") == SKIPPED_SHOWN + 1  # the header and the first SKIPPED_SHOWN
+    assert (
+        "problem number 0" in section
+        and "bad0" in section
+        and f"problem number {SKIPPED_SHOWN}" not in section
+    )
+    assert "... and 3 more records left out (the JSON report lists them all)." in html
+    assert "Records left out" not in _skipped_page(0)
+
+
+def test_shared_ranks_are_marked_in_the_page() -> None:
+    html = _skipped_page(0)
+    closest = html.split("Who is closest to", 1)[1].split("</table>", 1)[0]
+    assert closest.count("<td>1=</td>") == 2 and "<td>3</td>" in closest  # b and c are equal
+
+
+def test_the_persian_page_lists_skipped_records_in_persian() -> None:
+    from roleadvisor import i18n
+
+    i18n.activate("fa")
+    try:
+        html = _skipped_page(2)
+    finally:
+        i18n.activate("en")
+    assert "stderr" not in html and "Records left out" not in html
+    assert "رکوردهای کنارگذاشته" in html and "۱۰" in html

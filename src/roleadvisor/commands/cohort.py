@@ -9,7 +9,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.commands.people import read_everyone
 from roleadvisor.contracts.cohort import CohortReport, SkippedOut, build_cohort
 from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError
-from roleadvisor.i18n import _, ngettext
+from roleadvisor.i18n import _, ngettext, number
 from roleadvisor.output import note
 
 MAX_PEOPLE = 1_000_000  # everyone is held in memory at once
@@ -47,14 +47,14 @@ def cohort_report(catalog: Catalog, options: CohortOptions) -> tuple[CohortRepor
                     "{name}: the only record could not be read; a cohort needs at least one person",
                     "{name}: none of the {count} records could be read; a cohort needs at least one person",
                     len(people.bad),
-                ).format(name=name, count=len(people.bad))
+                ).format(name=name, count=number(len(people.bad)))
             )
         raise BatchInputError(
             _("{name}: no profiles found; a cohort needs at least one person").format(name=name)
         )
     m = Matrices.from_catalog(catalog)
     cohort = analyse(m, catalog, people.ids, people.ratings, target=target)
-    skipped = tuple(SkippedOut(line=b.line, id=b.id, message=b.message) for b in people.bad)
+    skipped = tuple(SkippedOut(line=b.line, id=b.id, error=b.message) for b in people.bad)
     report = build_cohort(
         cohort, m, catalog, source=name, lines=tuple(int(x) for x in people.lines), skipped=skipped
     )
@@ -64,6 +64,10 @@ def cohort_report(catalog: Catalog, options: CohortOptions) -> tuple[CohortRepor
                 "cohort: {total} records, {people} read, {count} skipped",
                 "cohort: {total} records, {people} read, {count} skipped",
                 len(people.bad),
-            ).format(total=len(people) + len(people.bad), people=len(people), count=len(people.bad))
+            ).format(
+                total=number(len(people) + len(people.bad)),
+                people=number(len(people)),
+                count=number(len(people.bad)),
+            )
         )
     return report, EXIT_PARTIAL if people.bad else EXIT_OK

@@ -16,7 +16,7 @@ from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.cohort import UNITS, Cohort, TeachOption, gainers
 from roleadvisor.contracts import Contract, shown
-from roleadvisor.contracts.assess import GapOut, _band_rule
+from roleadvisor.contracts.assess import GapOut, _band_rule, band_label
 from roleadvisor.contracts.common import CatalogOut, Ref, catalog_out
 from roleadvisor.contracts.words import clauses, commas, gap, listing, lower_title, number
 from roleadvisor.engine import FIT_DECIMALS, Gap
@@ -46,7 +46,7 @@ class SkippedOut:
 
     line: int
     id: str | None
-    message: str
+    error: str
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -151,9 +151,9 @@ class SinglePointOut:
 
 @record(frozen=False, eq=False, kw_only=True)
 class GainOut:
-    """One learner of teach-next: their level now, the level after, the role, and the fit gained."""
+    """One learner of teach-next: their id, level now, the level after, the role, and the fit gained."""
 
-    person: str
+    id: str
     role: str
     have: int
     to: int
@@ -191,9 +191,13 @@ class TeachNextOut:
 
 @record(frozen=False, eq=False, kw_only=True)
 class ClosestOut:
-    """A person against the target role, closest first."""
+    """A person against the target role, ranked as ``rank --role`` ranks candidates: ``rank`` is shared by
+    people equal on every ranking measure (``tied``), who keep their input order."""
 
-    person: str
+    rank: int
+    tied: bool
+    id: str
+    line: int
     fit: float
     match: float
     band: str
@@ -304,7 +308,7 @@ def _teach_next(cohort: Cohort, catalog: Catalog) -> TeachNextOut | None:
     role_ids = catalog.role_ids
     gains = tuple(
         GainOut(
-            person=cohort.ids[i],
+            id=cohort.ids[i],
             role=role_ids[int(cohort.focus[i])],
             have=int(cohort.ratings[i, k]),
             to=int(cohort.ratings[i, k]) + 1,
@@ -393,6 +397,15 @@ def _needs_text(needs: dict[str, int], catalog: Catalog) -> str:
     )
 
 
+def skipped_sentence(count: int) -> str:
+    """How many records were left out; each format says where they are listed."""
+    return ngettext(
+        "{count} record could not be read and is left out.",
+        "{count} records could not be read and are left out.",
+        count,
+    ).format(count=number(count))
+
+
 def _summary(cohort: Cohort, catalog: Catalog, source: str, skipped: int) -> tuple[str, ...]:
     n = cohort.size
     lines = [
@@ -401,11 +414,7 @@ def _summary(cohort: Cohort, catalog: Catalog, source: str, skipped: int) -> tup
         )
     ]
     if skipped:
-        lines[0] += " " + ngettext(
-            "{count} record could not be read and is left out (listed on stderr).",
-            "{count} records could not be read and are left out (listed on stderr).",
-            skipped,
-        ).format(count=number(skipped))
+        lines[0] += " " + skipped_sentence(skipped)
     if n == 0:
         return tuple(lines)
     counts = cohort.role_counts()
@@ -545,9 +554,10 @@ def legend_lines(catalog: Catalog, high: int, target: bool) -> tuple[str, ...]:
                 r.critical_levels,
             ).format(count=number(r.critical_levels)),
             _(
-                "closest: people by fit to the target, highest first; ties go to fewer critical gaps, then "
-                "fewer "
-                "levels to learn."
+                "closest: people ranked against the target as 'roleadvisor rank --role' ranks candidates: "
+                "readiness first, then higher fit, smaller critical gaps, fewer levels to learn and less "
+                "learning on skills that matter; people equal on all of these share a rank (marked =) and "
+                "keep their order in the input."
             ),
         ]
     return tuple(lines)
@@ -644,16 +654,19 @@ def build_cohort(
     closest = (
         tuple(
             ClosestOut(
-                person=cohort.ids[i],
-                fit=float(ms.fit[i, target]),
-                match=float(ms.match[i, target]),
-                band=bands[int(ms.band[i, target])].id,
-                learning=int(ms.learning[i, target]),
-                critical_gaps=_gaps(crit := cohort.critical(m, int(i), target)),
-                band_label=bands[int(ms.band[i, target])].label,
+                rank=r.rank,
+                tied=r.tied,
+                id=cohort.ids[r.index],
+                line=lines[r.index],
+                fit=r.fit,
+                match=r.match,
+                band=r.band,
+                learning=r.learning,
+                critical_gaps=_gaps(crit := cohort.critical(m, r.index, target)),
+                band_label=band_label(r.band, catalog),
                 critical_text=_gap_text(crit, catalog),
             )
-            for i in cohort.closest
+            for r in cohort.closest
         )
         if target is not None
         else ()

@@ -31,7 +31,7 @@ class SkippedOut(_Out):
 
     line: int = Field(ge=0)
     id: str | None
-    message: str
+    error: str
 
 
 class Ref(_Out):
@@ -141,9 +141,9 @@ class SinglePointOut(_Out):
 
 
 class GainOut(_Out):
-    """One learner of teach-next: their level now, the level after, the role, and the fit gained."""
+    """One learner of teach-next: their id, level now, the level after, the role, and the fit gained."""
 
-    person: str
+    id: str
     role: str
     have: int = Field(ge=0)
     to: int = Field(ge=1)
@@ -176,9 +176,13 @@ class TeachNextOut(_Out):
 
 
 class ClosestOut(_Out):
-    """A person against the target role, closest first."""
+    """A person against the target role, ranked as ``rank --role`` ranks candidates: ``rank`` is shared by
+    people equal on every ranking measure (``tied``), who keep their input order."""
 
-    person: str
+    rank: int = Field(ge=1)
+    tied: bool
+    id: str
+    line: int = Field(ge=0)
     fit: float = Field(ge=0.0, le=1.0)
     match: float = Field(ge=0.0, le=1.0)
     band: str

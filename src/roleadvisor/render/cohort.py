@@ -4,13 +4,14 @@ points of failure, teach-next, the people closest to a target, and the legend.""
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from roleadvisor.contracts.cohort import ROWS_SHOWN, CohortReport, more_rows, names_shown
 from roleadvisor.contracts.words import commas, lower_title, number, percent, source
-from roleadvisor.i18n import _
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.layout import Column, Hanging, Paragraph, Responsive, fit_cell, fitted_table, stacked
 from roleadvisor.render.table import BAND_STYLES
 
@@ -28,6 +29,32 @@ def skill_abbreviations(ids: list[str]) -> list[str]:
             size += 1
         out.append(skill[:size])
     return out
+
+
+def builtin_short_names() -> dict[str, str]:
+    """The grid's column headings for the built-in catalogue's skills, in the active language (a few
+    letters each; the key under the grid spells them out)."""
+    return {
+        "systems": _("syst"),
+        "databases": _("data"),
+        "ml": _("ml"),
+        "algorithms": _("algo"),
+        "stats": _("stat"),
+        "sme": _("sme"),
+        "product": _("prod"),
+        "communication": _("comm"),
+    }
+
+
+def short_names(ids: list[str]) -> list[str]:
+    """Column headings for ``ids``: the translated short forms when every id is a built-in skill and
+    the forms are distinct, else ``skill_abbreviations`` of the ids (a custom catalogue's own words)."""
+    known = builtin_short_names()
+    if all(i in known for i in ids):
+        names = [known[i] for i in ids]
+        if len(set(names)) == len(names):
+            return names
+    return skill_abbreviations(ids)
 
 
 def level_style(level: int, top: int) -> str:
@@ -85,7 +112,7 @@ def _roles(report: CohortReport) -> RenderableType:
 def heatmap_grid(report: CohortReport) -> RenderableType:
     """People by skills, levels 0..top, people grouped under their best role."""
     top = report.scale.max
-    short = skill_abbreviations([s.id for s in report.skills])
+    short = short_names([s.id for s in report.skills])
     grid = Table(
         box=box.SIMPLE_HEAD,
         padding=(0, 0),
@@ -95,7 +122,7 @@ def heatmap_grid(report: CohortReport) -> RenderableType:
     grid.add_column(_("Person"), max_width=NAME_WIDTH)
     grid.add_column(_("Fit"), justify="right", no_wrap=True, min_width=5)
     for name in short:
-        grid.add_column(name, justify="right", no_wrap=True, min_width=max(len(name), 3))
+        grid.add_column(name, justify="right", no_wrap=True, min_width=max(cell_len(name), 3))
     role = None
     for row in report.heatmap:
         if row.role != role:
@@ -173,7 +200,7 @@ def _gains(report: CohortReport) -> RenderableType | None:
             ],
             [
                 [
-                    g.person,
+                    g.id,
                     f"{number(g.have)}→{number(g.to)}",
                     g.role_title,
                     _("+{points} points").format(points=number(g.gain * 100, 1)),
@@ -188,7 +215,7 @@ def _gains(report: CohortReport) -> RenderableType | None:
             _("Who gains from it"),
             (
                 Text(
-                    f"{g.person}: {number(g.have)}→{number(g.to)}, "
+                    f"{g.id}: {number(g.have)}→{number(g.to)}, "
                     + _("+{points} points").format(points=number(g.gain * 100, 1))
                 )
                 for g in teach.gains[:ROWS_SHOWN]
@@ -198,6 +225,11 @@ def _gains(report: CohortReport) -> RenderableType | None:
     if len(teach.gains) > ROWS_SHOWN:
         return Group(Responsive(wide, narrow), Paragraph(more_rows(len(teach.gains)), style="dim"))
     return Responsive(wide, narrow)
+
+
+def place(rank: int, tied: bool) -> str:
+    """``"3"``, or ``"3="`` when others share the rank (as ``rank`` shows it)."""
+    return number(rank) + ("=" if tied else "")
 
 
 def _closest(report: CohortReport) -> RenderableType:
@@ -217,14 +249,14 @@ def _closest(report: CohortReport) -> RenderableType:
             ],
             [
                 [
-                    number(rank),
-                    c.person,
+                    place(c.rank, c.tied),
+                    c.id,
                     fit_cell(c.fit),
                     _band(c.band, c.band_label),
                     c.critical_text or none,
                     number(c.learning),
                 ]
-                for rank, c in enumerate(report.closest[:ROWS_SHOWN], start=1)
+                for c in report.closest[:ROWS_SHOWN]
             ],
             title=title,
         )
@@ -235,16 +267,16 @@ def _closest(report: CohortReport) -> RenderableType:
             (
                 Group(
                     Text.assemble(
-                        (f"{number(rank):>3}. ", "dim"),
+                        (f"{place(c.rank, c.tied):>4} ", "dim"),
                         fit_cell(c.fit),
                         " ",
-                        (c.person, "bold"),
+                        (c.id, "bold"),
                         " ",
                         _band(c.band, c.band_label),
                     ),
                     Paragraph("     " + (c.critical_text or none), style="dim"),
                 )
-                for rank, c in enumerate(report.closest[:ROWS_SHOWN], start=1)
+                for c in report.closest[:ROWS_SHOWN]
             ),
         )
 
@@ -260,8 +292,14 @@ def _legend_line(line: str) -> RenderableType:
 
 def cohort_table(report: CohortReport) -> RenderableType:
     """The whole cohort report for a terminal or a text file."""
+    summary = list(report.summary)
+    if report.skipped and summary:
+        # the command lists them on stderr before the report is written: this is for a terminal
+        summary[0] += " " + ngettext(
+            "It is listed above on stderr.", "They are listed above on stderr.", len(report.skipped)
+        )
     parts: list[RenderableType] = [
-        Paragraph(" ".join(report.summary)),
+        Paragraph(" ".join(summary)),
         Paragraph(report.caveat, style="yellow"),
         Text(),
     ]

@@ -21,6 +21,7 @@ from roleadvisor.contracts.cohort import NAMES_SHOWN, ROWS_SHOWN, CohortReport, 
 from roleadvisor.i18n import _, ngettext
 from roleadvisor.render.html import BUILTIN, CSS, _fill, _fit, _name, _rtl_css, _t
 
+SKIPPED_SHOWN = 20  # records left out that the page lists (as stderr does); the JSON lists all
 FULL_ROWS = 60  # up to this many people: levels written in the cells, names in full
 COMPACT_ROWS = 400  # up to this many: smaller rows, levels in tooltips
 DENSE_ROWS = 2000  # up to this many: thin strips; beyond, no per-person heatmap
@@ -109,15 +110,38 @@ def _roles(report: CohortReport) -> str:
 def _closest(report: CohortReport) -> str:
     none = _("none")
     rows = "".join(
-        f"<tr><td>{_n(rank)}</td><td>{_name(c.person)}</td><td>{_fit(c.fit)}</td>"
+        f"<tr><td>{_n(c.rank)}{'=' if c.tied else ''}</td><td>{_name(c.id)}</td><td>{_fit(c.fit)}</td>"
         f'<td><span class="band {escape(c.band, quote=True)}">{_t(c.band_label)}</span></td>'
         f"<td>{_t(c.critical_text or none)}</td><td>{_n(c.learning)}</td></tr>"
-        for rank, c in enumerate(report.closest[:ROWS_SHOWN], start=1)
+        for c in report.closest[:ROWS_SHOWN]
     )
     headers = ["#", _("Person"), _("Fit"), _("Readiness"), _("Critical gaps"), _("Levels to learn")]
     more = len(report.closest) > ROWS_SHOWN
     tail = f'<p class="muted">{_t(more_rows(len(report.closest)))}</p>' if more else ""
     return f"<h2>{_t(report.closest_title)}</h2>" + _table(headers, rows) + tail
+
+
+def _skipped(report: CohortReport) -> str:
+    """The records left out, as the command listed them on stderr: line, id and why (the first
+    ``SKIPPED_SHOWN``, then how many more)."""
+    if not report.skipped:
+        return ""
+    rows = "".join(
+        f'<tr><td class="count">{_n(s.line)}</td><td>{_name(s.id) if s.id is not None else ""}</td>'
+        f"<td>{_t(s.error)}</td></tr>"
+        for s in report.skipped[:SKIPPED_SHOWN]
+    )
+    title = _("Records left out")
+    out = f"<h2>{_t(title)}</h2>" + _table([_("Line"), _("ID"), _("Why it was left out")], rows)
+    more = len(report.skipped) - SKIPPED_SHOWN
+    if more > 0:
+        template = ngettext(
+            "... and {count} more record left out (the JSON report lists them all).",
+            "... and {count} more records left out (the JSON report lists them all).",
+            more,
+        )
+        out += f'<p class="muted">{_fill(template, count=_n(more))}</p>'
+    return out
 
 
 def heatmap(report: CohortReport) -> str:
@@ -214,7 +238,7 @@ def _teach(report: CohortReport) -> str:
     if teach is not None and teach.gains:
         points = _("+{points} points")
         rows = "".join(
-            f"<tr><td>{_name(g.person)}</td><td>{_n(g.have)}→{_n(g.to)}</td><td>{_name(g.role_title)}</td>"
+            f"<tr><td>{_name(g.id)}</td><td>{_n(g.have)}→{_n(g.to)}</td><td>{_name(g.role_title)}</td>"
             f'<td class="count">{_t(points.format(points=i18n.number(g.gain * 100, 1)))}</td></tr>'
             for g in teach.gains[:ROWS_SHOWN]
         )
@@ -245,6 +269,8 @@ def cohort_html(report: CohortReport) -> str:
         f'<p class="warning">{_t(report.caveat)}</p>',
         f"<p>{_prose(' '.join(report.summary), [report.input.name])}</p>",
     ]
+    if report.skipped:
+        body.append(_skipped(report))
     if report.roles:
         body.append(_roles(report))
     if report.closest:
