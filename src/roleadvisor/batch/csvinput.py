@@ -30,7 +30,6 @@ from roleadvisor.batch.ids import shown, text_id
 from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
-from roleadvisor.lookup import did_you_mean
 from roleadvisor.ratings import SHOWN_CHARS, SkillKeys, cut, label_key, level_or_error
 from roleadvisor.text import fold
 
@@ -101,8 +100,9 @@ class CsvLayout:
     A column names a skill by its id or its title in any language of the
     catalogue, in any case and spacing (``SkillKeys.get``, the rule every
     rating follows). The id column is ``id`` or ``id_column``, in any case,
-    with runs of spaces as one. ``where`` names the header in messages (``the
-    CSV header``), ``delimiter`` says how its line was split (``None``: a sheet).
+    with runs of spaces as one; ``id_column`` may not be a name of a skill.
+    ``where`` names the header in messages (``the CSV header``), ``delimiter``
+    says how its line was split (``None``: a sheet).
     """
 
     def __init__(
@@ -189,7 +189,7 @@ def _names(cells: Sequence[str], keys: SkillKeys, id_name: str) -> list[str | No
 SHOWN_SKILLS = 3  # missing skills whose accepted names a message lists, at most
 
 
-def skill_names(catalog: Catalog, skill: str) -> list[str]:
+def _skill_names(catalog: Catalog, skill: str) -> list[str]:
     """The names a column may give ``skill``: its id, then its title in each of the catalogue's
     languages, each spelling once (``sme``, ``Subject-matter expertise``, ``Знание предметной области``)."""
     titles = [catalog.translations(language).get(f"skills.{skill}.title") for language in catalog.languages]
@@ -203,11 +203,13 @@ def skill_names(catalog: Catalog, skill: str) -> list[str]:
 
 def _missing_hints(missing: Sequence[str], others: Sequence[str], catalog: Catalog) -> str:
     """``sme (found 'Domain'?), product``: each missing skill, with the ignored column it may be."""
+    from roleadvisor.lookup import did_you_mean  # only when a header is wrong
+
     choices = [c[:100] for c in others]
     hints = []
     for skill in missing:
         guess = next(
-            (g for g in (did_you_mean(n[:100], choices) for n in skill_names(catalog, skill)) if g), None
+            (g for g in (did_you_mean(n[:100], choices) for n in _skill_names(catalog, skill)) if g), None
         )
         hints.append(f"{skill} (found {guess!r}?)" if guess else skill)
     return ", ".join(hints)
@@ -218,7 +220,7 @@ def _names_help(missing: Sequence[str], others: Sequence[str], catalog: Catalog)
     ignored = f"; columns not recognised: {_columns(others)}" if others else ""
     accepted = []
     for skill in missing[:SHOWN_SKILLS]:
-        first, *rest = skill_names(catalog, skill)
+        first, *rest = _skill_names(catalog, skill)
         accepted.append(f"{first} (or {', '.join(rest)})" if rest else first)
     more = len(missing) - SHOWN_SKILLS
     others_too = f" (and likewise for the other {more})" if more > 0 else ""
