@@ -389,9 +389,19 @@ def test_no_line_is_lost_where_blocks_meet(builtin: Catalog) -> None:
         ),
         (
             b"id,syst\xe9ms\n",
-            "in.csv: the CSV header is not UTF-8 text (invalid byte 0xe9 at position 8 of line 1)",
+            "in.csv: the CSV header is not UTF-8 text (invalid byte 0xe9 at position 8 of line 1); "
+            "save it as UTF-8 (CSV UTF-8 in Excel)",
         ),
-        ("id,systems\n".encode("utf-16"), "in.csv: the input is UTF-16 text; save it as UTF-8"),
+        (
+            # as Excel in a Russian locale saves "CSV (разделители - запятые)": Windows-1251
+            "Имя;Системы;Базы данных\r\n".encode("cp1251"),
+            "in.csv: the CSV header is not UTF-8 text (invalid byte 0xc8 at position 1 of line 1); "
+            "save it as UTF-8 (CSV UTF-8 in Excel)",
+        ),
+        (
+            "id,systems\n".encode("utf-16"),
+            "in.csv: the input is UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel)",
+        ),
         (
             b"name," + b"q" * 100_000 + b"\n",
             "in.csv: the CSV header has no 'id' column (read as ','-separated, its columns are 'name', "
@@ -399,7 +409,17 @@ def test_no_line_is_lost_where_blocks_meet(builtin: Catalog) -> None:
             "identifies each person with --id-column, e.g. --id-column name",
         ),
     ],
-    ids=["empty", "blank-first-line", "bare-cr", "long-field", "long-line", "latin-1", "utf-16", "no-id"],
+    ids=[
+        "empty",
+        "blank-first-line",
+        "bare-cr",
+        "long-field",
+        "long-line",
+        "latin-1",
+        "cp1251",
+        "utf-16",
+        "no-id",
+    ],
 )
 def test_an_unreadable_header_says_what_is_wrong(builtin: Catalog, data: bytes, message: str) -> None:
     for fast in (True, False):
@@ -563,12 +583,82 @@ def test_a_missing_skill_column_names_the_delimiter(builtin: Catalog) -> None:
     message = header_error(b"id\tsystems\tdatabases\tmll\n", builtin)
     assert message.startswith(
         "in.csv: the CSV header lacks skill columns ml (found 'mll'?), algorithms, stats, sme, product, "
-        "communication (read as tab-separated); expected the columns id, systems, databases, ml,"
+        "communication (read as tab-separated); columns not recognised: 'mll'; names accepted: ml (or "
+        "Machine learning, یادگیری ماشین, Машинное обучение), algorithms (or الگوریتم\u200cها, Алгоритмы), "
+        "stats (or Statistics, آمار, Статистика) (and likewise for the other 3); "
+        "expected the columns id, systems, databases, ml,"
     )
     message = header_error(b"id;systems;databases\n", builtin)
+    assert "communication (read as ';'-separated); names accepted: ml (or " in message
     assert message.endswith(
-        "(read as ';'-separated); expected id;systems;databases;ml;algorithms;stats;sme;product;communication"
+        "(and likewise for the other 3); expected id;systems;databases;ml;algorithms;stats;sme;product;communication"
     )
+
+
+# The trial files of a new user: spreadsheet exports with everyday column names.
+EXPORT = "Name;Systems;Databases;ML;Algorithms;Statistics;Domain;Product;Communication\n"
+EXPORT_RU = (
+    "Имя;Системы;Базы данных;Машинное обучение;Алгоритмы;Статистика;Предметная область;Продукт;Коммуникация\n"
+)
+
+
+def test_a_missing_skill_column_says_which_columns_were_ignored_and_which_names_it_takes(
+    builtin: Catalog,
+) -> None:
+    message = header_error(EXPORT.encode(), builtin, id_column="Name")
+    assert message == (
+        "in.csv: the CSV header lacks skill column sme (read as ';'-separated); "
+        "columns not recognised: 'Domain'; "
+        "names accepted: sme (or Subject-matter expertise, دانش حوزه, Знание предметной области); "
+        "expected Name;systems;databases;ml;algorithms;stats;sme;product;communication"
+    )
+
+
+def test_a_russian_header_of_everyday_words_gets_the_same_help(builtin: Catalog) -> None:
+    message = header_error(EXPORT_RU.encode(), builtin, id_column="имя")
+    assert message == (
+        "in.csv: the CSV header lacks skill columns systems, sme (found 'Предметная область'?), "
+        "product (found 'Продукт'?) (read as ';'-separated); "
+        "columns not recognised: 'Системы', 'Предметная область', 'Продукт'; "
+        "names accepted: systems (or مهندسی سیستم, Разработка и инфраструктура), "
+        "sme (or Subject-matter expertise, دانش حوزه, Знание предметной области), "
+        "product (or محصول, Продуктовый менеджмент); "
+        "expected имя;systems;databases;ml;algorithms;stats;sme;product;communication"
+    )
+    assert "\n" not in message
+
+
+def test_blank_columns_are_not_listed_as_not_recognised(builtin: Catalog) -> None:
+    message = header_error(b"id;systems;databases;ml;algorithms;stats;sme;product;;\n", builtin)
+    assert message.startswith(
+        "in.csv: the CSV header lacks skill column communication (read as ';'-separated); names accepted: "
+    )
+
+
+@pytest.mark.parametrize("column", ["Systems", "machine learning", "Статистика", "SME"])
+def test_the_id_column_cannot_be_a_skill_column(builtin: Catalog, column: str) -> None:
+    skill = {"Systems": "systems", "machine learning": "ml", "Статистика": "stats", "SME": "sme"}[column]
+    message = header_error(EXPORT.encode(), builtin, id_column=column)
+    assert message == (
+        f"in.csv: --id-column {column!r} names the skill {skill!r}: the id column cannot be a skill "
+        "column; name the column that identifies each person, e.g. --id-column Name"
+    )
+    assert header_error(EXPORT.encode(), builtin, id_column=column, delimiter=";") == message
+    # split where the file is not, the header suggests no column
+    message = header_error(EXPORT.encode(), builtin, id_column=column, delimiter=",")
+    assert message.endswith("cannot be a skill column; name the column that identifies each person")
+
+
+def test_a_record_that_is_not_utf8_says_how_to_save_the_file(builtin: Catalog) -> None:
+    data = HEADER.encode() + "Иван".encode("cp1251") + b"," + ROW.encode() + b"\nok," + ROW.encode() + b"\n"
+    long_field = b"x" * 200_000
+    data += "Пётр".encode("cp1251") + b"," + long_field + b"," + ROW.encode() + b"\n"
+    good, bad = read(data, builtin)
+    assert good == [(3, "ok", LEVELS)]
+    assert bad == [
+        "2: not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)",
+        "4: not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)",
+    ]
 
 
 @pytest.mark.parametrize(("sep", "name"), [(",", "','"), (";", "';'"), ("\t", "tab")])

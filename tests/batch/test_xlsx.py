@@ -122,8 +122,9 @@ def test_header_errors_name_the_sheet_and_row(builtin: Catalog) -> None:
     data = workbook(("S", [[], ["id", *TITLES[:-1], "Comunication"]]))
     assert error(data, builtin) == (
         "book.xlsx: the header (row 2 of sheet 'S') lacks skill column communication "
-        "(found 'Comunication'?); expected the columns id, systems, databases, ml, algorithms, stats, sme, "
-        "product, communication"
+        "(found 'Comunication'?); columns not recognised: 'Comunication'; names accepted: communication "
+        "(or مهارت ارتباطی, Коммуникация); expected the columns id, systems, databases, ml, algorithms, stats, "
+        "sme, product, communication"
     )
     data = workbook(("S", [["id", *TITLES, "Machine learning"]]))
     assert error(data, builtin) == (
@@ -132,6 +133,14 @@ def test_header_errors_name_the_sheet_and_row(builtin: Catalog) -> None:
     )
     assert error(workbook(("Empty", [])), builtin) == (
         "book.xlsx: sheet 'Empty' is empty; expected a header row, then one row per person"
+    )
+
+
+def test_the_id_column_of_a_sheet_cannot_be_a_skill_column(builtin: Catalog) -> None:
+    data = workbook(("S", [["Name", *TITLES], ["Ana", *LEVELS]]))
+    assert error(data, builtin, id_column="ML") == (
+        "book.xlsx: --id-column 'ML' names the skill 'ml': the id column cannot be a skill column; "
+        "name the column that identifies each person, e.g. --id-column Name"
     )
 
 

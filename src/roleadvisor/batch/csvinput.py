@@ -31,6 +31,7 @@ from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
 from roleadvisor.ratings import SHOWN_CHARS, SkillKeys, cut, label_key, level_or_error
+from roleadvisor.text import fold
 
 FIELD_LIMIT = 131_072  # characters in one field: the csv module's default limit
 HEADER_MAX_BYTES = 1024 * 1024
@@ -66,6 +67,9 @@ DELIMITERS = (",", ";", "\t")  # the order sniffing tries them in, and breaks ti
 DELIMITER_NAMES = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}  # what --delimiter may say
 SHOWN_COLUMNS = 12  # a header's columns listed in a message, at most
 _DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
+_AS_UTF8 = "as UTF-8 (CSV UTF-8 in Excel)"  # advice for text in another encoding (cp1251, UTF-16)
+SAVE_AS_UTF8 = f"save it {_AS_UTF8}"  # after a message about the whole input
+NOT_UTF8 = f"not valid UTF-8; save the file {_AS_UTF8}"  # a record's error
 
 
 def read_as(delimiter: str) -> str:
@@ -96,8 +100,9 @@ class CsvLayout:
     A column names a skill by its id or its title in any language of the
     catalogue, in any case and spacing (``SkillKeys.get``, the rule every
     rating follows). The id column is ``id`` or ``id_column``, in any case,
-    with runs of spaces as one. ``where`` names the header in messages (``the
-    CSV header``), ``delimiter`` says how its line was split (``None``: a sheet).
+    with runs of spaces as one; ``id_column`` may not be a name of a skill.
+    ``where`` names the header in messages (``the CSV header``), ``delimiter``
+    says how its line was split (``None``: a sheet).
     """
 
     def __init__(
@@ -121,7 +126,16 @@ class CsvLayout:
                     f"starting {cell.head!r}; a field may have at most {FIELD_LIMIT:,}{note}"
                 )
         cells = [str(h).strip() for h in header]
-        names = _names(cells, SkillKeys.of(catalog), id_name)
+        keys = SkillKeys.of(catalog)
+        if id_column is not None and keys.get(id_column) is not None:
+            others = [c for c in cells if c and keys.get(c) is None]
+            split = len(others) < len([c for c in cells if c])  # else not split where the file is
+            example = f", e.g. --id-column {shlex.quote(others[0][:40])}" if others and split else ""
+            raise BatchInputError(
+                f"{name}: --id-column {id_column!r} names the skill {keys.get(id_column)!r}: the id column "
+                f"cannot be a skill column; name the column that identifies each person{example}"
+            )
+        names = _names(cells, keys, id_name)
         ids = [i for i, n in enumerate(names) if n == ID]
         if not ids:
             columns = f" ({read_as(delimiter) + ', ' if delimiter else ''}its columns are {_columns(cells)})"
@@ -135,16 +149,11 @@ class CsvLayout:
             raise BatchInputError(f"{name}: {where} has no column {id_column!r} (--id-column){columns}")
         missing = [s for s in catalog.skill_ids if s not in names]
         if missing:
-            from roleadvisor.lookup import did_you_mean
-
-            others = [c[:100] for c, n in zip(cells, names, strict=True) if n is None]
-            hints = []
-            for skill in missing:
-                guess = did_you_mean(skill, others)
-                hints.append(f"{skill} (found {guess!r}?)" if guess else skill)
+            others = [c for c, n in zip(cells, names, strict=True) if n is None and c]
             raise BatchInputError(
                 f"{name}: {where} lacks skill column{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(hints)}{note}; expected {expected}"
+                f"{_missing_hints(missing, others, catalog)}{note}{_names_help(missing, others, catalog)}; "
+                f"expected {expected}"
             )
         for key in [ID, *catalog.skill_ids]:
             at = [i for i, n in enumerate(names) if n == key]
@@ -175,6 +184,47 @@ def _names(cells: Sequence[str], keys: SkillKeys, id_name: str) -> list[str | No
     """Each column as ``ID``, the skill id it names, or ``None`` (a column that is ignored)."""
     id_key = label_key(id_name)
     return [ID if label_key(cell) == id_key else keys.get(cell) for cell in cells]
+
+
+SHOWN_SKILLS = 3  # missing skills whose accepted names a message lists, at most
+
+
+def _skill_names(catalog: Catalog, skill: str) -> list[str]:
+    """The names a column may give ``skill``: its id, then its title in each of the catalogue's
+    languages, each spelling once (``sme``, ``Subject-matter expertise``, ``Знание предметной области``)."""
+    titles = [catalog.translations(language).get(f"skills.{skill}.title") for language in catalog.languages]
+    found = [s.title for s in catalog.skills if s.id == skill]
+    out: dict[str, str] = {}
+    for text in [skill, *found, *titles]:
+        if text and fold(text):
+            out.setdefault(fold(text), text)
+    return list(out.values())
+
+
+def _missing_hints(missing: Sequence[str], others: Sequence[str], catalog: Catalog) -> str:
+    """``sme (found 'Domain'?), product``: each missing skill, with the ignored column it may be."""
+    from roleadvisor.lookup import did_you_mean  # only when a header is wrong
+
+    choices = [c[:100] for c in others]
+    hints = []
+    for skill in missing:
+        guess = next(
+            (g for g in (did_you_mean(n[:100], choices) for n in _skill_names(catalog, skill)) if g), None
+        )
+        hints.append(f"{skill} (found {guess!r}?)" if guess else skill)
+    return ", ".join(hints)
+
+
+def _names_help(missing: Sequence[str], others: Sequence[str], catalog: Catalog) -> str:
+    """``; columns not recognised: 'Domain'; names accepted: sme (or Subject-matter expertise, ...)``."""
+    ignored = f"; columns not recognised: {_columns(others)}" if others else ""
+    accepted = []
+    for skill in missing[:SHOWN_SKILLS]:
+        first, *rest = _skill_names(catalog, skill)
+        accepted.append(f"{first} (or {', '.join(rest)})" if rest else first)
+    more = len(missing) - SHOWN_SKILLS
+    others_too = f" (and likewise for the other {more})" if more > 0 else ""
+    return f"{ignored}; names accepted: {', '.join(accepted)}{others_too}"
 
 
 def _score(names: Sequence[str | None]) -> int:
@@ -261,7 +311,7 @@ def _read_header(
             )
         raise BatchInputError(f"{name}: the input is empty; expected a CSV header {expected}")
     if line.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BatchInputError(f"{name}: the input is UTF-16 text; save it as UTF-8")
+        raise BatchInputError(f"{name}: the input is UTF-16 text; {SAVE_AS_UTF8}")
     if line.startswith(ZIP_MAGIC):
         raise BatchInputError(
             f"{name}: the input is a zip file (an .xlsx workbook?), not CSV; "
@@ -287,7 +337,7 @@ def _read_header(
     except UnicodeDecodeError as exc:
         raise BatchInputError(
             f"{name}: the CSV header is not UTF-8 text (invalid byte 0x{body[exc.start]:02x} "
-            f"at position {exc.start + 1} of line 1)"
+            f"at position {exc.start + 1} of line 1); {SAVE_AS_UTF8}"
         ) from None
     return text, leftover
 
@@ -496,7 +546,7 @@ def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, l
     """``_add_row`` for a record with no field over the limit (the common case, kept short)."""
     text = "".join(fields)
     if _SURROGATE.search(text):
-        builder.add(b"", line, None, error="not valid UTF-8")
+        builder.add(b"", line, None, error=NOT_UTF8)
         return
     ident = text_id(fields[layout.id_col].strip()) if len(fields) > layout.id_col else b""
     if len(fields) != layout.ncols:
@@ -549,7 +599,7 @@ def decimal_commas(values: dict[str, object], top: int, note: str = "") -> str |
 
 def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
     if _SURROGATE.search("".join(f for f in fields if isinstance(f, str))):
-        builder.add(b"", line, None, error="not valid UTF-8")
+        builder.add(b"", line, None, error=NOT_UTF8)
         return
     id_field = fields[layout.id_col] if len(fields) > layout.id_col else ""
     ident = text_id(id_field.strip()) if isinstance(id_field, str) else b""

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from roleadvisor.batch import ids, streams
-from roleadvisor.batch.csvinput import read_csv
+from roleadvisor.batch.csvinput import decimal_commas, read_csv
 from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError, YamlProblem
@@ -46,6 +46,12 @@ def _add_record(builder: ChunkBuilder, record: object, line: int, keys: SkillKey
     ident, id_problem = ids.id_json(record.get("id"))
     values, problem = record_values(record, keys)
     problems = [p for p in (id_problem, problem) if p]
+    if not problems:
+        # a level written with a decimal comma ("3,5") is told as the CSV and .xlsx readers tell it
+        commas = decimal_commas({skill: values.get(skill) for skill in builder.skills}, builder.top)
+        if commas is not None:
+            builder.add(ident, line, None, error=commas)
+            return
     builder.add(ident, line, values, error="; ".join(problems) if problems else None)
 
 
