@@ -935,15 +935,14 @@ def catalog_validate(
 ) -> None:
     """Check a catalogue and list every problem with its file and place."""
     from roleadvisor.commands.catalogs import validate_contract, validation_error
-    from roleadvisor.errors import EXIT_USAGE
 
     root = ctx.find_root()
     global_dir = root.obj.get("catalog_dir") if isinstance(root.obj, dict) else None
     report = validate_contract(directory, global_dir)
     if output_format is ViewFormat.json:
         show(report, "json")
-        if not report.valid:
-            raise typer.Exit(EXIT_USAGE)
+        if not report.valid:  # the data on stdout, the one error line on stderr (exit 2)
+            raise validation_error(report, listed="in the JSON on stdout")
         return
     if not report.valid:
         raise validation_error(report)

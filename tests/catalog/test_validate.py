@@ -178,3 +178,13 @@ def test_aliases_and_keywords_that_are_common_words_are_warned_about(
 def test_the_built_in_catalogue_has_no_warnings(invoke: Invoke) -> None:
     result = invoke("catalog", "validate", "--format", "json")
     assert json.loads(result.stdout)["warnings"] == []
+
+
+def test_an_invalid_catalogue_as_json_is_data_on_stdout_and_one_error_line(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    result = invoke("catalog", "validate", str(tmp_path), "--format", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and len(report["problems"]) == 2
+    assert result.stderr == f"error: catalogue {tmp_path} has 2 problems (listed in the JSON on stdout)\n"

@@ -68,8 +68,14 @@ def validate_contract(directory: Path | None, global_dir: Path | None) -> Valida
     return validation_report("built-in" if builtin else str(path), catalog, problems, warnings)
 
 
-def validation_error(report: ValidationReport) -> CatalogError:
-    """The error that lists every problem of an invalid catalogue (exit 2)."""
+def validation_error(report: ValidationReport, *, listed: str | None = None) -> CatalogError:
+    """The error that lists every problem of an invalid catalogue (exit 2).
+
+    ``listed``: where the problems are already shown (``in the JSON on stdout``); then
+    the error is one line that says so, without listing them again.
+    """
     count = len(report.problems)
     plural = "s" if count != 1 else ""
+    if listed is not None:
+        return CatalogError(f"catalogue {report.catalog} has {count} problem{plural} (listed {listed})")
     return CatalogError(f"catalogue {report.catalog} has {count} problem{plural}:", details=report.problems)
