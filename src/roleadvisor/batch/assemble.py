@@ -63,7 +63,7 @@ def gather(flat: Bytes, starts: Ints, lengths: Ints) -> Var:
 
 def concat_bytes(items: Sequence[bytes]) -> Var:
     """A ``Var`` segment from one bytes object per row."""
-    lengths = np.fromiter((len(item) for item in items), dtype=np.int64, count=len(items))
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
     return Var(np.frombuffer(b"".join(items), dtype=np.uint8), lengths)
 
 
