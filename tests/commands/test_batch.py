@@ -44,19 +44,28 @@ def test_the_default_format_follows_where_the_output_goes() -> None:
     assert output_format(options("out.json", "jsonl"), stdout_is_terminal=False) == "jsonl"
 
 
-@pytest.mark.parametrize("name", ["results.json", "results", "results.html"])
-def test_an_output_extension_naming_no_batch_format_is_refused(
-    invoke: Invoke, tmp_path: Path, name: str
-) -> None:
+@pytest.mark.parametrize("name", ["results.json", "results.html", "results.YAML"])
+def test_an_output_named_for_another_format_is_refused(invoke: Invoke, tmp_path: Path, name: str) -> None:
     """``-o results.json`` would hold JSON Lines a JSON reader refuses: say so, write nothing."""
     people = tmp_path / "people.csv"
     people.write_text("id," + ",".join(MLE) + "\nana," + ",".join(str(v) for v in MLE.values()) + "\n")
     result = invoke("batch", str(people), "-o", str(tmp_path / name))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: --output {tmp_path / name}: cannot tell the format")
+    assert result.stderr.startswith(f"error: --output {tmp_path / name}: batch does not write the")
     assert not (tmp_path / name).exists()
     if name.endswith(".json"):
         assert "not one JSON document" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["results", "results.out", "/dev/null"])
+def test_an_output_named_for_no_format_gets_json_lines(invoke: Invoke, tmp_path: Path, name: str) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id," + ",".join(MLE) + "\nana," + ",".join(str(v) for v in MLE.values()) + "\n")
+    target = name if name.startswith("/") else str(tmp_path / name)
+    result = invoke("batch", str(people), "-o", target)
+    assert result.exit_code == 0, result.stderr
+    if not name.startswith("/"):
+        assert json.loads(Path(target).read_text(encoding="utf-8"))["id"] == "ana"
 
 
 def test_a_pipe_gets_json_lines_by_default(invoke: Invoke) -> None:

@@ -124,27 +124,29 @@ class _Reporter:
 
 
 OUTPUT_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
+# extensions of formats batch does not write: a file named so would not hold what it says
+OTHER_FORMATS = (".json", ".md", ".markdown", ".html", ".htm", ".svg", ".yaml", ".yml", ".xlsx", ".tsv")
 
 
 def output_format(options: BatchOptions, stdout_is_terminal: bool | None = None) -> str:
     """``--format``, else what --output's extension names, else table on a terminal, else JSON Lines.
 
-    An --output whose extension names no batch format (``.json``: one JSON document,
-    which batch does not write) is a usage error rather than a file of another format.
+    An --output named for a format batch does not write (``.json``: one JSON document;
+    ``.html``) is a usage error rather than a file of another format; any other name
+    (``/dev/null``, ``results``, ``out.log``) gets JSON Lines.
     """
     if options.output_format is not None:
         return options.output_format
     if options.output is not None:
         suffix = options.output.suffix.lower()
-        fmt = OUTPUT_EXTENSIONS.get(suffix)
-        if fmt is None:
+        if suffix in OTHER_FORMATS:
             json_hint = " (batch writes JSON Lines, one object a line, not one JSON document)"
             raise UsageError(
-                f"--output {options.output}: cannot tell the format from the extension "
-                f"{suffix or '(none)'!r}; use one of {', '.join(OUTPUT_EXTENSIONS)} or pass --format "
-                f"jsonl, csv or table{json_hint if suffix == '.json' else ''}"
+                f"--output {options.output}: batch does not write the {suffix!r} format; name the file "
+                f"{', '.join(OUTPUT_EXTENSIONS)}, or pass --format jsonl, csv or table"
+                f"{json_hint if suffix == '.json' else ''}"
             )
-        return fmt
+        return OUTPUT_EXTENSIONS.get(suffix, "jsonl")
     if stdout_is_terminal is None:
         stdout_is_terminal = sys.stdout is not None and sys.stdout.isatty()
     return "table" if stdout_is_terminal else "jsonl"
