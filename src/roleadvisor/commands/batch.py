@@ -15,7 +15,7 @@ from roleadvisor.batch.source import InputSpec, open_source
 from roleadvisor.batch.writers import Tally, WriteOptions
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError, OutputIOError, UsageError
-from roleadvisor.i18n import ngettext
+from roleadvisor.i18n import _, ngettext
 from roleadvisor.output import WholeWrites, note, open_output
 from roleadvisor.ratings import half_levels_note
 
@@ -88,9 +88,11 @@ class _Reporter:
         if self.shown < MAX_ERROR_LINES:
             self.shown += 1
             if self.progress is not None:  # print above the live bar
-                self.console.print(f"bad record: {line}", markup=False, highlight=False)
+                self.console.print(
+                    _("bad record: {record}").format(record=line), markup=False, highlight=False
+                )
             else:
-                note(f"bad record: {line}")
+                note(_("bad record: {record}").format(record=line))
         else:
             self.hidden += 1
 
