@@ -178,6 +178,18 @@ def main_options(
 # ---------------------------------------------------------------- assess
 
 
+# The --output of the commands that write one report (assess, rank, cohort).
+ReportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=_("Write the report to FILE (atomically) instead of stdout."),
+    ),
+]
+
+
 class Format(str, Enum):
     """Report formats of ``assess``."""
 
@@ -250,15 +262,7 @@ def assess(
             "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=_("Write the report to FILE (atomically) instead of stdout."),
-        ),
-    ] = None,
+    output: ReportOutputOption = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help=_("Never prompt; missing ratings are an error."))
     ] = False,
@@ -555,15 +559,7 @@ def rank(
             "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=_("Write the report to FILE (atomically) instead of stdout."),
-        ),
-    ] = None,
+    output: ReportOutputOption = None,
     input_format: InputFormatOption = None,
     id_column: IdColumnOption = None,
     delimiter: DelimiterOption = None,
@@ -641,15 +637,7 @@ def cohort(
             "--format", "-f", help=_("Report format (default: table, or what --output's extension says).")
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=_("Write the report to FILE (atomically) instead of stdout."),
-        ),
-    ] = None,
+    output: ReportOutputOption = None,
     input_format: InputFormatOption = None,
     id_column: IdColumnOption = None,
     delimiter: DelimiterOption = None,
