@@ -145,7 +145,7 @@ def test_persian_and_russian_pages_in_headless_chromium(
 
 
 def _skipped_page(count: int) -> str:
-    from roleadvisor.contracts.cohort import SkippedOut
+    from roleadvisor.contracts.common import SkippedOut
 
     rows = [[3, 3, 3, 3, 3, 3, 3, 3], [4, 3, 2, 3, 1, 1, 1, 2], [4, 3, 2, 3, 1, 1, 1, 2]]
     cohort = analyse(

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from roleadvisor.batch.source import InputSpec
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.commands.people import read_everyone
-from roleadvisor.contracts.cohort import CohortReport, SkippedOut, build_cohort
+from roleadvisor.contracts.cohort import CohortReport, build_cohort
+from roleadvisor.contracts.common import SkippedOut
 from roleadvisor.errors import EXIT_OK, EXIT_PARTIAL, BatchInputError
 from roleadvisor.i18n import _, ngettext, number
 from roleadvisor.output import note

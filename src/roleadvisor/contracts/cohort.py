@@ -17,7 +17,7 @@ from roleadvisor.catalog.models import Catalog
 from roleadvisor.cohort import UNITS, Cohort, TeachOption, gainers
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.assess import GapOut, _band_rule, band_label
-from roleadvisor.contracts.common import CatalogOut, Ref, catalog_out
+from roleadvisor.contracts.common import CatalogOut, Ref, SkippedOut, catalog_out
 from roleadvisor.contracts.words import clauses, commas, gap, listing, lower_title, number
 from roleadvisor.engine import FIT_DECIMALS, Gap
 from roleadvisor.i18n import _, ngettext
@@ -38,15 +38,6 @@ class InputOut:
     records: int
     people: int
     skipped: int
-
-
-@record(frozen=False, eq=False, kw_only=True)
-class SkippedOut:
-    """A record that could not be read: its line, its id if it had one, and why."""
-
-    line: int
-    id: str | None
-    error: str
 
 
 @record(frozen=False, eq=False, kw_only=True)

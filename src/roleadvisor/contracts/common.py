@@ -48,3 +48,12 @@ class ResourceOut:
 def resources_out(items: tuple[Resource, ...]) -> tuple[ResourceOut, ...]:
     """The catalogue's resources as they appear in results."""
     return tuple(ResourceOut(title=r.title, kind=r.kind, url=r.url) for r in items)
+
+
+@record(frozen=False, eq=False, kw_only=True)
+class SkippedOut:
+    """A record of many (``cohort``, ``rank``) that could not be read: its line, its id if any, and why."""
+
+    line: int
+    id: str | None
+    error: str

@@ -13,7 +13,7 @@ from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
 from roleadvisor.contracts.assess import _band_rule, band_label
-from roleadvisor.contracts.common import CatalogOut, catalog_out
+from roleadvisor.contracts.common import CatalogOut, SkippedOut, catalog_out
 from roleadvisor.contracts.words import clauses, gap, listing, lower_title, number
 from roleadvisor.engine import Gap
 from roleadvisor.i18n import _, ngettext
@@ -123,15 +123,6 @@ class CandidateOut:
     band_label: str = shown("")
     critical_text: str = shown("")
     gaps_text: str = shown("")
-
-
-@record(frozen=False, eq=False, kw_only=True)
-class SkippedOut:
-    """A record that could not be read, so was not ranked."""
-
-    line: int
-    id: str | None
-    error: str
 
 
 @record(frozen=False, eq=False, kw_only=True)
