@@ -1,9 +1,16 @@
 """Build many text records at once with NumPy: rows made of byte segments.
 
-Formatting a million JSON lines one dict at a time costs seconds; here every
+Formatting a million JSON lines one dict at a time costs seconds. Here every
 row is described as a sequence of segments (constant bytes, a fixed-width
-byte matrix, or variable-length bytes) and all rows are laid out in one
-buffer with a few vectorised passes. Pure functions, no I/O.
+byte matrix, one bytes value per row, or a choice from a short table). Runs of
+constant and fixed-width segments are laid out as one matrix, row by row in a
+single pass, and the few variable-length pieces are joined to them with
+NumPy's string addition (``numpy.strings.add``), which works in C on arrays of
+fixed-width bytes. Pure functions, no I/O.
+
+A NumPy bytes value reads trailing NUL bytes as padding, so a row whose pieces
+hold a NUL byte (only a CSV id can) is laid out the plain way, with
+``bytes.join``: slower, and the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 Bytes = NDArray[np.uint8]
-Ints = NDArray[np.int64]
+Texts = NDArray[np.bytes_]
 
 
 @dataclass(frozen=True)
@@ -34,120 +41,124 @@ class Fixed:
 
 @dataclass(frozen=True)
 class Var:
-    """Variable-length fields: all rows' bytes concatenated, and each row's length."""
+    """One bytes value per row, of any length."""
 
-    data: Bytes
-    lengths: Ints
-
-
-Segment = Const | Fixed | Var
+    items: Sequence[bytes]
 
 
-def choice(table: Sequence[bytes], index: NDArray[np.intp]) -> Var:
-    """Row i gets ``table[index[i]]`` (for example the id of its top role)."""
-    lengths_tab = np.array([len(item) for item in table], dtype=np.int64)
-    flat = np.frombuffer(b"".join(table), dtype=np.uint8)
-    starts_tab = np.concatenate(([0], np.cumsum(lengths_tab)[:-1]))
-    return gather(flat, starts_tab[index], lengths_tab[index])
+@dataclass(frozen=True)
+class Choice:
+    """Row i gets ``table[index[i]]`` (for example the id of its best role)."""
+
+    table: Sequence[bytes]
+    index: NDArray[np.intp]
 
 
-def gather(flat: Bytes, starts: Ints, lengths: Ints) -> Var:
-    """Row i gets ``flat[starts[i] : starts[i] + lengths[i]]``."""
-    total = int(lengths.sum())
-    if total == 0:
-        return Var(np.zeros(0, dtype=np.uint8), lengths)
-    out_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    shift = np.repeat(starts - out_starts, lengths)
-    return Var(flat[np.arange(total, dtype=np.int64) + shift], lengths)
+Segment = Const | Fixed | Var | Choice
 
 
-def concat_bytes(items: Sequence[bytes]) -> Var:
-    """A ``Var`` segment from one bytes object per row."""
-    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
-    return Var(np.frombuffer(b"".join(items), dtype=np.uint8), lengths)
+def assemble(rows: int, segments: Sequence[Segment]) -> list[bytes]:
+    """Lay out ``rows`` rows of ``segments``: one bytes object per row."""
+    if rows == 0:
+        return []
+    if any(_holds_nul(seg) for seg in segments):
+        return _one_by_one(rows, segments)
+    out: Texts | None = None
+    for block in _blocks(rows, segments):
+        out = block if out is None else np.strings.add(out, block)
+    if out is None:
+        return [b""] * rows
+    return list(np.broadcast_to(out, (rows,)).tolist())
 
 
-def assemble(rows: int, segments: Sequence[Segment]) -> tuple[Bytes, Ints]:
-    """Lay out ``rows`` rows of ``segments``; return the buffer and row offsets (rows + 1).
-
-    Trailing constant and fixed-width segments (typically most of the bytes) are
-    merged into one matrix, so only the short variable head of each row needs
-    the per-segment passes.
-    """
-    split = len(segments)
-    while split > 0 and not isinstance(segments[split - 1], Var):
-        split -= 1
-    head, tail = segments[:split], segments[split:]
-    if not tail:
-        return _interleave(rows, head)
-    tail_matrix = _fixed_block(rows, tail)
-    if not head:
-        offsets = np.arange(rows + 1, dtype=np.int64) * tail_matrix.shape[1]
-        return tail_matrix.ravel(), offsets
-    head_bytes, head_offsets = _interleave(rows, head)
-    head_lengths = np.diff(head_offsets)
-    width = tail_matrix.shape[1]
-    offsets = head_offsets + np.arange(rows + 1, dtype=np.int64) * width
-    pattern = np.empty((rows, 2), dtype=np.int64)
-    pattern[:, 0] = head_lengths
-    pattern[:, 1] = width
-    is_head = np.repeat(np.tile(np.array([True, False]), rows), pattern.ravel())
-    out = np.empty(int(offsets[-1]), dtype=np.uint8)
-    out[is_head] = head_bytes
-    out[~is_head] = tail_matrix.ravel()
-    return out, offsets
-
-
-def _fixed_block(rows: int, segments: Sequence[Segment]) -> Bytes:
-    parts: list[Bytes] = []
+def _blocks(rows: int, segments: Sequence[Segment]) -> list[Texts]:
+    """Each run of constant and fixed-width segments as one array, each other segment as its own."""
+    blocks: list[Texts] = []
+    run: list[Const | Fixed] = []
     for seg in segments:
+        if isinstance(seg, Const | Fixed):
+            run.append(seg)
+            continue
+        if run:
+            blocks.append(_fixed_run(rows, run))
+            run = []
+        if isinstance(seg, Var):
+            blocks.append(np.array(seg.items, dtype=np.bytes_))
+        else:
+            blocks.append(np.array(seg.table, dtype=np.bytes_)[seg.index])
+    if run:
+        blocks.append(_fixed_run(rows, run))
+    return blocks
+
+
+def _fixed_run(rows: int, run: Sequence[Const | Fixed]) -> Texts:
+    """Constant and fixed-width segments side by side: an array of ``rows`` values of one width."""
+    if all(isinstance(seg, Const) for seg in run):
+        return np.array([b"".join(seg.value for seg in run if isinstance(seg, Const))], dtype=np.bytes_)
+    parts: list[Bytes] = []
+    for seg in run:
         if isinstance(seg, Const):
             parts.append(np.broadcast_to(np.frombuffer(seg.value, dtype=np.uint8), (rows, len(seg.value))))
-        elif isinstance(seg, Fixed):
+        else:
             parts.append(seg.matrix)
-    return np.concatenate(parts, axis=1) if len(parts) > 1 else np.ascontiguousarray(parts[0])
+    matrix = np.concatenate(parts, axis=1) if len(parts) > 1 else np.ascontiguousarray(parts[0])
+    if matrix.shape[1] == 0:
+        return np.zeros(rows, "S1")
+    texts: Texts = matrix.view(f"S{matrix.shape[1]}").reshape(rows)
+    return texts
 
 
-def _interleave(rows: int, segments: Sequence[Segment]) -> tuple[Bytes, Ints]:
-    k = len(segments)
-    lengths = np.empty((rows, k), dtype=np.int64)
-    for j, seg in enumerate(segments):
+def _holds_nul(seg: Segment) -> bool:
+    if isinstance(seg, Const):
+        return b"\0" in seg.value
+    if isinstance(seg, Fixed):
+        return seg.matrix.size > 0 and int(seg.matrix.min()) == 0
+    if isinstance(seg, Var):
+        return b"\0" in b"".join(seg.items)
+    return any(b"\0" in item for item in seg.table)
+
+
+def _one_by_one(rows: int, segments: Sequence[Segment]) -> list[bytes]:
+    """The plain way: every row joined from its pieces."""
+    columns: list[Sequence[bytes]] = []
+    for seg in segments:
         if isinstance(seg, Const):
-            lengths[:, j] = len(seg.value)
+            columns.append([seg.value] * rows)
         elif isinstance(seg, Fixed):
-            lengths[:, j] = seg.matrix.shape[1]
+            columns.append([row.tobytes() for row in seg.matrix])
+        elif isinstance(seg, Var):
+            columns.append(seg.items)
         else:
-            lengths[:, j] = seg.lengths
-    offsets = np.zeros(rows + 1, dtype=np.int64)
-    np.cumsum(lengths.sum(axis=1), out=offsets[1:])
-    out = np.empty(int(offsets[-1]), dtype=np.uint8)
-    if rows == 0:
-        return out, offsets
-    label = np.repeat(np.tile(np.arange(k, dtype=np.uint8), rows), lengths.ravel())
-    for j, seg in enumerate(segments):
-        mask = label == j
-        if isinstance(seg, Const):
-            if seg.value:
-                out[mask] = np.tile(np.frombuffer(seg.value, dtype=np.uint8), rows)
-        elif isinstance(seg, Fixed):
-            out[mask] = seg.matrix.ravel()
-        else:
-            out[mask] = seg.data
-    return out, offsets
+            columns.append([seg.table[k] for k in seg.index.tolist()])
+    return [b"".join(parts) for parts in zip(*columns, strict=True)]
 
 
-def _decimal_table() -> Bytes:
-    table = np.zeros((10_001, 6), dtype=np.uint8)
-    for q in range(10_001):
-        table[q] = np.frombuffer(f"{q // 10_000}.{q % 10_000:04d}".encode(), dtype=np.uint8)
-    return table
+def _decimal_table() -> NDArray[np.uint64]:
+    """``d.dddd`` for every number of ten-thousandths 0..10000, in the first six bytes of a 64-bit word.
+
+    One word per number, so a look-up moves one machine word (a row of six
+    bytes would be copied byte by byte).
+    """
+    text = b"".join(f"{q // 10_000}.{q % 10_000:04d}\0\0".encode() for q in range(10_001))
+    return np.frombuffer(text, dtype=np.uint64).copy()
 
 
 _DECIMALS = _decimal_table()
 
 
 def decimals4(values: NDArray[np.float64]) -> Bytes:
-    """Numbers in [0, 1] as fixed-width ``d.dddd`` text: shape (...) -> (..., 6) bytes."""
+    """Numbers in [0, 1] as fixed-width ``d.dddd`` text: shape (...) -> (..., 6) bytes (a view)."""
     q = np.rint(np.clip(np.asarray(values), 0.0, 1.0) * 10_000).astype(np.intp)
-    out: Bytes = _DECIMALS[q]
+    words = np.take(_DECIMALS, q)
+    out: Bytes = words.view(np.uint8).reshape(*q.shape, 8)[..., :6]
+    return out
+
+
+_DIGITS = np.dtype({"names": ["d"], "formats": ["S6"], "offsets": [0], "itemsize": 8})
+
+
+def decimal_texts(values: NDArray[np.float64]) -> NDArray[np.bytes_]:
+    """``decimals4`` as six-byte values (``S6``): shape (...) -> (...) (a view)."""
+    q = np.rint(np.clip(np.asarray(values), 0.0, 1.0) * 10_000).astype(np.intp)
+    out: NDArray[np.bytes_] = np.take(_DECIMALS, q).view(_DIGITS)["d"]
     return out

@@ -737,8 +737,13 @@ def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: i
     per_row = layout.ncols - 1
     if n == 0 or len(seps) != n * per_row:
         return None
-    if per_row and not (np.bincount(np.searchsorted(newlines, seps), minlength=n) == per_row).all():
-        return None
+    if per_row:
+        # every row holds exactly per_row separators: each row's first one comes after the line
+        # before it ends, and its last one before the row ends (so the k-th line ending has
+        # exactly k * per_row separators before it)
+        grid = seps.reshape(n, per_row)
+        if not ((grid[1:, 0] > newlines[:-1]).all() and (grid[:, -1] < newlines).all()):
+            return None
     ends = np.empty((n, layout.ncols), dtype=np.int64)
     ends[:, :per_row] = seps.reshape(n, per_row)
     ends[:, per_row] = newlines

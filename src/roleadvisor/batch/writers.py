@@ -28,12 +28,13 @@ import orjson
 from numpy.typing import NDArray
 
 from roleadvisor.batch.assemble import (
+    Choice,
     Const,
     Fixed,
     Segment,
+    Var,
     assemble,
-    choice,
-    concat_bytes,
+    decimal_texts,
     decimals4,
 )
 from roleadvisor.batch.ids import id_text
@@ -122,7 +123,12 @@ class Writer:
                 raise ValueError("the table format needs a TableText")
             sink.write(options.table.header())
 
-    def _template(self) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    def _template(self) -> tuple[NDArray[np.uint8], np.dtype[np.void]]:
+        """The bytes after a record's best role (every role's fit), and where each fit goes.
+
+        The places are the fields of a structured dtype laid over a row of the template,
+        so a fit is put in place as one six-byte value, not six bytes one by one.
+        """
         if self.options.fmt == "csv":
             parts = [b"," + b"XXXXXX" for _ in self.role_bytes]
             tail = b"".join(parts) + b",\n"
@@ -131,7 +137,15 @@ class Writer:
             tail = b',"fits":{' + b",".join(parts) + b"}}\n"
         template = np.frombuffer(tail, dtype=np.uint8)
         holes = np.flatnonzero(template == ord("X")).reshape(len(self.role_bytes), 6)
-        return template, holes.ravel().astype(np.int64)
+        spots = np.dtype(
+            {
+                "names": [f"f{j}" for j in range(len(holes))],
+                "formats": ["S6"] * len(holes),
+                "offsets": holes[:, 0].tolist(),
+                "itemsize": len(template),
+            }
+        )
+        return template, spots
 
     def write(self, chunk: Chunk, ms: MeasureArrays) -> None:
         """Write every record of ``chunk`` (scored rows use the measures ``ms``)."""
@@ -152,17 +166,18 @@ class Writer:
                     self._error_record(chunk, i) if i in chunk.errors else self._csv_gaps_row(chunk, ms, i)
                 )
             return
-        buffer, offsets = self._good_rows(chunk, ms)
+        lines = self._good_rows(chunk, ms)
         start = 0
         for i in sorted(chunk.errors):
             if i > start:
-                self.sink.write(buffer[offsets[start] : offsets[i]].tobytes())
+                self.sink.write(b"".join(lines[start:i]))
             self.sink.write(self._error_record(chunk, i))
             start = i + 1
         if start < n:
-            self.sink.write(buffer[offsets[start] : offsets[n]].tobytes())
+            self.sink.write(b"".join(lines[start:]))
 
-    def _good_rows(self, chunk: Chunk, ms: MeasureArrays) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    def _good_rows(self, chunk: Chunk, ms: MeasureArrays) -> list[bytes]:
+        """Every row of ``chunk`` as a scored record (the rows in ``chunk.errors`` are dropped later)."""
         n = len(chunk)
         fits = ms.fit
         best = top_roles(self.m, ms)
@@ -170,22 +185,18 @@ class Writer:
         best_fit = decimals4(fits[rows, best])
         best_match = decimals4(ms.match[rows, best])
         best_band = ms.band[rows, best]
-        ids = (
-            concat_bytes(chunk.id_json)
-            if self.options.fmt == "jsonl"
-            else concat_bytes([_csv_id(value) for value in chunk.id_json])
-        )
+        ids = Var(chunk.id_json if self.options.fmt == "jsonl" else [_csv_id(value) for value in chunk.id_json])
         if self.options.fmt == "csv":
             head: list[Segment] = [
                 ids,
                 Const(b","),
-                choice(self.role_bytes, best),
+                Choice(self.role_bytes, best),
                 Const(b","),
                 Fixed(best_match),
                 Const(b","),
                 Fixed(best_fit),
                 Const(b","),
-                choice(self.band_bytes, best_band),
+                Choice(self.band_bytes, best_band),
             ]
             if self.ranked_csv:
                 return assemble(n, [*head, *self._ranked_csv(ms, n), Const(b",\n")])
@@ -194,13 +205,13 @@ class Writer:
             Const(b'{"id":'),
             ids,
             Const(b',"top_role":"'),
-            choice(self.role_bytes, best),
+            Choice(self.role_bytes, best),
             Const(b'","top_match":'),
             Fixed(best_match),
             Const(b',"top_fit":'),
             Fixed(best_fit),
             Const(b',"top_band":"'),
-            choice(self.band_bytes, best_band),
+            Choice(self.band_bytes, best_band),
             Const(b'"'),
         ]
         if self.options.top is None:
@@ -209,7 +220,7 @@ class Writer:
         segments: list[Segment] = [*head]
         for p in range(order.shape[1]):
             segments.append(Const(b',"fits":{"' if p == 0 else b',"'))
-            segments.append(choice(self.role_bytes, order[:, p]))
+            segments.append(Choice(self.role_bytes, order[:, p]))
             segments.append(Const(b'":'))
             segments.append(Fixed(decimals4(fits[np.arange(n), order[:, p]])))
         segments.append(Const(b"}}\n"))
@@ -224,13 +235,13 @@ class Writer:
             j = order[:, p]
             segments += [
                 Const(b","),
-                choice(self.role_bytes, j),
+                Choice(self.role_bytes, j),
                 Const(b","),
                 Fixed(decimals4(ms.match[rows, j])),
                 Const(b","),
                 Fixed(decimals4(ms.fit[rows, j])),
                 Const(b","),
-                choice(self.band_bytes, ms.band[rows, j]),
+                Choice(self.band_bytes, ms.band[rows, j]),
             ]
         return segments
 
@@ -320,7 +331,10 @@ class Writer:
     def _all_fits(self, fits: NDArray[np.float64]) -> Fixed:
         template, holes = self._fits_template
         matrix = np.tile(template, (fits.shape[0], 1))
-        matrix[:, holes] = decimals4(fits).reshape(fits.shape[0], -1)
+        spots = matrix.view(holes).reshape(fits.shape[0])  # each fit's six bytes, as a field of its own
+        digits = decimal_texts(fits)
+        for j, name in enumerate(holes.names or ()):
+            spots[name] = digits[:, j]
         return Fixed(matrix)
 
     def _error_record(self, chunk: Chunk, i: int) -> bytes:
@@ -380,7 +394,7 @@ class Writer:
 
 def _decimal(value: float) -> str:
     """A fit or match as batch writes it: four decimals (see ``decimals4``)."""
-    return bytes(decimals4(np.array(value))).decode()
+    return bytes(decimals4(np.array([value]))[0]).decode()
 
 
 def _csv_id(id_json: bytes) -> bytes:
