@@ -124,7 +124,7 @@ class Writer:
             sink.write(options.table.header())
 
     def _template(self) -> tuple[NDArray[np.uint8], np.dtype[np.void]]:
-        """The bytes after a record's best role (every role's fit), and where each fit goes.
+        """The bytes after a record's best band (every role's fit), and where each fit goes.
 
         The places are the fields of a structured dtype laid over a row of the template,
         so a fit is put in place as one six-byte value, not six bytes one by one.
@@ -134,7 +134,7 @@ class Writer:
             tail = b"".join(parts) + b",\n"
         else:
             parts = [b'"' + role + b'":XXXXXX' for role in self.role_bytes]
-            tail = b',"fits":{' + b",".join(parts) + b"}}\n"
+            tail = b'","fits":{' + b",".join(parts) + b"}}\n"
         template = np.frombuffer(tail, dtype=np.uint8)
         holes = np.flatnonzero(template == ord("X")).reshape(len(self.role_bytes), 6)
         spots = np.dtype(
@@ -212,14 +212,13 @@ class Writer:
             Fixed(best_fit),
             Const(b',"top_band":"'),
             Choice(self.band_bytes, best_band),
-            Const(b'"'),
         ]
-        if self.options.top is None:
+        if self.options.top is None:  # the template starts with the quote that ends top_band
             return assemble(n, [*head, self._all_fits(fits)])
         order = rank_roles(self.m, ms)[:, : self.options.top]
         segments: list[Segment] = [*head]
         for p in range(order.shape[1]):
-            segments.append(Const(b',"fits":{"' if p == 0 else b',"'))
+            segments.append(Const(b'","fits":{"' if p == 0 else b',"'))
             segments.append(Choice(self.role_bytes, order[:, p]))
             segments.append(Const(b'":'))
             segments.append(Fixed(decimals4(fits[np.arange(n), order[:, p]])))
