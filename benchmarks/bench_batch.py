@@ -1,7 +1,8 @@
 """Benchmark `roleadvisor batch` end to end, next to a plain Python loop and polars doing the same scoring.
 
 Generates N seeded synthetic profiles (CSV, 8 skills), then runs, as separate
-processes timed from start to exit (wall and CPU time, peak memory as max RSS):
+processes timed from start to exit (wall and CPU time, worker processes included;
+peak memory of the whole process tree, see ``timed``):
   1. roleadvisor batch profiles.csv -o out.jsonl          (median of --repeat runs)
   2. python plain_loop.py profiles.csv plain.jsonl         (one record at a time: csv + json)
   3. python polars_loop.py profiles.csv polars.jsonl       (the same scoring as polars expressions)
@@ -34,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from itertools import islice
 from pathlib import Path
@@ -57,18 +59,55 @@ def generate(path: Path, n: int, seed: int) -> None:
             out.write("\n".join(rows) + "\n")
 
 
+def tree_rss(pid: int) -> int:
+    """Resident memory (KiB) of ``pid`` and every process under it, summed (Linux; else 0).
+
+    Pages the processes share (a forked worker's copy of its parent) are counted once in
+    each, so the sum overstates the memory used: a bound, not an estimate.
+    """
+    total, todo = 0, [pid]
+    while todo:
+        proc = Path("/proc") / str(todo.pop())
+        try:
+            status = (proc / "status").read_text()
+            total += next(
+                (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0
+            )
+            for task in (proc / "task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def timed(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process."""
+    """Wall seconds, CPU seconds (user + system) and peak memory (MiB) of a command.
+
+    CPU time includes the command's worker processes. Peak memory is the larger of the
+    largest single process's max RSS and the sum of RSS over the whole process tree,
+    sampled every 10 ms while it runs (see ``tree_rss``).
+    """
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.01):
+                peak[0] = max(peak[0], tree_rss(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
+        done.set()
+        sampler.join()
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
             err.seek(0)
             raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err.read().decode(errors='replace')}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss, peak[0]) / 1024
 
 
 def same_records(ours: Path, theirs: Path, limit: int | None) -> tuple[int, int]:

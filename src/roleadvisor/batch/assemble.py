@@ -140,7 +140,8 @@ def _decimal_table() -> NDArray[np.uint64]:
     bytes would be copied byte by byte).
     """
     text = b"".join(f"{q // 10_000}.{q % 10_000:04d}\0\0".encode() for q in range(10_001))
-    return np.frombuffer(text, dtype=np.uint64).copy()
+    table: NDArray[np.uint64] = np.frombuffer(text, dtype=np.uint64).copy()
+    return table
 
 
 _DECIMALS = _decimal_table()

@@ -721,6 +721,15 @@ def _quoted(buf: NDArray[np.uint8], starts: NDArray[np.int64], ends: NDArray[np.
     return ids
 
 
+def _rows_even(grid: NDArray[np.int64], newlines: NDArray[np.int64]) -> bool:
+    """Whether row k holds separators ``grid[k]`` (all separators in order, as many a row).
+
+    It does when each row's first separator comes after the line before it ends, and its
+    last before the row ends: then the k-th line ending has exactly k rows' worth before it.
+    """
+    return bool((grid[1:, 0] > newlines[:-1]).all() and (grid[:, -1] < newlines).all())
+
+
 def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: int) -> Chunk | None:
     """Parse quote-free lines (each ending in LF) with NumPy, or ``None`` to read them the general way."""
     buf = np.frombuffer(block, dtype=np.uint8)
@@ -737,13 +746,8 @@ def _fast_chunk(block: bytes, layout: CsvLayout, catalog: Catalog, first_line: i
     per_row = layout.ncols - 1
     if n == 0 or len(seps) != n * per_row:
         return None
-    if per_row:
-        # every row holds exactly per_row separators: each row's first one comes after the line
-        # before it ends, and its last one before the row ends (so the k-th line ending has
-        # exactly k * per_row separators before it)
-        grid = seps.reshape(n, per_row)
-        if not ((grid[1:, 0] > newlines[:-1]).all() and (grid[:, -1] < newlines).all()):
-            return None
+    if per_row and not _rows_even(seps.reshape(n, per_row), newlines):
+        return None
     ends = np.empty((n, layout.ncols), dtype=np.int64)
     ends[:, :per_row] = seps.reshape(n, per_row)
     ends[:, per_row] = newlines

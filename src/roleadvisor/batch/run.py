@@ -26,6 +26,7 @@ from typing import IO, cast
 import numpy as np
 from numpy.typing import NDArray
 
+from roleadvisor.batch import procs
 from roleadvisor.batch.dedupe import DuplicateIds
 from roleadvisor.batch.ids import shown_id
 from roleadvisor.batch.levels import LevelTables
@@ -125,12 +126,15 @@ def run_batch(
     sheet: str | None = None,
     threads: int | None = None,
     slice_rows: int = SLICE_ROWS,
+    processes: bool | None = None,
 ) -> BatchSummary:
     """Score every record of ``stream`` into ``sink``; see the README for formats.
 
     ``fast_csv=False`` reads CSV the general way only: slower, and the same result (tests compare them).
-    ``threads``: worker threads for scoring (``0``: none, all in this thread; default: one per
-    core, at most two). Neither it nor ``slice_rows`` changes a byte of the output.
+    ``threads``: workers for scoring (``0``: none, all in this thread; default: one per
+    core, at most two). ``processes``: whether the workers are processes (see
+    ``roleadvisor.batch.procs``; default: where they can be, with two workers or more) or
+    threads. None of these, nor ``slice_rows``, changes a byte of the output.
     """
     counter = CountingReader(stream)
     formatter = _Formatter(Matrices.from_catalog(catalog), write, catalog, slice_rows)
@@ -148,8 +152,13 @@ def run_batch(
     )
     # a table is for people to read (its layout counts what it cuts): laid out here, in order
     workers = 0 if write.fmt == "table" else default_threads() if threads is None else threads
-    tally = write.tally
-    with _Output(sink, on_error, on_progress, workers, tally) as output, DuplicateIds(name) as seen:
+    if processes is None:
+        processes = workers >= 2
+    if processes and workers > 0 and procs.available(sink):
+        output: _Output = _ProcessOutput(sink, formatter, on_error, on_progress, workers, write.tally)
+    else:
+        output = _Output(sink, on_error, on_progress, workers, write.tally)
+    with output, DuplicateIds(name) as seen:
         while True:
             try:
                 chunk = next(chunks, None)
@@ -222,6 +231,10 @@ class _Output:
     def _write(self, chunk: Chunk, parts: list[bytes], bytes_read: int) -> None:
         for part in parts:
             self.sink.write(part)
+        self._tell(chunk, bytes_read)
+
+    def _tell(self, chunk: Chunk, bytes_read: int) -> None:
+        """What is told of a chunk once written: its bad records, the tally, the progress."""
         if self.tally is not None:  # here, in input order, on the whole chunk (a slice drops nothing)
             self.tally.add(chunk)
         for i in sorted(chunk.errors):
@@ -229,6 +242,33 @@ class _Output:
         self.failed += len(chunk.errors)
         self.scored += len(chunk) - len(chunk.errors)
         self.on_progress(bytes_read)
+
+
+class _ProcessOutput(_Output):
+    """``_Output`` with worker processes (``roleadvisor.batch.procs``) instead of threads."""
+
+    def __init__(
+        self,
+        sink: IO[bytes],
+        formatter: _Formatter,
+        on_error: Callable[[str], None],
+        on_progress: Callable[[int], None],
+        workers: int,
+        tally: Tally | None = None,
+    ) -> None:
+        super().__init__(sink, on_error, on_progress, 0, tally)
+        self.workers = procs.ProcessOutput(sink, formatter, self._tell, workers)
+
+    def __exit__(self, *exc: object) -> None:
+        self.workers.close()
+
+    def add(self, chunk: Chunk, formatter: _Formatter, bytes_read: int) -> None:
+        """Hand ``chunk`` to a worker process (``formatter`` is the one each worker got when made)."""
+        self.workers.add(chunk, bytes_read)
+
+    def finish(self) -> None:
+        """Wait until every chunk handed out is written."""
+        self.workers.finish()
 
 
 def _rows(chunk: Chunk, start: int, end: int) -> Chunk:

@@ -185,7 +185,8 @@ class Writer:
         best_fit = decimals4(fits[rows, best])
         best_match = decimals4(ms.match[rows, best])
         best_band = ms.band[rows, best]
-        ids = Var(chunk.id_json if self.options.fmt == "jsonl" else [_csv_id(value) for value in chunk.id_json])
+        jsonl = self.options.fmt == "jsonl"
+        ids = Var(chunk.id_json if jsonl else [_csv_id(value) for value in chunk.id_json])
         if self.options.fmt == "csv":
             head: list[Segment] = [
                 ids,
