@@ -4,13 +4,14 @@ No printing here: bad records are handed to ``on_error`` and progress to
 ``on_progress``; the command decides what to show.
 
 The main thread reads and parses the input, marks repeated ids (in input
-order), writes the output and reports; worker threads score chunks and lay out
-their output bytes meanwhile (NumPy lets go of the interpreter lock while it
-computes, so on two cores the two overlap). A chunk is scored a slice of
-``SLICE_ROWS`` rows at a time, so its working arrays stay in the processor's
-cache. Output is written strictly in input order, and is the same bytes
-whatever the number of threads or the slice size: every row is scored and
-written on its own.
+order) and reports; workers score chunks and lay out their output bytes
+meanwhile. Where they can be (``procs.available``: Linux, an output with a file
+descriptor, no other thread) the workers are processes that also write their
+chunks, in turn (``roleadvisor.batch.procs``); elsewhere they are threads and
+the main thread writes. A chunk is scored a slice of ``SLICE_ROWS`` rows at a
+time, so its working arrays stay in the processor's cache. Output is written
+strictly in input order, and is the same bytes whatever the workers or the
+slice size: every row is scored and written on its own.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def describe(chunk: Chunk, i: int) -> str:
 
 
 def default_threads() -> int:
-    """Worker threads for scoring: one per core, at most two (more gain nothing: the parse is serial)."""
+    """Workers for scoring: one per core, at most two (more gain nothing: the parse is serial)."""
     return max(1, min(2, os.cpu_count() or 1))
 
 
