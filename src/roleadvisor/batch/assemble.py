@@ -101,9 +101,14 @@ def _fixed_run(rows: int, run: Sequence[Const | Fixed]) -> Texts:
             parts.append(np.broadcast_to(np.frombuffer(seg.value, dtype=np.uint8), (rows, len(seg.value))))
         else:
             parts.append(seg.matrix)
-    matrix = np.concatenate(parts, axis=1) if len(parts) > 1 else np.ascontiguousarray(parts[0])
-    if matrix.shape[1] == 0:
+    width = sum(part.shape[1] for part in parts)
+    if width == 0:
         return np.zeros(rows, "S1")
+    if len(parts) == 1 and parts[0].flags.c_contiguous:
+        matrix = parts[0]
+    else:
+        matrix = np.empty((rows, width), dtype=np.uint8)  # in C order whatever the parts' layouts
+        np.concatenate(parts, axis=1, out=matrix)
     texts: Texts = matrix.view(f"S{matrix.shape[1]}").reshape(rows)
     return texts
 
