@@ -84,3 +84,22 @@ def test_errors(invoke: Invoke, reports: tuple[Path, Path], tmp_path: Path) -> N
         assert result.exit_code == 2, path
         assert result.stderr.startswith(message), result.stderr
         assert result.stdout == ""
+
+
+def test_a_half_level_is_read_as_the_level_below_and_said(invoke: Invoke, tmp_path: Path) -> None:
+    """As in assess: 3.5 is read as 3, the level fully reached, and the person is told (not silently)."""
+    old, half, whole = tmp_path / "old.yaml", tmp_path / "half.yaml", tmp_path / "whole.yaml"
+    old.write_text(json.dumps({"ratings": MLE}), encoding="utf-8")
+    half.write_text(json.dumps({"ratings": {**MLE, "systems": 3.5}}), encoding="utf-8")
+    whole.write_text(json.dumps({"ratings": {**MLE, "systems": 3}}), encoding="utf-8")
+    with_half = invoke("compare", str(old), str(half), "--format", "json")
+    assert with_half.exit_code == 0, with_half.output
+    assert with_half.stderr == (
+        f"note: {half}: rating for 'systems' is 3.5, between two levels: read as 3, the level fully reached\n"
+    )
+    plain = invoke("compare", str(old), str(whole), "--format", "json")
+    assert plain.stderr == ""
+    assert json.loads(with_half.stdout)["roles"] == json.loads(plain.stdout)["roles"]
+    russian = invoke("--lang", "ru", "compare", str(old), str(half), "--format", "json")
+    assert russian.stderr.startswith(f"примечание: {half}: ")
+    assert "3.5" in russian.stderr or "3,5" in russian.stderr

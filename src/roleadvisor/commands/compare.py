@@ -10,8 +10,10 @@ from roleadvisor.compare import compare
 from roleadvisor.contracts.compare import CompareReport, SideOut, compare_view
 from roleadvisor.engine import Model
 from roleadvisor.errors import ProfileError, YamlProblem
+from roleadvisor.i18n import _
 from roleadvisor.output import note
 from roleadvisor.profile import PROFILE_MAX_BYTES, Profile, profile_from_data
+from roleadvisor.ratings import half_level_note, noting_half_levels
 from roleadvisor.textfile import read_text
 
 REPORT_MAX_BYTES = 16 * PROFILE_MAX_BYTES
@@ -57,14 +59,23 @@ def _complete(profile: Profile, catalog: Catalog, path: Path) -> dict[str, int]:
 
 
 def compare_contract(catalog: Catalog, old_path: Path, new_path: Path) -> CompareReport:
-    """Load both sides and compare them; a note on stderr when a side used another catalogue."""
+    """Load both sides and compare them.
+
+    A note on stderr when a side used another catalogue, and for each rating given
+    halfway between two levels (read as the lower one, as ``assess`` reads it).
+    """
     sides = []
     for path in (old_path, new_path):
-        profile, version = load_side(path, catalog)
+        with noting_half_levels() as halves:
+            profile, version = load_side(path, catalog)
+        for half in halves:
+            note(_("note: {path}: {what}").format(path=path, what=half_level_note(half)))
         if version is not None and version != catalog.version:
             note(
-                f"note: {path} was made with catalogue {version}; both sides are re-scored with "
-                f"{catalog.version}, so its fits may differ from the saved ones"
+                _(
+                    "note: {path} was made with catalogue {version}; both sides are re-scored with "
+                    "{current}, so its fits may differ from the saved ones"
+                ).format(path=path, version=version, current=catalog.version)
             )
         sides.append(
             (
