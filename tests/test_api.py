@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -147,3 +150,28 @@ def test_half_levels_are_read_as_the_level_below_and_counted(model: Model) -> No
 
 def test_default_catalog_is_the_builtin() -> None:
     assert score_profiles([MLE]).role_ids == load_catalog().role_ids
+
+
+def test_a_decimal_comma_is_told_as_batch_tells_it(tmp_path: Path) -> None:
+    """ "3,5" from a spreadsheet: the API's message is batch's (less how batch split the CSV line)."""
+    from typer.testing import CliRunner
+
+    from roleadvisor.cli import app
+
+    table = score_profiles([{**MLE, "id": "a", "systems": "3,5"}, {**MLE, "id": "b", "ml": "7,5"}])
+    messages = [e.message for e in table.errors]
+    assert messages == [
+        "rating for 'systems' is '3,5', a number with a decimal comma; write it with a decimal point: 3.5",
+        "rating for 'ml' is '7,5', a number with a decimal comma; with a decimal point it is not a level "
+        "either (rating for 'ml' is '7.5'; levels are whole numbers 0-5 (a value halfway between two, "
+        "such as 3.5, is read as the lower level))",
+    ]
+    source = tmp_path / "people.csv"
+    skills = list(MLE)
+    source.write_text(
+        "id;" + ";".join(skills) + "\na;" + ";".join("3,5" if s == "systems" else str(MLE[s]) for s in skills) + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["batch", str(source), "-O", "jsonl"])
+    error = json.loads(result.stdout)["error"]
+    assert error == messages[0].replace("decimal comma;", "decimal comma (read as ';'-separated);")

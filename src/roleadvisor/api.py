@@ -42,6 +42,7 @@ from roleadvisor.errors import RatingError
 from roleadvisor.ratings import (
     HalfLevel,
     SkillKeys,
+    decimal_comma_problem,
     half_levels_note,
     level_or_error,
     levels_of_numbers,
@@ -233,7 +234,8 @@ def _validate(
             if isinstance(raw, np.generic):
                 raw = raw.item()
             missing = raw is None or (isinstance(raw, float) and np.isnan(raw))  # pandas' missing value
-            message = level_or_error(None if missing else raw, skill, top)
+            comma = decimal_comma_problem(raw, skill, top)  # "3,5", as batch tells it
+            message = comma or level_or_error(None if missing else raw, skill, top)
             if isinstance(message, int):  # the rule reads it after all (NumPy could not convert it)
                 out[i, j] = message
                 continue

@@ -26,6 +26,7 @@ only to build a did-you-mean on the error path.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -377,6 +378,31 @@ def level_or_error(
         return parse_level(value, skill=skill, top=top, labels=labels, halves=halves)
     except RatingError as exc:
         return exc.message
+
+
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
+
+
+def decimal_comma_problem(value: object, skill: str, top: int, note: str = "") -> str | None:
+    """What is wrong with a level written with a decimal comma (``"3,5"``), or ``None`` if it is not one.
+
+    A spreadsheet in a language that writes 3,5 for 3.5 hands the value over as text:
+    the message says so, and what the number written with a point would be, rather
+    than calling it not a number. ``note`` follows "decimal comma" (the CSV reader
+    says there how it split the line). The same words in batch, cohort, rank and the API.
+    """
+    if not (isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value)):
+        return None
+    point = value.strip().replace(",", ".")
+    outcome = level_or_error(point, skill, top, halves=[])  # a problem is no half level to tell of
+    advice = (
+        _("write it with a decimal point: {value}").format(value=point)
+        if isinstance(outcome, int)
+        else _("with a decimal point it is not a level either ({problem})").format(problem=outcome)
+    )
+    return _("rating for {skill} is {value}, a number with a decimal comma{note}; {advice}").format(
+        skill=repr(skill), value=cut(repr(value)), note=note, advice=advice
+    )
 
 
 def ratings_from_mapping(
