@@ -193,6 +193,9 @@ def _table_text(catalog: Catalog, options: BatchOptions) -> _TableText:
     return _TableText(table, encoding, errors)
 
 
+SMALL_INPUT_BYTES = 1 << 20  # about 40,000 CSV rows: one chunk or two
+
+
 def keep_freed_memory() -> None:
     """Ask glibc's malloc to reuse the memory each chunk frees instead of handing it back.
 
@@ -249,6 +252,8 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             id_column=source.spec.id_column,
             delimiter=source.spec.delimiter,
             sheet=source.spec.sheet,
+            # a small input is scored before worker processes would be made (about 50 ms)
+            processes=None if size is None or size > SMALL_INPUT_BYTES else False,
         )
         total = summary.scored + summary.failed
         if total == 0:  # raised inside the output's context, so an existing --output file is kept
