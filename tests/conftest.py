@@ -138,3 +138,19 @@ def _english_first() -> Iterator[None]:
     yield
     i18n.activate("en")
 
+
+
+@pytest.fixture
+def worker_processes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many batch worker processes each run made (so a test knows which path it took)."""
+    from roleadvisor.batch import procs
+
+    counts: list[int] = []
+    real = procs.ProcessOutput.__init__
+
+    def init(self: procs.ProcessOutput, *args: object, **kwargs: object) -> None:
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+        counts.append(len(self.procs))
+
+    monkeypatch.setattr(procs.ProcessOutput, "__init__", init)
+    return counts

@@ -46,20 +46,6 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "CHUNK_ROWS", 97)
 
 
-@pytest.fixture
-def made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many worker processes each run made (so a test knows it took the process path)."""
-    counts: list[int] = []
-    real = procs.ProcessOutput.__init__
-
-    def init(self: procs.ProcessOutput, *args: object, **kwargs: object) -> None:
-        real(self, *args, **kwargs)  # type: ignore[arg-type]
-        counts.append(len(self.procs))
-
-    monkeypatch.setattr(procs.ProcessOutput, "__init__", init)
-    return counts
-
-
 def batch_to_file(
     data: bytes, tmp_path: Path, fmt: str = "csv", *, strict: bool = False, write: WriteOptions | None = None
 ) -> Outcome:
@@ -87,14 +73,14 @@ def no_workers_left() -> bool:
 
 @pytest.mark.parametrize("out", sorted(OUTPUTS))
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_processes_change_no_byte(fmt: str, out: str, tmp_path: Path, made: list[int]) -> None:
+def test_processes_change_no_byte(fmt: str, out: str, tmp_path: Path, worker_processes: list[int]) -> None:
     rows = mixed_rows(800 if out != "gaps" else 300)
     data = csv_bytes(rows) if fmt == "csv" else jsonl_bytes(rows)
     alone = batch(data, fmt, write=OUTPUTS[out], threads=0)
     assert isinstance(alone[3], BatchSummary) and alone[3].failed > 10
     assert any("duplicate id" in line for line in alone[1])
     assert batch_to_file(data, tmp_path, fmt, write=OUTPUTS[out]) == alone
-    assert made == [2]
+    assert worker_processes == [2]
     assert no_workers_left()
 
 
@@ -113,7 +99,7 @@ def test_the_tally_is_the_same(tmp_path: Path) -> None:
     assert tallies[0] == tallies[1] and tallies[0][0] == 100
 
 
-def test_a_pipe_gets_the_same_bytes(made: list[int], tmp_path: Path) -> None:
+def test_a_pipe_gets_the_same_bytes(worker_processes: list[int], tmp_path: Path) -> None:
     data = csv_bytes(mixed_rows(2000))
     alone = batch(data, threads=0)[0]
     target = tmp_path / "out"
@@ -127,10 +113,10 @@ def test_a_pipe_gets_the_same_bytes(made: list[int], tmp_path: Path) -> None:
             )  # fmt: skip
         reader.wait()
     assert target.read_bytes() == alone
-    assert made == [2]
+    assert worker_processes == [2]
 
 
-def test_no_processes_while_another_thread_runs(made: list[int], tmp_path: Path) -> None:
+def test_no_processes_while_another_thread_runs(worker_processes: list[int], tmp_path: Path) -> None:
     """A fork copies only its own thread: a lock another thread holds would never be let go."""
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
@@ -141,7 +127,7 @@ def test_no_processes_while_another_thread_runs(made: list[int], tmp_path: Path)
     finally:
         stop.set()
         other.join()
-    assert made == []
+    assert worker_processes == []
 
 
 def test_strict_stops_at_the_same_record_with_the_same_output(tmp_path: Path) -> None:
@@ -216,10 +202,10 @@ def test_ctrl_c_stops_at_once_and_leaves_no_worker_and_no_half_record(tmp_path: 
     assert no_workers_left()
 
 
-def test_in_memory_outputs_use_threads(made: list[int]) -> None:
+def test_in_memory_outputs_use_threads(worker_processes: list[int]) -> None:
     assert not procs.available(io.BytesIO())  # type: ignore[arg-type]
     batch(csv_bytes(mixed_rows(300)), threads=2, processes=True)
-    assert made == []
+    assert worker_processes == []
 
 
 @pytest.mark.parametrize(

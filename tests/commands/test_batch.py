@@ -229,23 +229,13 @@ def test_no_progress_bar_over_a_table_on_the_screen(monkeypatch: pytest.MonkeyPa
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker processes: Linux only")
 @pytest.mark.parametrize(("rows", "made"), [(60_000, [2]), (200, [])])
 def test_a_large_input_to_a_file_is_scored_by_worker_processes(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int, made: list[int]
+    invoke: Invoke, tmp_path: Path, worker_processes: list[int], rows: int, made: list[int]
 ) -> None:
     """Worker processes for inputs over a megabyte (a small one is done before they would be made)."""
-    from roleadvisor.batch import procs
-
-    counts: list[int] = []
-    real = procs.ProcessOutput.__init__
-
-    def init(self: procs.ProcessOutput, *args: object, **kwargs: object) -> None:
-        real(self, *args, **kwargs)  # type: ignore[arg-type]
-        counts.append(len(self.procs))
-
-    monkeypatch.setattr(procs.ProcessOutput, "__init__", init)
     source, target = tmp_path / "in.csv", tmp_path / "out.jsonl"
     source.write_text(csv_text([(f"p{i}", MLE if i % 2 else DS) for i in range(rows)]), encoding="utf-8")
     result = invoke("batch", str(source), "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert counts == made
+    assert worker_processes == made
     lines = target.read_bytes().splitlines()
     assert len(lines) == rows and json.loads(lines[-1])["id"] == f"p{rows - 1}"
