@@ -8,6 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
+from roleadvisor.i18n import _
 from roleadvisor.ratings import HalfLevel, level_or_error
 
 CHUNK_ROWS = 32_768
@@ -75,7 +76,7 @@ class ChunkBuilder:
         if values is not None and error is None:
             for j, skill in enumerate(self.skills):
                 if skill not in values:
-                    problems.append(f"missing rating for {skill!r}")
+                    problems.append(_("missing rating for {skill}").format(skill=repr(skill)))
                     continue
                 level = level_or_error(values[skill], skill, self.top, halves=halves)
                 if isinstance(level, str):
@@ -83,7 +84,7 @@ class ChunkBuilder:
                 else:
                     row[j] = level
         if not id_json and not problems:
-            problems.append("missing id")
+            problems.append(_("missing id"))
         if problems:
             self.errors[index] = "; ".join(problems)
         elif halves:
