@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from roleadvisor.batch import streams
 from roleadvisor.batch.ids import shown, text_id
-from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
+from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder, joined
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
 from roleadvisor.i18n import _, ngettext, number
@@ -609,7 +609,7 @@ def decimal_commas(values: dict[str, object], top: int, note: str = "") -> str |
         outcome = level_or_error(value, skill, top)
         if isinstance(outcome, str):
             problems.append(outcome)
-    return "; ".join(problems)
+    return joined(problems)
 
 
 def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:

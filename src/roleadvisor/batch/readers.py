@@ -15,7 +15,7 @@ import orjson
 
 from roleadvisor.batch import ids, streams
 from roleadvisor.batch.csvinput import decimal_commas, read_csv
-from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
+from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder, joined
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError, YamlProblem
 from roleadvisor.i18n import _
@@ -53,7 +53,7 @@ def _add_record(builder: ChunkBuilder, record: object, line: int, keys: SkillKey
         if commas is not None:
             builder.add(ident, line, None, error=commas)
             return
-    builder.add(ident, line, values, error="; ".join(problems) if problems else None)
+    builder.add(ident, line, values, error=joined(problems) if problems else None)
 
 
 def loads_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON documents are arbitrary data

@@ -8,10 +8,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
-from roleadvisor.i18n import _
+from roleadvisor.i18n import _, current
 from roleadvisor.ratings import HalfLevel, level_or_error
 
 CHUNK_ROWS = 32_768
+
+
+def joined(problems: list[str]) -> str:
+    """A record's problems as one message: ``a; b`` (Persian ``a؛ b``, its own semicolon)."""
+    return ("؛ " if current() == "fa" else "; ").join(problems)
 
 
 @dataclass
@@ -86,7 +91,7 @@ class ChunkBuilder:
         if not id_json and not problems:
             problems.append(_("missing id"))
         if problems:
-            self.errors[index] = "; ".join(problems)
+            self.errors[index] = joined(problems)
         elif halves:
             self.halves[index] = tuple(halves)
         self.rows.append(row)
