@@ -758,7 +758,7 @@ def test_a_semicolon_file_through_the_command(invoke: Invoke, tmp_path: Path) ->
     result = invoke("batch", str(source))
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in records(result.stdout)] == ["ana"]
-    assert result.stderr == "batch: 1 records, 1 scored, 0 failed\n"
+    assert result.stderr == "batch: 1 record, 1 scored, 0 failed\n"
 
 
 def test_a_header_error_through_the_command_is_one_line(invoke: Invoke) -> None:

@@ -28,9 +28,10 @@ from numpy.typing import NDArray
 
 from roleadvisor.batch import streams
 from roleadvisor.batch.ids import shown, text_id
-from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
+from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder, joined
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
+from roleadvisor.i18n import _, ngettext, number
 from roleadvisor.ratings import SHOWN_CHARS, SkillKeys, cut, label_key, level_or_error
 from roleadvisor.text import fold
 
@@ -70,7 +71,11 @@ SHOWN_COLUMNS = 12  # a header's columns listed in a message, at most
 _DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
 _AS_UTF8 = "as UTF-8 (CSV UTF-8 in Excel)"  # advice for text in another encoding (cp1251, UTF-16)
 SAVE_AS_UTF8 = f"save it {_AS_UTF8}"  # after a message about the whole input
-NOT_UTF8 = f"not valid UTF-8; save the file {_AS_UTF8}"  # a record's error
+
+
+def not_utf8() -> str:
+    """A record's error when its text is not UTF-8 (in the active language)."""
+    return _("not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
 
 
 def read_as(delimiter: str) -> str:
@@ -168,14 +173,19 @@ class CsvLayout:
         self.skill_cols = [names.index(s) for s in catalog.skill_ids]
 
     def column(self, index: int) -> str:
-        """``field 3 (ml)`` for messages."""
+        """``field 3 (ml)`` for a record's message (in the active language)."""
         if index < self.ncols:
-            return f"field {index + 1} ({shown(self.names[index])})"
-        return f"field {index + 1}"
+            return _("field {number} ({name})").format(number=index + 1, name=shown(self.names[index]))
+        return _("field {number}").format(number=index + 1)
 
     def note(self) -> str:
-        """`` (read as ';'-separated)`` for a message that depends on the delimiter; empty for a sheet."""
-        return f" ({read_as(self.delimiter)})" if self.delimiter is not None else ""
+        """`` (read as ';'-separated)`` for a record's message that depends on the delimiter (in the
+        active language); empty for a sheet. Messages about the header say it with ``read_as``."""
+        if self.delimiter is None:
+            return ""
+        if self.delimiter == "\t":
+            return " (" + _("read as tab-separated") + ")"
+        return " (" + _("read as {delimiter}-separated").format(delimiter=repr(self.delimiter)) + ")"
 
 
 ID = "\0id"  # the id column's place in ``_names`` (no skill id has a NUL in it)
@@ -547,7 +557,7 @@ def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, l
     """``_add_row`` for a record with no field over the limit (the common case, kept short)."""
     text = "".join(fields)
     if _SURROGATE.search(text):
-        builder.add(b"", line, None, error=NOT_UTF8)
+        builder.add(b"", line, None, error=not_utf8())
         return
     ident = text_id(fields[layout.id_col].strip()) if len(fields) > layout.id_col else b""
     if len(fields) != layout.ncols:
@@ -555,7 +565,9 @@ def _add_text_row(builder: ChunkBuilder, fields: list[str], layout: CsvLayout, l
             ident,
             line,
             None,
-            error=f"has {len(fields)} fields, the header has {layout.ncols}{layout.note()}",
+            error=_("has {count} fields, the header has {columns}{note}").format(
+                count=number(len(fields)), columns=number(layout.ncols), note=layout.note()
+            ),
         )
         return
     values: dict[str, object] = {
@@ -584,36 +596,54 @@ def decimal_commas(values: dict[str, object], top: int, note: str = "") -> str |
             point = value.strip().replace(",", ".")
             outcome = level_or_error(point, skill, top)
             advice = (
-                f"write it with a decimal point: {point}"
+                _("write it with a decimal point: {point}").format(point=point)
                 if isinstance(outcome, int)
-                else f"with a decimal point it is not a level either ({outcome})"
+                else _("with a decimal point it is not a level either ({problem})").format(problem=outcome)
             )
             problems.append(
-                f"rating for {skill!r} is {cut(repr(value))}, a number with a decimal comma{note}; {advice}"
+                _("rating for {skill} is {value}, a number with a decimal comma{note}; {advice}").format(
+                    skill=repr(skill), value=cut(repr(value)), note=note, advice=advice
+                )
             )
             continue
         outcome = level_or_error(value, skill, top)
         if isinstance(outcome, str):
             problems.append(outcome)
-    return "; ".join(problems)
+    return joined(problems)
 
 
 def _add_long_row(builder: ChunkBuilder, fields: list[Field], layout: CsvLayout, line: int) -> None:
     if _SURROGATE.search("".join(f for f in fields if isinstance(f, str))):
-        builder.add(b"", line, None, error=NOT_UTF8)
+        builder.add(b"", line, None, error=not_utf8())
         return
     id_field = fields[layout.id_col] if len(fields) > layout.id_col else ""
     ident = text_id(id_field.strip()) if isinstance(id_field, str) else b""
     long = [(i, f) for i, f in enumerate(fields) if isinstance(f, TooLong)]
     i, cell = long[0]
     others = len(long) - 1
-    more = f" (and {others} more long field{'s' if others > 1 else ''})" if others else ""
+    more = (
+        " ("
+        + ngettext("and {count} more long field", "and {count} more long fields", others).format(
+            count=number(others)
+        )
+        + ")"
+        if others
+        else ""
+    )
     builder.add(
         ident,
         line,
         None,
-        error=f"{layout.column(i)} has {cell.length:,} characters, starting {cell.head!r}; "
-        f"a field may have at most {FIELD_LIMIT:,}{more}{layout.note()}",
+        error=_(
+            "{column} has {length} characters, starting {start}; a field may have at most {limit}{more}{note}"
+        ).format(
+            column=layout.column(i),
+            length=number(cell.length),
+            start=repr(cell.head),
+            limit=number(FIELD_LIMIT),
+            more=more,
+            note=layout.note(),
+        ),
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 
+from roleadvisor.i18n import _
 from roleadvisor.ratings import cut
 
 JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
@@ -50,7 +51,20 @@ def shown_id(id_json: bytes) -> str:
 
 def duplicate_message(id_json: bytes) -> str:
     """The error of a record whose id an earlier record has."""
-    return f"duplicate id {shown_id(id_json)} (an earlier record has it)"
+    return _("duplicate id {id} (an earlier record has it)").format(id=shown_id(id_json))
+
+
+def describe(line: int, id_json: bytes, message: str) -> str:
+    """``line 7 (id "p7"): <message>``, or ``line 7: <message>`` for a record with no id (``b""``).
+
+    How a bad record is told on stderr, by ``batch`` and by the commands that read people
+    the same way; the line stays a plain integer, as the batch table writes it.
+    """
+    if id_json:
+        return _("line {line} (id {id}): {message}").format(
+            line=int(line), id=shown_id(id_json), message=message
+        )
+    return _("line {line}: {message}").format(line=int(line), message=message)
 
 
 def text_id(value: str) -> bytes:
@@ -67,16 +81,24 @@ def id_json(value: object) -> tuple[bytes, str | None]:
     if isinstance(value, str):
         return text_id(value), None
     if isinstance(value, bool):
-        return b"", f"the id is {'true' if value else 'false'}; an id must be text or a number"
+        return b"", _not_an_id("true" if value else "false")
     if isinstance(value, int):
         return str(value).encode(), None
     if isinstance(value, float):
         text = repr(value)
         if JSON_NUMBER.match(text):
             return text.encode(), None
-        return b"", f"the id is {text}; an id must be text or a number"
-    kind = {"dict": "an object", "list": "a list"}.get(type(value).__name__, f"a {type(value).__name__}")
-    return b"", f"the id is {kind}; an id must be text or a number"
+        return b"", _not_an_id(text)
+    if isinstance(value, dict):
+        return b"", _("the id is an object; an id must be text or a number")
+    if isinstance(value, list):
+        return b"", _("the id is a list; an id must be text or a number")
+    return b"", _("the id is a {type}; an id must be text or a number").format(type=type(value).__name__)
+
+
+def _not_an_id(value: str) -> str:
+    """The error of an id written as a JSON value that is not text or a number (``true``, ``nan``)."""
+    return _("the id is {value}; an id must be text or a number").format(value=value)
 
 
 def id_text(id_json: bytes) -> str:

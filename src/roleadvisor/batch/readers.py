@@ -15,9 +15,10 @@ import orjson
 
 from roleadvisor.batch import ids, streams
 from roleadvisor.batch.csvinput import decimal_commas, read_csv
-from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder
+from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder, joined
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError, YamlProblem
+from roleadvisor.i18n import _
 from roleadvisor.ratings import SkillKeys, record_values
 from roleadvisor.safeyaml import check_nesting, load_yaml
 
@@ -41,7 +42,7 @@ EXTENSIONS = {
 
 def _add_record(builder: ChunkBuilder, record: object, line: int, keys: SkillKeys) -> None:
     if not isinstance(record, dict):
-        builder.add(b"", line, None, error="a record must be a JSON object")
+        builder.add(b"", line, None, error=_("a record must be a JSON object"))
         return
     ident, id_problem = ids.id_json(record.get("id"))
     values, problem = record_values(record, keys)
@@ -52,7 +53,7 @@ def _add_record(builder: ChunkBuilder, record: object, line: int, keys: SkillKey
         if commas is not None:
             builder.add(ident, line, None, error=commas)
             return
-    builder.add(ident, line, values, error="; ".join(problems) if problems else None)
+    builder.add(ident, line, values, error=joined(problems) if problems else None)
 
 
 def loads_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON documents are arbitrary data
@@ -105,7 +106,8 @@ def read_jsonl(stream: streams.CountingReader, catalog: Catalog, name: str) -> I
             try:
                 record = loads_json(raw_line)
             except orjson.JSONDecodeError as exc:
-                builder.add(b"", line, None, error=f"not valid JSON: {str(exc).split(':')[0]}")
+                reason = str(exc).split(":")[0]
+                builder.add(b"", line, None, error=_("not valid JSON: {reason}").format(reason=reason))
                 continue
             if isinstance(record, dict) and ids.orjson_changed(record.get("id")):
                 record = _with_written_id(record, _raw(raw_line))

@@ -8,9 +8,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.catalog.models import Catalog
+from roleadvisor.i18n import _, current
 from roleadvisor.ratings import HalfLevel, level_or_error
 
 CHUNK_ROWS = 32_768
+
+
+def joined(problems: list[str]) -> str:
+    """A record's problems as one message: ``a; b`` (Persian ``a؛ b``, its own semicolon)."""
+    return ("؛ " if current() == "fa" else "; ").join(problems)
 
 
 @dataclass
@@ -75,7 +81,7 @@ class ChunkBuilder:
         if values is not None and error is None:
             for j, skill in enumerate(self.skills):
                 if skill not in values:
-                    problems.append(f"missing rating for {skill!r}")
+                    problems.append(_("missing rating for {skill}").format(skill=repr(skill)))
                     continue
                 level = level_or_error(values[skill], skill, self.top, halves=halves)
                 if isinstance(level, str):
@@ -83,9 +89,9 @@ class ChunkBuilder:
                 else:
                     row[j] = level
         if not id_json and not problems:
-            problems.append("missing id")
+            problems.append(_("missing id"))
         if problems:
-            self.errors[index] = "; ".join(problems)
+            self.errors[index] = joined(problems)
         elif halves:
             self.halves[index] = tuple(halves)
         self.rows.append(row)

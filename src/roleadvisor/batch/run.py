@@ -27,9 +27,8 @@ from typing import IO, cast
 import numpy as np
 from numpy.typing import NDArray
 
-from roleadvisor.batch import procs
+from roleadvisor.batch import ids, procs
 from roleadvisor.batch.dedupe import DuplicateIds
-from roleadvisor.batch.ids import shown_id
 from roleadvisor.batch.levels import LevelTables
 from roleadvisor.batch.readers import read_chunks
 from roleadvisor.batch.records import Chunk
@@ -37,6 +36,7 @@ from roleadvisor.batch.streams import BinaryReadable, CountingReader
 from roleadvisor.batch.writers import Tally, WriteOptions, Writer
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import StrictStop
+from roleadvisor.i18n import _
 from roleadvisor.vector import Matrices, MeasureArrays, measure_matrix
 
 SLICE_ROWS = 4096  # rows scored and laid out at once: ~400 KiB per (rows, roles) array of floats
@@ -53,8 +53,7 @@ class BatchSummary:
 
 def describe(chunk: Chunk, i: int) -> str:
     """``line 7 (id "p7"): <message>`` for stderr (a long id cut short)."""
-    ident = f" (id {shown_id(chunk.id_json[i])})" if chunk.id_json[i] else ""
-    return f"line {chunk.lines[i]}{ident}: {chunk.errors[i]}"
+    return ids.describe(int(chunk.lines[i]), chunk.id_json[i], chunk.errors[i])
 
 
 def default_threads() -> int:
@@ -174,7 +173,8 @@ def run_batch(
                 output.finish()
                 first = min(chunk.errors)
                 sink.write(b"".join(formatter(_rows(chunk, 0, first))))
-                raise StrictStop(f"--strict: stopped at the first bad record: {describe(chunk, first)}")
+                stop = _("--strict: stopped at the first bad record: {record}")
+                raise StrictStop(stop.format(record=describe(chunk, first)))
             output.add(chunk, formatter, counter.bytes_read)
         output.finish()
         return BatchSummary(scored=output.scored, failed=output.failed)

@@ -18,7 +18,7 @@ import orjson
 from numpy.typing import NDArray
 
 from roleadvisor.batch.csvinput import DELIMITER_NAMES
-from roleadvisor.batch.ids import id_text, shown_id
+from roleadvisor.batch.ids import describe, id_text
 from roleadvisor.batch.readers import EXTENSIONS, FORMATS, read_chunks
 from roleadvisor.batch.records import Chunk
 from roleadvisor.batch.sniff import sniff
@@ -162,8 +162,7 @@ class BadRecord:
 
     def describe(self) -> str:
         """``line 7 (id "p7"): <message>``, as ``batch`` reports it (a long id cut short)."""
-        ident = "" if self.id is None else f" (id {shown_id(orjson.dumps(self.id))})"
-        return f"line {self.line}{ident}: {self.message}"
+        return describe(self.line, b"" if self.id is None else orjson.dumps(self.id), self.message)
 
 
 @dataclass(frozen=True)

@@ -260,7 +260,13 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
             raise BatchInputError(f"{name}: no profiles found")
         sink.flush()
     if reporter.hidden:
-        note(f"... and {reporter.hidden} more bad records (see the error records in the output)")
+        note(
+            ngettext(
+                "... and {count} more bad record (see the error records in the output)",
+                "... and {count} more bad records (see the error records in the output)",
+                reporter.hidden,
+            ).format(count=i18n.number(reporter.hidden))
+        )
     if tally.half_levels:
         note(f"batch: {half_levels_note(tally.half_levels, tally.half_example)}")
     if table is not None and table.table.cut_ids:
@@ -273,8 +279,13 @@ def run_batch_command(catalog: Catalog, options: BatchOptions) -> int:
                 table.table.cut_ids,
             ).format(count=i18n.number(table.table.cut_ids), width=i18n.number(table.table.id_width))
         )
-    where = f"; written to {options.output}" if options.output else ""
-    note(f"batch: {total:,} records, {summary.scored:,} scored, {summary.failed:,} failed{where}")
+    where = _("; written to {path}").format(path=options.output) if options.output else ""
+    counts = ngettext(
+        "batch: {total} record, {scored} scored, {failed} failed",
+        "batch: {total} records, {scored} scored, {failed} failed",
+        total,
+    ).format(total=i18n.number(total), scored=i18n.number(summary.scored), failed=i18n.number(summary.failed))
+    note(counts + where)
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
