@@ -380,7 +380,7 @@ def level_or_error(
         return exc.message
 
 
-_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
+DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")  # "3,5": a spreadsheet's decimal comma
 
 
 def decimal_comma_problem(value: object, skill: str, top: int, note: str = "") -> str | None:
@@ -391,7 +391,7 @@ def decimal_comma_problem(value: object, skill: str, top: int, note: str = "") -
     than calling it not a number. ``note`` follows "decimal comma" (the CSV reader
     says there how it split the line). The same words in batch, cohort, rank and the API.
     """
-    if not (isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value)):
+    if not (isinstance(value, str) and DECIMAL_COMMA.fullmatch(value)):
         return None
     point = value.strip().replace(",", ".")
     outcome = level_or_error(point, skill, top, halves=[])  # a problem is no half level to tell of

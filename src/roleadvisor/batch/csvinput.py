@@ -32,7 +32,15 @@ from roleadvisor.batch.records import CHUNK_ROWS, Chunk, ChunkBuilder, joined
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.errors import BatchInputError
 from roleadvisor.i18n import _, ngettext, number
-from roleadvisor.ratings import SHOWN_CHARS, SkillKeys, cut, label_key, level_or_error
+from roleadvisor.ratings import (
+    DECIMAL_COMMA,
+    SHOWN_CHARS,
+    SkillKeys,
+    cut,
+    decimal_comma_problem,
+    label_key,
+    level_or_error,
+)
 from roleadvisor.text import fold
 
 FIELD_LIMIT = 131_072  # characters in one field: the csv module's default limit
@@ -68,7 +76,6 @@ def _field(text: str, limit: int) -> Field:
 DELIMITERS = (",", ";", "\t")  # the order sniffing tries them in, and breaks ties in
 DELIMITER_NAMES = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}  # what --delimiter may say
 SHOWN_COLUMNS = 12  # a header's columns listed in a message, at most
-_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
 _AS_UTF8 = "as UTF-8 (CSV UTF-8 in Excel)"  # advice for text in another encoding (cp1251, UTF-16)
 SAVE_AS_UTF8 = f"save it {_AS_UTF8}"  # after a message about the whole input
 
@@ -588,23 +595,13 @@ def decimal_commas(values: dict[str, object], top: int, note: str = "") -> str |
     and what the same number written with a point would be, rather than calling
     it not a number. Other values get their usual messages.
     """
-    if not any(isinstance(v, str) and _DECIMAL_COMMA.fullmatch(v) for v in values.values()):
+    if not any(isinstance(v, str) and DECIMAL_COMMA.fullmatch(v) for v in values.values()):
         return None
     problems: list[str] = []
     for skill, value in values.items():
-        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):
-            point = value.strip().replace(",", ".")
-            outcome = level_or_error(point, skill, top)
-            advice = (
-                _("write it with a decimal point: {point}").format(point=point)
-                if isinstance(outcome, int)
-                else _("with a decimal point it is not a level either ({problem})").format(problem=outcome)
-            )
-            problems.append(
-                _("rating for {skill} is {value}, a number with a decimal comma{note}; {advice}").format(
-                    skill=repr(skill), value=cut(repr(value)), note=note, advice=advice
-                )
-            )
+        comma = decimal_comma_problem(value, skill, top, note)
+        if comma is not None:
+            problems.append(comma)
             continue
         outcome = level_or_error(value, skill, top)
         if isinstance(outcome, str):
