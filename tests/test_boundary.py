@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 
 import pytest
 
@@ -198,3 +199,35 @@ def test_a_path_the_file_system_refuses_is_one_line(args: list[str], capsys: pyt
     err = capsys.readouterr().err
     assert code == 2, err
     assert err == f"error: {'y' * 77}...: File name too long\n"
+
+
+def test_signals_after_the_command_has_ended_are_ignored() -> None:
+    """Once the command returns, its output is complete: a late Ctrl-C or SIGTERM must not turn the
+    interpreter's shutdown (joining batch workers, flushing) into a traceback."""
+    code = (
+        "import signal, sys\n"
+        "from roleadvisor.__main__ import main\n"
+        "sys.argv = ['roleadvisor', '--version']\n"
+        "before = signal.getsignal(signal.SIGINT)\n"
+        "main()\n"
+        "print(before is not signal.SIG_IGN, signal.getsignal(signal.SIGINT) is signal.SIG_IGN,"
+        " signal.getsignal(signal.SIGTERM) is signal.SIG_IGN)\n"
+    )
+    import signal
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # Python then handles it
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1] == "True True True"
+
+
+def test_main_called_with_arguments_leaves_the_signals_alone() -> None:
+    """Called in process (tests, embedding), main must not take the caller's Ctrl-C away."""
+    import signal
+
+    from roleadvisor.__main__ import main
+
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert main(["--version"]) == 0
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 
 from roleadvisor import __version__
 from roleadvisor.boundary import raise_on_sigterm, run
@@ -58,9 +59,20 @@ def _print_version() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:
-        return run(_print_version)
-    return run(lambda: _start(args))
+    code = run(_print_version) if args == ["--version"] else run(lambda: _start(args))
+    if argv is None:  # the console script: the process ends now
+        _ignore_late_signals()
+    return code
+
+
+def _ignore_late_signals() -> None:
+    """The command has ended, its output complete: Ctrl-C or SIGTERM now could only break the
+    interpreter's shutdown (joining batch workers, flushing) into a traceback, so they are ignored."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        with suppress(ValueError, OSError, AttributeError):  # not the main thread; no such signal here
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _start(argv: list[str]) -> int:
