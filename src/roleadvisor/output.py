@@ -225,6 +225,11 @@ class WholeWrites:
         """The file descriptor underneath."""
         return self._stream.fileno()
 
+    @property
+    def wrapped(self) -> IO[bytes]:
+        """The stream written to."""
+        return self._stream
+
 
 def utf8_bytes(text: str) -> bytes:
     """``text`` as valid UTF-8, with command-line bytes the locale could not decode put back.

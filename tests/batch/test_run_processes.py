@@ -233,3 +233,60 @@ def test_a_worker_that_dies_is_told_not_waited_for(
         ("OutputIOError", f"batch: worker process {k} of 2 {told}; the output is incomplete") for k in (1, 2)
     }
     assert no_workers_left()
+
+
+def test_a_stream_that_transforms_its_bytes_gets_threads(tmp_path: Path, worker_processes: list[int]) -> None:
+    """``gzip.open`` has a file descriptor too, for the bytes it makes: workers must not go round it."""
+    import gzip
+
+    data = csv_bytes(mixed_rows(500))
+    target = tmp_path / "out.jsonl.gz"
+    with gzip.open(target, "wb") as sink:
+        assert not procs.available(sink)  # type: ignore[arg-type]
+        run_batch(
+            io.BytesIO(data), sink, CATALOG, input_format="csv", name="in.csv", write=WriteOptions(),
+            threads=2, processes=True,
+        )  # fmt: skip
+    assert gzip.decompress(target.read_bytes()) == batch(data, threads=0)[0]
+    assert worker_processes == []
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (``Z``: ended, not yet reaped), or ``""`` once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    """``kill -9`` (or the out-of-memory killer) on the main process leaves no worker holding the output."""
+    import signal
+    import time
+
+    from tests.conftest import installed_command
+
+    source = tmp_path / "in.csv"
+    source.write_bytes(csv_bytes([(f"p{i}", ["3"] * len(SKILLS)) for i in range(80_000)]))  # over 1 MB
+    main = subprocess.Popen(
+        [*installed_command(), "batch", str(source)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )  # stdout not read: the workers soon wait on a full pipe
+    try:
+        workers: list[int] = []
+        for _ in range(200):
+            children = Path(f"/proc/{main.pid}/task/{main.pid}/children")
+            workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+            if len(workers) == 2:
+                break
+            time.sleep(0.05)
+        assert len(workers) == 2
+        main.send_signal(signal.SIGKILL)
+        main.wait()
+        for _ in range(100):
+            if all(_state(pid) in ("", "Z") for pid in workers):
+                break
+            time.sleep(0.05)
+        assert [_state(pid) for pid in workers if _state(pid) not in ("", "Z")] == []
+    finally:
+        assert main.stdout is not None
+        main.stdout.close()

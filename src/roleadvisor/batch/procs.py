@@ -21,6 +21,7 @@ a file descriptor, no other thread running); elsewhere ``run`` uses threads.
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import os
 import queue
@@ -34,6 +35,7 @@ from typing import IO, Any
 
 from roleadvisor.batch.records import Chunk
 from roleadvisor.errors import OutputIOError
+from roleadvisor.output import WholeWrites
 
 Format = Callable[[Chunk], list[bytes]]
 AHEAD = 2  # chunks in flight per worker
@@ -42,17 +44,34 @@ AHEAD = 2  # chunks in flight per worker
 def available(sink: IO[bytes]) -> bool:
     """Whether worker processes can write to ``sink``.
 
-    On Linux, when ``sink`` has a file descriptor, and when this process runs no other
-    thread: a fork copies only the thread that makes it, so a lock another thread held
-    (the one around stderr, say) would stay locked in the worker for ever.
+    On Linux, when this process runs no other thread (a fork copies only the thread
+    that makes it, so a lock another thread held, the one around stderr say, would stay
+    locked in the worker for ever), and when ``sink`` is a plain file or buffered file
+    (or ``WholeWrites`` around one): its file descriptor takes exactly the bytes written
+    to it. A stream that transforms them (``gzip.open``) may have a descriptor too, for
+    the bytes it makes; workers writing there would go round it.
     """
     if not sys.platform.startswith("linux") or not hasattr(os, "fork") or threading.active_count() > 1:
         return False
+    stream = sink.wrapped if isinstance(sink, WholeWrites) else sink
+    if type(stream) not in (io.FileIO, io.BufferedWriter, io.BufferedRandom):
+        return False
     try:
-        sink.fileno()
-    except (AttributeError, OSError, ValueError):  # io.BytesIO and other in-memory sinks
+        stream.fileno()
+    except (OSError, ValueError):  # closed, or detached
         return False
     return True
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the main process ends, however it ends (``kill -9``,
+    the out-of-memory killer), so no worker is left holding the output open."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it ended before the kernel was asked
+        os._exit(0)
 
 
 def _write_fd(fd: int, data: bytes) -> None:
@@ -91,9 +110,24 @@ class _Stop:
 
 
 def _work(
-    formatter: Format, fd: int, tasks: Connection, reports: Connection, turn_in: int, turn_out: int
+    formatter: Format,
+    fd: int,
+    tasks: Connection,
+    reports: Connection,
+    turn_in: int,
+    turn_out: int,
+    parent: int,
+    others: list[int],
 ) -> None:
-    """A worker: format each chunk it is sent, wait for the turn, write it, pass the turn on."""
+    """A worker: format each chunk it is sent, wait for the turn, write it, pass the turn on.
+
+    ``others``: the descriptors it inherited but does not use (pipes of the main process and
+    of the other workers), closed at once, so that a pipe's end is seen when its owner goes.
+    """
+    _die_with_parent(parent)
+    for other in others:
+        with contextlib.suppress(OSError):
+            os.close(other)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, _Stop.handler)
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -158,9 +192,12 @@ class ProcessOutput:
             for k in range(workers):
                 task_out, task_in = context.Pipe(duplex=False)
                 report_out, report_in = context.Pipe(duplex=False)
+                turn_in, turn_out = rings[k][0], rings[(k + 1) % workers][1]
+                others = [c.fileno() for c in (*self.tasks, *self.reports, task_in, report_out)]
+                others += [end for end in self.turn_fds if end not in (turn_in, turn_out)]
                 proc = context.Process(
                     target=_work,
-                    args=(formatter, fd, task_out, report_in, rings[k][0], rings[(k + 1) % workers][1]),
+                    args=(formatter, fd, task_out, report_in, turn_in, turn_out, os.getpid(), others),
                     name=f"roleadvisor-batch-{k}",
                     daemon=True,
                 )
