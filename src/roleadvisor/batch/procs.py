@@ -14,8 +14,10 @@ from worker to worker through pipes in a ring. So the output is written in
 input order, a chunk at a time, whether it is a file or a pipe, and holds the
 very bytes the threads would write.
 
-Only where ``fork`` is safe and cheap (see ``available``: Linux, an output with
-a file descriptor, no other thread running); elsewhere ``run`` uses threads.
+Only where ``fork`` is safe and cheap and the workers may write for the sink
+(see ``available``: Linux, no other thread running, a plain file or pipe);
+elsewhere ``run`` uses threads. Workers end with the main process, however it
+ends (``_die_with_parent``).
 """
 
 from __future__ import annotations
