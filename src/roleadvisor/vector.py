@@ -90,7 +90,7 @@ def score_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
         covered += m.weight[:, j] * np.minimum(have[:, j, None], m.need[:, j])
     safe = np.where(m.denominator > 0, m.denominator, 1.0)
     fits = np.where(m.denominator > 0, covered / safe, 1.0)
-    return _rounded(fits)
+    return rounded(fits)
 
 
 def stage_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
@@ -103,10 +103,11 @@ def stage_matrix(m: Matrices, ratings: NDArray[np.generic]) -> FloatArray:
     covered = np.zeros((have.shape[0], len(m.stage_ids)))
     for j in range(len(m.skill_ids)):
         covered += have[:, j, None] * m.mix[:, j]
-    return _rounded(covered)
+    return rounded(covered)
 
 
-def _rounded(values: FloatArray) -> FloatArray:
+def rounded(values: FloatArray) -> FloatArray:
+    """Clipped to 0..1 and rounded to the engine's decimals, as every fit and match is."""
     out: FloatArray = np.round(np.clip(values, 0.0, 1.0), FIT_DECIMALS).astype(np.float64)
     return out
 
@@ -161,15 +162,8 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
         units += np.where(crit, gap - ranking.critical_levels + 1, 0)
     safe = np.where(strength > 0, strength, 1.0)
     use = np.where(strength > 0, np.round(used / safe, FIT_DECIMALS), 1.0)
-    match = _rounded(fit * use - ranking.critical_penalty * units)
-    band = np.full((n, roles), len(ranking.bands) - 1, dtype=np.intp)
-    shown = np.rint(fit * 100)  # whole percent, as people read it (rint rounds half to even, like round)
-    for b in range(len(ranking.bands) - 1, -1, -1):
-        spec = ranking.bands[b]
-        ok = shown >= round(spec.min_fit * 100)
-        if spec.max_critical_gaps is not None:
-            ok &= critical <= spec.max_critical_gaps
-        band = np.where(ok, b, band)
+    match = rounded(fit * use - ranking.critical_penalty * units)
+    band = bands(m, fit, critical)
     return MeasureArrays(
         fit=fit,
         use=use,
@@ -181,6 +175,20 @@ def measure_matrix(m: Matrices, ratings: NDArray[np.generic]) -> MeasureArrays:
         shortfall=shortfall,
         emphasis=emphasis,
     )
+
+
+def bands(m: Matrices, fit: FloatArray, critical: NDArray[np.int64]) -> NDArray[np.intp]:
+    """Each fit's readiness band (an index into the catalogue's bands), by fit and critical gaps."""
+    ranking = m.model.ranking
+    band = np.full(fit.shape, len(ranking.bands) - 1, dtype=np.intp)
+    shown = np.rint(fit * 100)  # whole percent, as people read it (rint rounds half to even, like round)
+    for b in range(len(ranking.bands) - 1, -1, -1):
+        spec = ranking.bands[b]
+        ok = shown >= round(spec.min_fit * 100)
+        if spec.max_critical_gaps is not None:
+            ok &= critical <= spec.max_critical_gaps
+        band = np.where(ok, b, band)
+    return band
 
 
 def rank_roles(m: Matrices, ms: MeasureArrays) -> NDArray[np.intp]:

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roleadvisor.engine import FIT_DECIMALS
-from roleadvisor.vector import FloatArray, Matrices, MeasureArrays, measure_matrix
+from roleadvisor.vector import FloatArray, Matrices, MeasureArrays, bands, measure_matrix, rounded
 
 Ints = NDArray[np.int64]
 
@@ -130,20 +130,13 @@ class LevelTables:
         ranking = m.model.ranking
         covered = field(COVERED).astype(np.float64)
         safe_den = np.where(m.denominator > 0, m.denominator, 1.0)
-        fit = _rounded(np.where(m.denominator > 0, covered / safe_den, 1.0))
+        fit = rounded(np.where(m.denominator > 0, covered / safe_den, 1.0))
         strength = field(STRENGTH)[:, :1].astype(np.float64)
         safe = np.where(strength > 0, strength, 1.0)
         use = np.where(strength > 0, np.round(field(USED) / safe, FIT_DECIMALS), 1.0)
         critical = field(CRITICAL)
-        match = _rounded(fit * use - ranking.critical_penalty * field(UNITS))
-        band = np.full((n, roles), len(ranking.bands) - 1, dtype=np.intp)
-        shown = np.rint(fit * 100)  # as measure_matrix: whole percent, half to even
-        for b in range(len(ranking.bands) - 1, -1, -1):
-            spec = ranking.bands[b]
-            ok = shown >= round(spec.min_fit * 100)
-            if spec.max_critical_gaps is not None:
-                ok &= critical <= spec.max_critical_gaps
-            band = np.where(ok, b, band)
+        match = rounded(fit * use - ranking.critical_penalty * field(UNITS))
+        band = bands(m, fit, critical)
         return MeasureArrays(
             fit=fit,
             use=use,
@@ -175,9 +168,3 @@ def _whole_levels(ratings: NDArray[np.generic], top: int, skills: int) -> bool:
     if ratings.ndim != 2 or ratings.shape[1] != skills or not np.issubdtype(ratings.dtype, np.integer):
         return False
     return not ratings.size or (int(ratings.min()) >= 0 and int(ratings.max()) <= top)
-
-
-def _rounded(values: FloatArray) -> FloatArray:
-    """``vector._rounded``: clipped to 0..1 and rounded to the engine's decimals."""
-    out: FloatArray = np.round(np.clip(values, 0.0, 1.0), FIT_DECIMALS).astype(np.float64)
-    return out
