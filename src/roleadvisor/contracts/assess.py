@@ -9,6 +9,8 @@ contract (``roleadvisor.contracts.schema``, tested equal). Bump
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from roleadvisor import i18n
 from roleadvisor.advice import REACH, Advice, Move, Moves
 from roleadvisor.catalog.models import Band, Catalog
@@ -778,7 +780,8 @@ def _chart(catalog: Catalog, ratings: dict[str, int], role_ids: list[str]) -> Ch
     )
 
 
-def _gaps_out(gaps: tuple[Gap, ...]) -> tuple[GapOut, ...]:
+def gaps_out(gaps: Sequence[Gap]) -> tuple[GapOut, ...]:
+    """The engine's gaps as the reports write them."""
     return tuple(GapOut(skill=g.skill, have=g.have, need=g.need) for g in gaps)
 
 
@@ -820,8 +823,8 @@ def build_assess(
                 use=result.use,
                 learning=result.learning,
                 band=result.band,
-                critical_gaps=_gaps_out(result.critical),
-                gaps=_gaps_out(result.gaps),
+                critical_gaps=gaps_out(result.critical),
+                gaps=gaps_out(result.gaps),
                 reason=role_reason(result, catalog),
                 band_label=band_label(result.band, catalog),
             )

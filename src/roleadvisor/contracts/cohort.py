@@ -16,7 +16,7 @@ from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.cohort import UNITS, Cohort, TeachOption, gainers
 from roleadvisor.contracts import Contract, shown
-from roleadvisor.contracts.assess import GapOut, _band_rule, band_label
+from roleadvisor.contracts.assess import GapOut, _band_rule, band_label, gaps_out
 from roleadvisor.contracts.common import CatalogOut, Ref, SkippedOut, catalog_out
 from roleadvisor.contracts.words import clauses, commas, gap, listing, lower_title, number
 from roleadvisor.engine import FIT_DECIMALS, Gap
@@ -270,10 +270,6 @@ def _fraction(units: int) -> float:
 def _points(units: float) -> str:
     """Units of 1/10,000 of fit as percentage points with one decimal (``"12.5"``)."""
     return number(units / 100, 1)
-
-
-def _gaps(gaps: tuple[Gap, ...]) -> tuple[GapOut, ...]:
-    return tuple(GapOut(skill=g.skill, have=g.have, need=g.need) for g in gaps)
 
 
 def _gap_text(gaps: tuple[Gap, ...], catalog: Catalog) -> str:
@@ -580,7 +576,7 @@ def build_cohort(
             match=float(ms.match[i, target]),
             band=bands[band].id,
             learning=int(ms.learning[i, target]),
-            critical_gaps=_gaps(cohort.critical(m, i, target)),
+            critical_gaps=gaps_out(cohort.critical(m, i, target)),
             band_label=bands[band].label,
         )
 
@@ -653,7 +649,7 @@ def build_cohort(
                 match=r.match,
                 band=r.band,
                 learning=r.learning,
-                critical_gaps=_gaps(crit := cohort.critical(m, r.index, target)),
+                critical_gaps=gaps_out(crit := cohort.critical(m, r.index, target)),
                 band_label=band_label(r.band, catalog),
                 critical_text=_gap_text(crit, catalog),
             )

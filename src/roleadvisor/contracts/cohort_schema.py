@@ -8,13 +8,10 @@ Fits, shares and gains are fractions of 1 (a gain summed over people may pass 1)
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from roleadvisor.contracts.cohort import SCHEMA_VERSION
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from roleadvisor.contracts.schema import CatalogOut, GapOut, _Out
 
 
 class InputOut(_Out):
@@ -47,14 +44,6 @@ class ScaleOut(_Out):
     max: int = Field(ge=1)
     labels: list[str]
     high: int = Field(ge=1)
-
-
-class GapOut(_Out):
-    """A skill where the person is below the role's requirement."""
-
-    skill: str
-    have: int = Field(ge=0)
-    need: int = Field(ge=0)
 
 
 class BestOut(_Out):
@@ -188,14 +177,6 @@ class ClosestOut(_Out):
     band: str
     learning: int = Field(ge=0)
     critical_gaps: list[GapOut]
-
-
-class CatalogOut(_Out):
-    """Which catalogue produced the report."""
-
-    version: str
-    scale_version: int
-    source: str
 
 
 class CohortReport(_Out):

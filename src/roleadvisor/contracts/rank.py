@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from roleadvisor import i18n
 from roleadvisor.catalog.models import Catalog
 from roleadvisor.contracts import Contract, shown
-from roleadvisor.contracts.assess import _band_rule, band_label
+from roleadvisor.contracts.assess import GapOut, _band_rule, band_label, gaps_out
 from roleadvisor.contracts.common import CatalogOut, SkippedOut, catalog_out
 from roleadvisor.contracts.words import clauses, gap, listing, lower_title, number
 from roleadvisor.engine import Gap
@@ -93,15 +93,6 @@ class RequirementsOut:
     notes: tuple[str, ...]
     name: str = shown("")  # how the target is named in sentences
     heading: str = shown("")
-
-
-@record(frozen=False, eq=False, kw_only=True)
-class GapOut:
-    """A skill where the candidate is below the level asked."""
-
-    skill: str
-    have: int
-    need: int
 
 
 @record(frozen=False, eq=False, kw_only=True)
@@ -225,10 +216,6 @@ def requirements_out(
     )
 
 
-def _gaps(gaps: Sequence[Gap]) -> tuple[GapOut, ...]:
-    return tuple(GapOut(skill=g.skill, have=g.have, need=g.need) for g in gaps)
-
-
 def _gap_text(gaps: Sequence[Gap], catalog: Catalog) -> str:
     return listing([gap(lower_title(catalog.skill(g.skill).title), g.have, g.need) for g in gaps])
 
@@ -292,8 +279,8 @@ def build_rank(
                 match=r.match,
                 band=r.band,
                 learning=r.learning,
-                critical_gaps=_gaps(critical),
-                gaps=_gaps(gaps),
+                critical_gaps=gaps_out(critical),
+                gaps=gaps_out(gaps),
                 ratings={
                     sid: int(level) for sid, level in zip(catalog.skill_ids, ratings[r.index], strict=True)
                 },
