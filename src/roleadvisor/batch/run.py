@@ -5,8 +5,8 @@ No printing here: bad records are handed to ``on_error`` and progress to
 
 The main thread reads and parses the input, marks repeated ids (in input
 order) and reports; workers score chunks and lay out their output bytes
-meanwhile. Where they can be (``procs.available``: Linux, an output with a file
-descriptor, no other thread) the workers are processes that also write their
+meanwhile. Where they can be (``procs.available``: Linux, no other thread, an
+output that is a plain file or pipe) the workers are processes that also write their
 chunks, in turn (``roleadvisor.batch.procs``); elsewhere they are threads and
 the main thread writes. A chunk is scored a slice of ``SLICE_ROWS`` rows at a
 time, so its working arrays stay in the processor's cache. Output is written
